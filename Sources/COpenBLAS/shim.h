@@ -1,0 +1,3 @@
+// OpenBLAS (CBLAS + LAPACKE) for MelixNumerics. Only MelixNumerics imports this module.
+#include <cblas.h>
+#include <lapacke.h>

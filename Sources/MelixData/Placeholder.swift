@@ -1,0 +1,1 @@
+// MelixData: placeholder until its first real file lands.

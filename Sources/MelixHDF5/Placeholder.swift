@@ -1,0 +1,1 @@
+// MelixHDF5: placeholder until its first real file lands.

@@ -1,0 +1,1 @@
+// MelixML: placeholder until its first real file lands.

@@ -1,0 +1,1 @@
+// MelixNumerics: placeholder until its first real file lands.

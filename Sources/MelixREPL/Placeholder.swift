@@ -1,0 +1,1 @@
+// MelixREPL: placeholder until its first real file lands.

@@ -1,0 +1,3 @@
+import MelixDriver
+import Foundation
+exit(Driver.main(CommandLine.arguments))

@@ -40,11 +40,13 @@ let package = Package(
     .target(name: "MelixML", dependencies: [], swiftSettings: v5),
     .target(name: "MelixSyntax", swiftSettings: v5),
     .target(name: "MelixInterpreter", dependencies: ["MelixSyntax"], swiftSettings: v5),
-    .target(name: "MelixREPL", dependencies: ["CEditLine"], swiftSettings: v5),
+    .target(
+      name: "MelixREPL", dependencies: ["CEditLine", "MelixSyntax", "MelixInterpreter"],
+      swiftSettings: v5),
     .target(
       name: "MelixDriver",
       dependencies: [
-        "MelixSyntax", "MelixInterpreter",
+        "MelixSyntax", "MelixInterpreter", "MelixREPL",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: v5),
@@ -58,7 +60,8 @@ let package = Package(
     .testTarget(name: "MelixSyntaxTests", dependencies: ["MelixSyntax"], swiftSettings: v5),
     .testTarget(
       name: "MelixInterpreterTests", dependencies: ["MelixInterpreter"], swiftSettings: v5),
-    .testTarget(name: "MelixREPLTests", dependencies: ["MelixREPL"], swiftSettings: v5),
+    .testTarget(
+      name: "MelixREPLTests", dependencies: ["MelixREPL", "MelixInterpreter"], swiftSettings: v5),
     .testTarget(
       name: "LanguageTests", dependencies: ["MelixDriver", "MelixInterpreter", "MelixSyntax"],
       swiftSettings: v5),

@@ -57,4 +57,21 @@ public final class Session {
 
   /// The built-in's doc text and example for `:help NAME`, or nil if unknown.
   public func help(for name: String) -> String? { nil }
+
+  /// Every built-in name with its one-line summary, for `:help` with no argument.
+  public func builtinSummaries() -> [(name: String, summary: String)] { [] }
+
+  /// True when `text` ends inside an unfinished construct (open bracket or brace, a block
+  /// still open, a trailing binary operator, an unterminated string): the REPL then shows a
+  /// `...` prompt and keeps reading lines before calling `run`.
+  public func needsMoreInput(_ text: String) -> Bool { false }
+
+  /// Context-aware completions for the word under the cursor (`cursor` is a character
+  /// offset into `line`): names in scope, built-ins and keywords; keyword arguments
+  /// (`epochs:`) inside a call's parentheses; members after a dot (`report.` lists its
+  /// fields) when the receiver is a global whose value is known.
+  public func completions(for line: String, cursor: Int) -> [String] { [] }
+
+  /// Forgets every user global (`:reset`); built-ins and the prelude stay.
+  public func reset() {}
 }

@@ -1,0 +1,76 @@
+import Foundation
+import MelixInterpreter
+import MelixSyntax
+
+/// Runs one golden file on a fresh `Session` and compares what happened with its
+/// annotations.
+struct GoldenRunner {
+  /// Folders passed to `Session` as search paths (the repository's `stdlib/`).
+  let searchPaths: [String]
+
+  /// What one run produced, reduced to what the annotations can state.
+  struct Outcome {
+    var output: [String]
+    var compileErrors: [GoldenExpectations.Located]
+    var runtimeError: GoldenExpectations.Located?
+  }
+
+  /// Runs the file at `path` and returns its outcome.
+  func run(path: String, text: String) -> Outcome {
+    var printed = ""
+    let session = Session(output: { printed += $0 }, searchPaths: searchPaths)
+    let result = session.run(SourceFile(path: path, text: text))
+    var outcome = Outcome(output: Self.lines(of: printed), compileErrors: [], runtimeError: nil)
+    switch result {
+    case .success(_):
+      break
+    case .compileErrors(let diagnostics):
+      outcome.compileErrors = diagnostics.filter { $0.severity == .error }
+        .map { .init(line: $0.line, message: $0.message) }
+    case .runtimeError(let failure):
+      outcome.runtimeError = .init(line: failure.line, message: failure.message)
+    }
+    return outcome
+  }
+
+  /// Splits printed text into lines; a final newline does not start an extra empty line.
+  static func lines(of text: String) -> [String] {
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    if lines.last == "" { lines.removeLast() }
+    return lines
+  }
+
+  /// A readable report of every way `outcome` differs from `expected`; nil when they agree.
+  static func difference(expected: GoldenExpectations, actual: Outcome) -> String? {
+    var report: [String] = expected.problems.map { "annotation: \($0)" }
+    if expected.output != actual.output {
+      report.append("stdout differs (- expected, + actual):")
+      let count = max(expected.output.count, actual.output.count)
+      for index in 0..<count {
+        let want = index < expected.output.count ? expected.output[index] : nil
+        let got = index < actual.output.count ? actual.output[index] : nil
+        if want == got, let want {
+          report.append("    \(want)")
+          continue
+        }
+        if let want { report.append("  - \(want)") }
+        if let got { report.append("  + \(got)") }
+      }
+    }
+    let wantErrors = expected.compileErrors.sorted()
+    let gotErrors = actual.compileErrors.sorted()
+    if wantErrors != gotErrors {
+      let missing = wantErrors.filter { !gotErrors.contains($0) }
+      let extra = gotErrors.filter { !wantErrors.contains($0) }
+      report.append("compile errors differ:")
+      report += missing.map { "  - expected \($0)" }
+      report += extra.map { "  + got      \($0)" }
+    }
+    if expected.runtimeError != actual.runtimeError {
+      report.append("runtime error differs:")
+      report.append("  - expected " + (expected.runtimeError.map(\.description) ?? "none"))
+      report.append("  + got      " + (actual.runtimeError.map(\.description) ?? "none"))
+    }
+    return report.isEmpty ? nil : report.joined(separator: "\n")
+  }
+}

@@ -13,6 +13,8 @@ struct GoldenRunner {
     var output: [String]
     var compileErrors: [GoldenExpectations.Located]
     var runtimeError: GoldenExpectations.Located?
+    /// The `help:` text of each compile error, parallel to `compileErrors`.
+    var compileHelps: [String?] = []
   }
 
   /// Runs the file at `path` and returns its outcome.
@@ -27,6 +29,7 @@ struct GoldenRunner {
     case .compileErrors(let diagnostics):
       outcome.compileErrors = diagnostics.filter { $0.severity == .error }
         .map { .init(line: $0.line, message: $0.message) }
+      outcome.compileHelps = diagnostics.filter { $0.severity == .error }.map(\.help)
     case .runtimeError(let failure):
       outcome.runtimeError = .init(line: failure.line, message: failure.message)
     }
@@ -38,6 +41,32 @@ struct GoldenRunner {
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     if lines.last == "" { lines.removeLast() }
     return lines
+  }
+
+  /// Pairs expected and actual compile errors by line and text. An annotation matches a
+  /// diagnostic when its text is the message, or `message; help: HELP` when the annotation
+  /// also pins the help line (did-you-mean suggestions).
+  static func unmatchedCompileErrors(expected: GoldenExpectations, actual: Outcome)
+    -> (missing: [GoldenExpectations.Located], extra: [GoldenExpectations.Located])
+  {
+    var remaining = Array(actual.compileErrors.enumerated())
+    var missing: [GoldenExpectations.Located] = []
+    for want in expected.compileErrors.sorted() {
+      let found = remaining.firstIndex { pair in
+        let (index, got) = pair
+        guard got.line == want.line else { return false }
+        if got.message == want.message { return true }
+        let help = index < actual.compileHelps.count ? actual.compileHelps[index] : nil
+        return help.map { "\(got.message); help: \($0)" == want.message } ?? false
+      }
+      if let found { remaining.remove(at: found) } else { missing.append(want) }
+    }
+    let extra = remaining.map { pair -> GoldenExpectations.Located in
+      let (index, got) = pair
+      let help = index < actual.compileHelps.count ? actual.compileHelps[index] : nil
+      return help.map { .init(line: got.line, message: "\(got.message); help: \($0)") } ?? got
+    }
+    return (missing, extra.sorted())
   }
 
   /// A readable report of every way `outcome` differs from `expected`; nil when they agree.
@@ -57,11 +86,8 @@ struct GoldenRunner {
         if let got { report.append("  + \(got)") }
       }
     }
-    let wantErrors = expected.compileErrors.sorted()
-    let gotErrors = actual.compileErrors.sorted()
-    if wantErrors != gotErrors {
-      let missing = wantErrors.filter { !gotErrors.contains($0) }
-      let extra = gotErrors.filter { !wantErrors.contains($0) }
+    let (missing, extra) = unmatchedCompileErrors(expected: expected, actual: actual)
+    if !missing.isEmpty || !extra.isEmpty {
       report.append("compile errors differ:")
       report += missing.map { "  - expected \($0)" }
       report += extra.map { "  + got      \($0)" }

@@ -88,3 +88,38 @@ final class GoldenRunnerSelfTests: XCTestCase {
     XCTAssertEqual(GoldenRunner.lines(of: ""), [])
   }
 }
+
+/// Matching of compile-error annotations that pin a `help:` suggestion.
+final class GoldenHelpMatchingTests: XCTestCase {
+  func testAnnotationWithHelpMatchesMessagePlusHelp() {
+    let expected = GoldenExpectations(
+      parsing: "x  # expect error: undefined variable 'x'; help: did you mean 'y'?")
+    var actual = GoldenRunner.Outcome(
+      output: [], compileErrors: [.init(line: 1, message: "undefined variable 'x'")],
+      runtimeError: nil)
+    actual.compileHelps = ["did you mean 'y'?"]
+    XCTAssertNil(GoldenRunner.difference(expected: expected, actual: actual))
+    actual.compileHelps = ["did you mean 'z'?"]
+    let report = GoldenRunner.difference(expected: expected, actual: actual) ?? ""
+    XCTAssertTrue(report.contains("+ got      line 1: undefined variable 'x'; help: did you mean 'z'?"), report)
+  }
+
+  func testAnnotationWithoutHelpIgnoresTheHelpLine() {
+    let expected = GoldenExpectations(parsing: "x  # expect error: undefined variable 'x'")
+    var actual = GoldenRunner.Outcome(
+      output: [], compileErrors: [.init(line: 1, message: "undefined variable 'x'")],
+      runtimeError: nil)
+    actual.compileHelps = ["did you mean 'y'?"]
+    XCTAssertNil(GoldenRunner.difference(expected: expected, actual: actual))
+  }
+
+  func testErrorOnTheWrongLineIsReported() {
+    let expected = GoldenExpectations(parsing: "\nx  # expect error: undefined variable 'x'")
+    let actual = GoldenRunner.Outcome(
+      output: [], compileErrors: [.init(line: 1, message: "undefined variable 'x'")],
+      runtimeError: nil)
+    let report = GoldenRunner.difference(expected: expected, actual: actual) ?? ""
+    XCTAssertTrue(report.contains("- expected line 2: undefined variable 'x'"), report)
+    XCTAssertTrue(report.contains("+ got      line 1: undefined variable 'x'"), report)
+  }
+}

@@ -78,7 +78,7 @@ struct RunCommand: ParsableCommand {
     discussion: "With --cell N, runs the preamble (the text before the first '#%%' line) "
       + "and then cell N only; line numbers stay those of the whole file.")
 
-  @Argument(help: ArgumentHelp("The .mlx script, or '-' for standard input.", valueName: "file"))
+  @ArgumentParser.Argument(help: ArgumentHelp("The .mlx script, or '-' for standard input.", valueName: "file"))
   var file: String
 
   @Option(name: .long, help: ArgumentHelp("Run only cell N (numbered from 1).", valueName: "n"))
@@ -105,7 +105,7 @@ struct CheckCommand: ParsableCommand {
     commandName: "check",
     abstract: "Parse and resolve a Melix script without running it; report every error.")
 
-  @Argument(help: ArgumentHelp("The .mlx script, or '-' for standard input.", valueName: "file"))
+  @ArgumentParser.Argument(help: ArgumentHelp("The .mlx script, or '-' for standard input.", valueName: "file"))
   var file: String
 
   func run() throws {

@@ -1,0 +1,200 @@
+import MelixSyntax
+import Synchronization
+
+/// What a compiled statement tells its block: carry on, or leave it.
+enum Flow {
+  case normal, breakLoop, continueLoop, returned
+}
+
+/// A compiled expression: evaluates against a frame.
+typealias Eval = (Frame) throws -> Value
+/// A compiled statement.
+typealias Exec = (Frame) throws -> Flow
+
+/// The captured locals of one activation (only allocated when a function has some).
+final class CellStore {
+  var boxes: ContiguousArray<Box>
+  init(count: Int) {
+    boxes = ContiguousArray((0..<count).map { _ in Box(.null) })
+  }
+}
+
+/// One activation: its slots on the value stack, its cells, the running closure.
+struct Frame {
+  let slots: UnsafeMutablePointer<Value>
+  let cells: CellStore?
+  let closure: Closure?
+  unowned(unsafe) let rt: Interpreter
+}
+
+/// Compiled code of a function, shared by all closures made from it.
+final class FunctionProto {
+  let name: String
+  let parameterNames: [String]
+  let layout: FunctionLayout
+  let defaults: [Eval?]
+  let body: Eval
+  let path: String
+
+  init(name: String, parameterNames: [String], layout: FunctionLayout, defaults: [Eval?], body: @escaping Eval, path: String) {
+    self.name = name
+    self.parameterNames = parameterNames
+    self.layout = layout
+    self.defaults = defaults
+    self.body = body
+    self.path = path
+  }
+}
+
+/// A runtime error in flight: message, place, and the Melix frames it has left so far.
+struct RuntimeError: Error {
+  var message: String
+  var span: Span
+  var path: String
+  var trace: [(function: String, path: String, line: Int)] = []
+  /// The line and path of the innermost frame not yet added to `trace`.
+  var pendingLine: Int
+  var pendingPath: String
+
+  init(_ message: String, at span: Span, path: String) {
+    self.message = message
+    self.span = span
+    self.path = path
+    self.pendingLine = span.line
+    self.pendingPath = path
+  }
+
+  /// Records that the error left function `name`, which was called at `callSpan` in `callPath`.
+  mutating func leaving(_ name: String, callSpan: Span, callPath: String) {
+    trace.append((name, pendingPath, pendingLine))
+    pendingLine = callSpan.line
+    pendingPath = callPath
+  }
+}
+
+/// A flag another thread sets to stop a running script (Ctrl-C).
+final class InterruptFlag: Sendable {
+  private let flag = Atomic<Bool>(false)
+  func set() { flag.store(true, ordering: .relaxed) }
+  func clear() { flag.store(false, ordering: .relaxed) }
+  var isSet: Bool { flag.load(ordering: .relaxed) }
+}
+
+/// The machine that runs compiled Melix code: value stack, globals, call depth.
+///
+/// Built-ins receive it as their `CallContext` to call Melix functions back and to print.
+public final class Interpreter {
+  /// The maximum Melix call depth before `recursion depth exceeded`.
+  public let maxDepth: Int
+  let stack: UnsafeMutablePointer<Value>
+  let stackCapacity: Int
+  var sp = 0
+  var depth = 0
+  let globals: UnsafeMutablePointer<Value>
+  let globalCapacity: Int
+  var returnValue: Value = .null
+  let interruptFlag = InterruptFlag()
+  let output: (String) -> Void
+  /// The built-in table, indexed by `VarRef.builtin`.
+  var builtins: [Builtin] = []
+
+  init(output: @escaping (String) -> Void, maxDepth: Int = 10_000) {
+    self.output = output
+    self.maxDepth = maxDepth
+    stackCapacity = 1 << 20
+    stack = UnsafeMutablePointer<Value>.allocate(capacity: stackCapacity)
+    globalCapacity = 1 << 16
+    globals = UnsafeMutablePointer<Value>.allocate(capacity: globalCapacity)
+    globals.initialize(repeating: .null, count: globalCapacity)
+  }
+
+  deinit {
+    precondition(sp == 0, "value stack not empty at teardown")
+    stack.deallocate()
+    globals.deinitialize(count: globalCapacity)
+    globals.deallocate()
+  }
+
+  /// Writes `text` to the session's output (no newline added).
+  ///
+  /// - Parameter text: The text.
+  public func write(_ text: String) { output(text) }
+
+  /// Calls a Melix function or built-in from Swift (used by `map`, `sorted(key:)`, ...).
+  ///
+  /// - Parameters:
+  ///   - callee: A `.function` or `.builtin` value.
+  ///   - positional: Positional arguments.
+  ///   - keywords: Keyword arguments.
+  /// - Returns: The call's result.
+  /// - Throws: `MelixError` when `callee` is not callable; the callee's runtime errors.
+  public func call(_ callee: Value, _ positional: [Value], keywords: [(String, Value)] = []) throws -> Value {
+    switch callee {
+    case .function(let fn):
+      return try callFunction(fn, positional: positional, keywords: keywords)
+    case .builtin(let builtin):
+      return try builtin.invoke(positional: positional, keywords: keywords, context: self)
+    default:
+      throw MelixError("\(callee.typeName) is not callable")
+    }
+  }
+
+  /// Calls a Melix closure with already-evaluated arguments, binding keywords and defaults.
+  func callFunction(_ fn: Closure, positional: [Value], keywords: [(String, Value)]) throws -> Value {
+    let proto = fn.proto
+    let parameterCount = proto.parameterNames.count
+    if positional.count > parameterCount {
+      throw MelixError(Messages.tooManyArguments(proto.name, expected: parameterCount, got: positional.count))
+    }
+    let slotCount = proto.layout.slotCount
+    let base = sp
+    guard depth < maxDepth, base + slotCount <= stackCapacity else {
+      throw MelixError(Messages.recursionDepthExceeded)
+    }
+    let slots = stack + base
+    slots.initialize(repeating: .null, count: slotCount)
+    sp = base + slotCount
+    depth += 1
+    defer {
+      slots.deinitialize(count: slotCount)
+      sp = base
+      depth -= 1
+    }
+    var given = [Bool](repeating: false, count: parameterCount)
+    for (i, value) in positional.enumerated() {
+      slots[i] = value
+      given[i] = true
+    }
+    for (name, value) in keywords {
+      guard let i = proto.parameterNames.firstIndex(of: name) else {
+        throw MelixError(Messages.unknownKeyword(proto.name, name))
+      }
+      if given[i] { throw MelixError(Messages.duplicateArgument(proto.name, name)) }
+      slots[i] = value
+      given[i] = true
+    }
+    let frame = makeFrame(fn, slots)
+    for i in 0..<parameterCount where !given[i] {
+      guard let defaultValue = proto.defaults[i] else {
+        throw MelixError(Messages.missingArgument(proto.name, proto.parameterNames[i]))
+      }
+      let value = try defaultValue(frame)
+      slots[i] = value
+      if let cell = proto.layout.parameterCells[i] { frame.cells?.boxes[cell].value = value }
+    }
+    return try proto.body(frame)
+  }
+
+  /// Builds the frame for running `fn` on `slots` (arguments already in place), moving
+  /// captured parameters into their cells.
+  @inline(__always)
+  func makeFrame(_ fn: Closure, _ slots: UnsafeMutablePointer<Value>) -> Frame {
+    let layout = fn.proto.layout
+    guard layout.cellCount > 0 else { return Frame(slots: slots, cells: nil, closure: fn, rt: self) }
+    let cells = CellStore(count: layout.cellCount)
+    for (i, cell) in layout.parameterCells.enumerated() {
+      if let cell { cells.boxes[cell] = Box(slots[i]) }
+    }
+    return Frame(slots: slots, cells: cells, closure: fn, rt: self)
+  }
+}

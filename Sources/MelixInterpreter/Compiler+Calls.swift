@@ -3,14 +3,15 @@ import MelixSyntax
 extension Compiler {
   func compileCall(_ calleeExpr: Expr, _ arguments: [Argument], span: Span) -> Eval {
     let path = self.path
-    let positional = arguments.filter { $0.label == nil }.map { compileExpr($0.value) }
+    var positional: [EvalBox] = []
+    for argument in arguments where argument.label == nil { positional.append(EvalBox(eval: compileExpr(argument.value))) }
     let keywords = arguments.compactMap { argument in
       argument.label.map { ($0, compileExpr(argument.value)) }
     }
     let evaluateArguments: (Frame) throws -> ([Value], [(String, Value)]) = { f in
       var values: [Value] = []
       values.reserveCapacity(positional.count)
-      for eval in positional { values.append(try eval(f)) }
+      for box in positional { values.append(try box.eval(f)) }
       var named: [(String, Value)] = []
       for (label, eval) in keywords { named.append((label, try eval(f))) }
       return (values, named)
@@ -47,7 +48,7 @@ extension Compiler {
     {
       let builtin = rt.builtins[index]
       if keywords.isEmpty && positional.count == 1 {
-        let only = positional[0]
+        let only = positional[0].eval
         return { f in
           let value = try only(f)
           return try located(span, path) { try builtin.invoke(positional: [value], keywords: [], context: f.rt) }
@@ -61,35 +62,45 @@ extension Compiler {
 
     let callee = compileExpr(calleeExpr)
     let argc = positional.count
+    let first: Eval = argc > 0 ? positional[0].eval : { _ in .null }
+    let second: Eval = argc > 1 ? positional[1].eval : { _ in .null }
     if keywords.isEmpty {
       // Fast path: positional arguments evaluated straight into the callee's frame.
       return { f in
         let calleeValue = try callee(f)
-        guard case .function(let fn) = calleeValue, fn.proto.parameterNames.count == argc else {
+        guard case .function(let fn) = calleeValue, fn.proto.parameterCount == argc else {
           let (values, _) = try evaluateArguments(f)
           return try Compiler.callValue(calleeValue, values, [], f: f, span: span, path: path)
         }
         let proto = fn.proto
         let rt = f.rt
-        let slotCount = proto.layout.slotCount
+        let slotCount = proto.slotCount
         let base = rt.sp
         if rt.depth >= rt.maxDepth || base + slotCount > rt.stackCapacity {
           throw RuntimeError(Messages.recursionDepthExceeded, at: span, path: path)
         }
         if rt.interruptFlag.isSet { throw RuntimeError(Messages.interrupted, at: span, path: path) }
         let slots = rt.stack + base
-        slots.initialize(repeating: .null, count: slotCount)
+        nullSlots(slots, slotCount)
         rt.sp = base + slotCount
         rt.depth += 1
         defer {
-          slots.deinitialize(count: slotCount)
+          releaseSlots(slots, slotCount)
           rt.sp = base
           rt.depth -= 1
         }
-        var i = 0
-        while i < argc {
-          slots[i] = try positional[i](f)
-          i += 1
+        switch argc {
+        case 0: break
+        case 1: slots[0] = try first(f)
+        case 2:
+          slots[0] = try first(f)
+          slots[1] = try second(f)
+        default:
+          var i = 0
+          while i < argc {
+            slots[i] = try positional[i].eval(f)
+            i += 1
+          }
         }
         do {
           return try proto.body(rt.makeFrame(fn, slots))

@@ -122,6 +122,19 @@ extension Compiler {
     case .index(let objectExpr, let subscripts):
       let object = compileExpr(objectExpr)
       if subscripts.count == 1, case .index(let keyExpr) = subscripts[0] {
+        // `xs[i]` with both names local: read the slots directly.
+        if case .name = objectExpr.kind, case .local(let objectSlot)? = ref(objectExpr.id),
+          case .name = keyExpr.kind, case .local(let keySlot)? = ref(keyExpr.id)
+        {
+          return { f in
+            if case .list(let list) = f.slots[objectSlot], case .int(let i) = f.slots[keySlot], i >= 0, i < list.items.count {
+              return list.items[i]
+            }
+            let container = f.slots[objectSlot]
+            let k = f.slots[keySlot]
+            return try located(span, path) { try Operators.index(container, k) }
+          }
+        }
         let key = compileExpr(keyExpr)
         return { f in
           let container = try object(f)

@@ -118,29 +118,22 @@ final class Compiler {
 
   // MARK: - Statements
 
+  /// Compiles statements into one closure: a right-nested chain of pairs, so no array of
+  /// closures is walked at run time (closures read from arrays go through reabstraction
+  /// thunks).
   func compileBlock(_ statements: [Stmt]) -> Exec {
-    let execs = statements.map(compileStmt)
-    switch execs.count {
-    case 0: return { _ in .normal }
-    case 1: return execs[0]
-    case 2:
-      let first = execs[0]
-      let second = execs[1]
-      return { f in
-        let flow = try first(f)
-        if case .normal = flow { return try second(f) }
+    guard let last = statements.last else { return { _ in .normal } }
+    var chain = compileStmt(last)
+    for statement in statements.dropLast().reversed() {
+      let exec = compileStmt(statement)
+      let rest = chain
+      chain = { f in
+        let flow = try exec(f)
+        if case .normal = flow { return try rest(f) }
         return flow
       }
-    default:
-      return { f in
-        for exec in execs {
-          let flow = try exec(f)
-          if case .normal = flow { continue }
-          return flow
-        }
-        return .normal
-      }
     }
+    return chain
   }
 
   func condition(_ expr: Expr) -> (Frame) throws -> Bool {
@@ -259,6 +252,8 @@ final class Compiler {
     if case .range(let lowExpr, let highExpr, let inclusive) = iterable.kind, let store = simpleStore {
       let low = compileExpr(lowExpr)
       let high = compileExpr(highExpr)
+      var slot: Int? = nil
+      if case .name(_, let id, _) = pattern, case .local(let s)? = ref(id) { slot = s }
       let lowSpan = lowExpr.span
       let highSpan = highExpr.span
       return { f in
@@ -273,7 +268,7 @@ final class Compiler {
         let flag = f.rt.interruptFlag
         var i = start
         while i < end {
-          store(f, .int(i))
+          if let slot { f.slots[slot] = .int(i) } else { store(f, .int(i)) }
           let flow = try block(f)
           switch flow {
           case .normal, .continueLoop: break
@@ -337,8 +332,41 @@ final class Compiler {
           return .normal
         }
       }
-      let current = load(ref, span: target.span)
       let apply = binaryFunction(binary, span: operatorSpan)
+      // `x += e` on a local or global Int: update the slot in place.
+      if binary == .add {
+        switch ref {
+        case .local(let slot):
+          return { f in
+            let v = try eval(f)
+            if case .int(let x) = f.slots[slot], case .int(let y) = v {
+              let (r, o) = x.addingReportingOverflow(y)
+              if !o {
+                f.slots[slot] = .int(r)
+                return .normal
+              }
+            }
+            f.slots[slot] = try apply(f.slots[slot], v)
+            return .normal
+          }
+        case .global(let g):
+          let storage = rt.globals
+          return { f in
+            let v = try eval(f)
+            if case .int(let x) = storage[g], case .int(let y) = v {
+              let (r, o) = x.addingReportingOverflow(y)
+              if !o {
+                storage[g] = .int(r)
+                return .normal
+              }
+            }
+            storage[g] = try apply(storage[g], v)
+            return .normal
+          }
+        default: break
+        }
+      }
+      let current = load(ref, span: target.span)
       return { f in
         store(f, try apply(try current(f), try eval(f)))
         return .normal

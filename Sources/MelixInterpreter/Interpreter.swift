@@ -1,6 +1,27 @@
 import MelixSyntax
 import Synchronization
 
+/// Initializes `count` slots to nil (element by element: cheaper than the generic
+/// array initializer for the few slots a frame has).
+@inline(__always)
+func nullSlots(_ slots: UnsafeMutablePointer<Value>, _ count: Int) {
+  var i = 0
+  while i < count {
+    (slots + i).initialize(to: .null)
+    i += 1
+  }
+}
+
+/// Deinitializes `count` slots (element by element, avoiding `swift_arrayDestroy`).
+@inline(__always)
+func releaseSlots(_ slots: UnsafeMutablePointer<Value>, _ count: Int) {
+  var i = 0
+  while i < count {
+    (slots + i).deinitialize(count: 1)
+    i += 1
+  }
+}
+
 /// What a compiled statement tells its block: carry on, or leave it.
 enum Flow {
   case normal, breakLoop, continueLoop, returned
@@ -10,6 +31,12 @@ enum Flow {
 typealias Eval = (Frame) throws -> Value
 /// A compiled statement.
 typealias Exec = (Frame) throws -> Flow
+
+/// A compiled expression in a struct, so arrays of them hold the closure at its natural
+/// abstraction (no reabstraction thunk per call).
+struct EvalBox {
+  let eval: Eval
+}
 
 /// The captured locals of one activation (only allocated when a function has some).
 final class CellStore {
@@ -35,8 +62,15 @@ final class FunctionProto {
   let defaults: [Eval?]
   let body: Eval
   let path: String
+  /// Copies of `layout` counts, read on every call without copying the layout's arrays.
+  let slotCount: Int
+  let cellCount: Int
+  let parameterCount: Int
 
   init(name: String, parameterNames: [String], layout: FunctionLayout, defaults: [Eval?], body: @escaping Eval, path: String) {
+    self.slotCount = layout.slotCount
+    self.cellCount = layout.cellCount
+    self.parameterCount = parameterNames.count
     self.name = name
     self.parameterNames = parameterNames
     self.layout = layout
@@ -142,21 +176,21 @@ public final class Interpreter {
   /// Calls a Melix closure with already-evaluated arguments, binding keywords and defaults.
   func callFunction(_ fn: Closure, positional: [Value], keywords: [(String, Value)]) throws -> Value {
     let proto = fn.proto
-    let parameterCount = proto.parameterNames.count
+    let parameterCount = proto.parameterCount
     if positional.count > parameterCount {
       throw MelixError(Messages.tooManyArguments(proto.name, expected: parameterCount, got: positional.count))
     }
-    let slotCount = proto.layout.slotCount
+    let slotCount = proto.slotCount
     let base = sp
     guard depth < maxDepth, base + slotCount <= stackCapacity else {
       throw MelixError(Messages.recursionDepthExceeded)
     }
     let slots = stack + base
-    slots.initialize(repeating: .null, count: slotCount)
+    nullSlots(slots, slotCount)
     sp = base + slotCount
     depth += 1
     defer {
-      slots.deinitialize(count: slotCount)
+      releaseSlots(slots, slotCount)
       sp = base
       depth -= 1
     }
@@ -189,10 +223,10 @@ public final class Interpreter {
   /// captured parameters into their cells.
   @inline(__always)
   func makeFrame(_ fn: Closure, _ slots: UnsafeMutablePointer<Value>) -> Frame {
-    let layout = fn.proto.layout
-    guard layout.cellCount > 0 else { return Frame(slots: slots, cells: nil, closure: fn, rt: self) }
-    let cells = CellStore(count: layout.cellCount)
-    for (i, cell) in layout.parameterCells.enumerated() {
+    let proto = fn.proto
+    guard proto.cellCount > 0 else { return Frame(slots: slots, cells: nil, closure: fn, rt: self) }
+    let cells = CellStore(count: proto.cellCount)
+    for (i, cell) in proto.layout.parameterCells.enumerated() {
       if let cell { cells.boxes[cell] = Box(slots[i]) }
     }
     return Frame(slots: slots, cells: cells, closure: fn, rt: self)

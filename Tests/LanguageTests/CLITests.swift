@@ -111,7 +111,7 @@ final class CLITests: XCTestCase {
     XCTAssertEqual(result.status, 1)
     XCTAssertEqual(result.stdout, "before\n")
     XCTAssertTrue(
-      result.stderr.contains("\(path):2:12: runtime error: integer division by zero"),
+      result.stderr.contains("\(path):2:10: runtime error: integer division by zero"),
       result.stderr)
     XCTAssertTrue(result.stderr.contains("2 |   return n // 0"), result.stderr)
     XCTAssertTrue(result.stderr.contains("^"), result.stderr)

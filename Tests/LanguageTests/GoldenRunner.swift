@@ -7,6 +7,8 @@ import MelixSyntax
 struct GoldenRunner {
   /// Folders passed to `Session` as search paths (the repository's `stdlib/`).
   let searchPaths: [String]
+  /// Seconds a file may run before the runner interrupts it.
+  var timeout: Double = 20
 
   /// What one run produced, reduced to what the annotations can state.
   struct Outcome {
@@ -21,7 +23,12 @@ struct GoldenRunner {
   func run(path: String, text: String) -> Outcome {
     var printed = ""
     let session = Session(output: { printed += $0 }, searchPaths: searchPaths)
+    // A golden file that loops forever (an interpreter bug) is stopped after `timeout`
+    // seconds and shows up as an 'interrupted' runtime error instead of hanging the suite.
+    let watchdog = DispatchWorkItem { [weak session] in session?.interrupt() }
+    DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
     let result = session.run(SourceFile(path: path, text: text))
+    watchdog.cancel()
     var outcome = Outcome(output: Self.lines(of: printed), compileErrors: [], runtimeError: nil)
     switch result {
     case .success(_):
@@ -31,7 +38,15 @@ struct GoldenRunner {
         .map { .init(line: $0.line, message: $0.message) }
       outcome.compileHelps = diagnostics.filter { $0.severity == .error }.map(\.help)
     case .runtimeError(let failure):
-      outcome.runtimeError = .init(line: failure.line, message: failure.message)
+      // An error inside an imported module is located, for this file, at the line of the
+      // innermost frame that belongs to this file (the import or the call into the module).
+      var line = failure.line
+      if failure.source.path != path,
+        let frame = failure.trace.first(where: { $0.path == path })
+      {
+        line = frame.line
+      }
+      outcome.runtimeError = .init(line: line, message: failure.message)
     }
     return outcome
   }

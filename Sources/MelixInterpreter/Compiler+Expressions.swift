@@ -172,12 +172,19 @@ extension Compiler {
       case .index(let expr):
         let eval = compileExpr(expr)
         return { f in .index(try eval(f)) }
-      case .slice(let lowerExpr, let upperExpr, let span):
+      case .slice(let lowerExpr, let upperExpr, let stepExpr, let span):
         let lower = lowerExpr.map(compileExpr)
         let upper = upperExpr.map(compileExpr)
+        let stepEval = stepExpr.map(compileExpr)
         return { f in
           var lo: Int? = nil
           var hi: Int? = nil
+          var step: Int? = nil
+          if let stepEval {
+            let value = try stepEval(f)
+            step = try located(span, path) { try Operators.sliceBound(value) }
+            if step == 0 { throw RuntimeError(Messages.zeroSliceStep, at: span, path: path) }
+          }
           if let lower {
             let value = try lower(f)
             lo = try located(span, path) { try Operators.sliceBound(value) }
@@ -186,7 +193,7 @@ extension Compiler {
             let value = try upper(f)
             hi = try located(span, path) { try Operators.sliceBound(value) }
           }
-          return .slice(lower: lo, upper: hi)
+          return .slice(lower: lo, upper: hi, step: step)
         }
       }
     }

@@ -50,5 +50,8 @@ enum Messages {
   static func destructureType(_ type: String) -> String { "cannot unpack \(type) into names" }
   static func immutable(_ type: String) -> String { "\(type) does not support item assignment" }
   static let zeroStep = "range step cannot be zero"
+  static let zeroSliceStep = "slice step cannot be zero"
+  static func matmulNeedsTensors(_ lhs: String, _ rhs: String) -> String { "'@' needs tensors, got \(lhs) and \(rhs)" }
+  static let assertionFailed = "assertion failed"
   static func usedBeforeDefinition(_ name: String) -> String { "global '\(name)' used before its definition" }
 }

@@ -64,8 +64,8 @@ public protocol NativeValue: AnyObject {
 public enum SubscriptValue {
   /// `x[i]` (an Int, a String key, a mask...).
   case index(Value)
-  /// `x[lo:hi]`; nil bounds are open.
-  case slice(lower: Int?, upper: Int?)
+  /// `x[lo:hi:step]`; nil parts are open (step nil means 1; never 0).
+  case slice(lower: Int?, upper: Int?, step: Int?)
 }
 
 extension NativeValue {

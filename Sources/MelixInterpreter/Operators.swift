@@ -11,7 +11,10 @@ enum Operators {
     case .add: return try add(lhs, rhs)
     case .subtract, .multiply, .divide, .floorDivide, .modulo, .power:
       return try arithmetic(op, lhs, rhs)
-    case .matmul: return try native(op, lhs, rhs)
+    case .matmul:
+      if case .native = lhs { return try native(op, lhs, rhs) }
+      if case .native = rhs { return try native(op, lhs, rhs) }
+      throw MelixError(Messages.matmulNeedsTensors(lhs.typeName, rhs.typeName))
     case .equal: return .bool(equal(lhs, rhs))
     case .notEqual: return .bool(!equal(lhs, rhs))
     case .less, .lessEqual, .greater, .greaterEqual:
@@ -276,6 +279,35 @@ enum Operators {
     return i
   }
 
+  /// Python slice semantics, including negative steps (`xs[::-1]` reverses).
+  static func sliced<T>(_ items: [T], _ lower: Int?, _ upper: Int?, _ step: Int?) -> [T] {
+    let count = items.count
+    let step = step ?? 1
+    if step == 1 { return Array(items[sliceBounds(lower, upper, count: count)]) }
+    func adjust(_ value: Int?, _ defaultValue: Int, low: Int, high: Int) -> Int {
+      guard let value else { return defaultValue }
+      let v = value < 0 ? value + count : value
+      return min(max(v, low), high)
+    }
+    var out: [T] = []
+    if step > 0 {
+      var i = adjust(lower, 0, low: 0, high: count)
+      let end = adjust(upper, count, low: 0, high: count)
+      while i < end {
+        out.append(items[i])
+        i += step
+      }
+    } else {
+      var i = adjust(lower, count - 1, low: -1, high: count - 1)
+      let end = adjust(upper, -1, low: -1, high: count - 1)
+      while i > end {
+        out.append(items[i])
+        i += step
+      }
+    }
+    return out
+  }
+
   static func sliceBounds(_ lower: Int?, _ upper: Int?, count: Int) -> Range<Int> {
     func clamp(_ v: Int) -> Int {
       let i = v < 0 ? v + count : v
@@ -293,18 +325,16 @@ enum Operators {
     }
     switch subscripts[0] {
     case .index(let key): return try index(object, key)
-    case .slice(let lower, let upper):
+    case .slice(let lower, let upper, let step):
       switch object {
       case .list(let l):
-        return .list(ListRef(Array(l.items[sliceBounds(lower, upper, count: l.items.count)])))
+        return .list(ListRef(sliced(l.items, lower, upper, step)))
       case .tuple(let t):
-        return .tuple(TupleRef(Array(t.items[sliceBounds(lower, upper, count: t.items.count)])))
+        return .tuple(TupleRef(sliced(t.items, lower, upper, step)))
       case .string(let s):
-        let chars = Array(s)
-        return .string(String(chars[sliceBounds(lower, upper, count: chars.count)]))
+        return .string(String(sliced(Array(s), lower, upper, step)))
       case .range(let r):
-        let bounds = sliceBounds(lower, upper, count: r.count)
-        return .range(RangeRef(start: r.element(bounds.lowerBound), end: r.element(bounds.upperBound), step: r.step))
+        return .list(ListRef(sliced((0..<r.count).map { .int(r.element($0)) }, lower, upper, step)))
       default:
         throw MelixError("\(object.typeName) cannot be sliced")
       }

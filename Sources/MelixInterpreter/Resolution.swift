@@ -50,19 +50,23 @@ struct GlobalTable {
   var slots: [String: Int] = [:]
   /// Names in slot order.
   var names: [String] = []
-  /// Whether each slot was declared with `let`.
+  /// Whether each slot was declared with `let` (or `fn`).
   var isConstant: [Bool] = []
+  /// Whether each slot was declared with `fn`.
+  var isFunction: [Bool] = []
 
   /// Returns the slot for `name`, adding it when new.
-  mutating func declare(_ name: String, constant: Bool) -> Int {
+  mutating func declare(_ name: String, constant: Bool, function: Bool = false) -> Int {
     if let slot = slots[name] {
       isConstant[slot] = constant
+      isFunction[slot] = function
       return slot
     }
     let slot = names.count
     slots[name] = slot
     names.append(name)
     isConstant.append(constant)
+    isFunction.append(function)
     return slot
   }
 }

@@ -30,6 +30,7 @@ struct Resolver {
     let ref: VarRef
     let isConstant: Bool
     let declID: NodeID
+    var isFunction = false
   }
 
   private var globals: GlobalTable
@@ -86,7 +87,7 @@ struct Resolver {
       case .function(let decl):
         if let name = decl.name {
           pendingGlobals.insert(name)
-          _ = globals.declare(name, constant: true)
+          _ = globals.declare(name, constant: true, function: true)
         }
       default: break
       }
@@ -125,7 +126,7 @@ struct Resolver {
       resolveAssignTarget(target)
     case .function(let decl):
       if let name = decl.name {
-        declare(name, id: decl.id, span: decl.span, constant: true)
+        declare(name, id: decl.id, span: decl.span, constant: true, function: true)
       }
       resolveFunction(decl)
     case .ifElse(let condition, let then, let otherwise):
@@ -169,14 +170,14 @@ struct Resolver {
 
   /// Declares `name` in the innermost block: a global at the top level of a file, else a
   /// slot, or a cell when some inner function captures it.
-  private mutating func declare(_ name: String, id: NodeID, span: Span, constant: Bool) {
+  private mutating func declare(_ name: String, id: NodeID, span: Span, constant: Bool, function: Bool = false) {
     if atTopLevel {
       if declaredInFile.contains(name) {
         diagnostics.append(.redefinition(name, at: span))
       }
       declaredInFile.insert(name)
       pendingGlobals.remove(name)
-      let slot = globals.declare(name, constant: constant)
+      let slot = globals.declare(name, constant: constant, function: function)
       resolution.refs[id] = .global(slot)
       return
     }
@@ -193,7 +194,7 @@ struct Resolver {
       scope.nextSlot += 1
       scope.layout.slotCount = max(scope.layout.slotCount, scope.nextSlot)
     }
-    scope.blocks[scope.blocks.count - 1][name] = Local(ref: ref, isConstant: constant, declID: id)
+    scope.blocks[scope.blocks.count - 1][name] = Local(ref: ref, isConstant: constant, declID: id, isFunction: function)
     resolution.refs[id] = ref
   }
 
@@ -267,9 +268,10 @@ struct Resolver {
       for item in subscripts {
         switch item {
         case .index(let value): resolveExpr(value)
-        case .slice(let lower, let upper, _):
+        case .slice(let lower, let upper, let step, _):
           if let lower { resolveExpr(lower) }
           if let upper { resolveExpr(upper) }
+          if let step { resolveExpr(step) }
         }
       }
     case .member(let object, _, _):
@@ -285,6 +287,8 @@ struct Resolver {
       guard let found = lookup(name, span: target.span) else { return }
       if case .builtin = found.ref {
         diagnostics.append(.assignToBuiltin(name, at: target.span))
+      } else if found.isFunction {
+        diagnostics.append(.assignToFunction(name, at: target.span))
       } else if found.isConstant {
         diagnostics.append(.assignToConstant(name, at: target.span))
       }
@@ -298,30 +302,30 @@ struct Resolver {
   }
 
   /// Finds `name` from the current scope outwards; reports it when undefined.
-  private mutating func lookup(_ name: String, span: Span) -> (ref: VarRef, isConstant: Bool)? {
+  private mutating func lookup(_ name: String, span: Span) -> (ref: VarRef, isConstant: Bool, isFunction: Bool)? {
     if let found = lookupLocal(name, in: scope) { return found }
     if let slot = globals.slots[name] {
       if pendingGlobals.contains(name) && scope.isMain && !preexisting.contains(name) {
         diagnostics.append(.usedBeforeDefinition(name, at: span))
         return nil
       }
-      return (.global(slot), globals.isConstant[slot])
+      return (.global(slot), globals.isConstant[slot], globals.isFunction[slot])
     }
-    if let index = builtins[name] { return (.builtin(index), true) }
+    if let index = builtins[name] { return (.builtin(index), true, false) }
     diagnostics.append(.undefinedVariable(name, at: span, suggestion: suggestion(for: name)))
     return nil
   }
 
-  private mutating func lookupLocal(_ name: String, in function: FunctionScope) -> (ref: VarRef, isConstant: Bool)? {
+  private mutating func lookupLocal(_ name: String, in function: FunctionScope) -> (ref: VarRef, isConstant: Bool, isFunction: Bool)? {
     // The main chunk's outermost block holds globals, not locals.
     let lowest = function.isMain ? 1 : 0
     var level = function.blocks.count - 1
     while level >= lowest {
-      if let local = function.blocks[level][name] { return (local.ref, local.isConstant) }
+      if let local = function.blocks[level][name] { return (local.ref, local.isConstant, local.isFunction) }
       level -= 1
     }
     guard let parent = function.parent else { return nil }
-    guard let (outerRef, isConstant) = lookupLocal(name, in: parent) else { return nil }
+    guard let (outerRef, isConstant, isFunction) = lookupLocal(name, in: parent) else { return nil }
     let declID = declarationID(name, in: parent)
     let source: CaptureSource
     switch outerRef {
@@ -332,14 +336,14 @@ struct Resolver {
       newlyCaptured.insert(declID)
       source = .cell(-1)
     case .global, .builtin:
-      return (outerRef, isConstant)
+      return (outerRef, isConstant, isFunction)
     }
-    if let existing = function.captureIndex[declID] { return (.upvalue(existing), isConstant) }
+    if let existing = function.captureIndex[declID] { return (.upvalue(existing), isConstant, isFunction) }
     let index = function.layout.captures.count
     function.layout.captures.append(source)
     function.captureIndex[declID] = index
     newlyCaptured.insert(declID)
-    return (.upvalue(index), isConstant)
+    return (.upvalue(index), isConstant, isFunction)
   }
 
   private func declarationID(_ name: String, in function: FunctionScope) -> NodeID {

@@ -157,6 +157,11 @@ public final class Session {
         return .compileErrors([.importNotFound(path, at: statement.span, searched: candidates(path, from: program.source.path))])
       }
       if let failure = importFile(file) {
+        if case .runtimeError(let inner) = failure {
+          // The importing file's frame: the `import` line.
+          let trace = inner.trace + [("<script>", program.source.path, statement.span.line)]
+          return .runtimeError(RuntimeFailure(message: inner.message, source: inner.source, span: inner.span ?? statement.span, trace: trace))
+        }
         if case .compileErrors(let diagnostics) = failure {
           return .compileErrors(diagnostics.map { diagnostic in
             var copy = diagnostic

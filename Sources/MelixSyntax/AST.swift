@@ -56,8 +56,8 @@ public struct Argument: Sendable {
 public enum Subscript: Sendable {
   /// `xs[i]`.
   case index(Expr)
-  /// `xs[lo:hi]`, either bound optional.
-  case slice(lower: Expr?, upper: Expr?, span: Span)
+  /// `xs[lo:hi:step]`, every part optional.
+  case slice(lower: Expr?, upper: Expr?, step: Expr?, span: Span)
 }
 
 /// One piece of an interpolated string.

@@ -91,6 +91,11 @@ extension Diagnostic {
     Diagnostic(error: "cannot assign to '\(name)': it is declared with 'let'", at: span, help: "declare it with 'var' to allow reassignment")
   }
 
+  /// `cannot assign to 'f': it is a function`.
+  public static func assignToFunction(_ name: String, at span: Span) -> Diagnostic {
+    Diagnostic(error: "cannot assign to '\(name)': it is a function", at: span, help: "bind the new function with 'var f = fn(...) => ...' instead")
+  }
+
   /// `cannot assign to built-in 'print'`.
   public static func assignToBuiltin(_ name: String, at span: Span) -> Diagnostic {
     Diagnostic(error: "cannot assign to built-in '\(name)'", at: span, help: "declare a new name with 'let' or 'var'")

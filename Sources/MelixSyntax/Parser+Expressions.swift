@@ -190,7 +190,7 @@ extension Parser {
     }
   }
 
-  /// `subscriptItem = expression | [ expression ] ":" [ expression ] ;`
+  /// `subscriptItem = expression | [ expression ] ":" [ expression ] [ ":" [ expression ] ] ;`
   mutating func parseSubscriptItem() throws -> Subscript {
     let start = peek.span
     var lower: Expr? = nil
@@ -200,8 +200,12 @@ extension Parser {
       return .index(lower)
     }
     var upper: Expr? = nil
-    if !check(.rightBracket) && !check(.comma) { upper = try parseExpression() }
-    return .slice(lower: lower, upper: upper, span: start.through(previous.span))
+    if !check(.rightBracket) && !check(.comma) && !check(.colon) { upper = try parseExpression() }
+    var step: Expr? = nil
+    if match(.colon) {
+      if !check(.rightBracket) && !check(.comma) { step = try parseExpression() }
+    }
+    return .slice(lower: lower, upper: upper, step: step, span: start.through(previous.span))
   }
 
   /// ```

@@ -71,6 +71,8 @@ public struct Parser {
   }
 
   mutating func fail(_ diagnostic: Diagnostic) -> Recover {
+    // An invalid token was already reported by the lexer; do not pile a second error on it.
+    if peek.kind == .invalid { return Recover() }
     diagnostics.append(diagnostic)
     return Recover()
   }

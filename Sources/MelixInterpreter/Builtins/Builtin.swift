@@ -20,6 +20,8 @@ public enum ParameterType: Sendable {
   case function
   /// Something a `for` loop can visit.
   case iterable
+  /// Something with a length: String, List, Tuple, Dict, Range or a native value with one.
+  case sized
   /// One of several types.
   case oneOf([ParameterType])
   /// The type or `nil`.
@@ -37,6 +39,7 @@ public enum ParameterType: Sendable {
     case .dict: return "Dict"
     case .function: return "Function"
     case .iterable: return "an iterable"
+    case .sized: return "String, List, Tuple, Dict or Range"
     case .oneOf(let types): return types.map(\.name).joined(separator: " or ")
     case .optional(let type): return type.name + " or nil"
     }
@@ -56,6 +59,8 @@ public enum ParameterType: Sendable {
     case (.iterable, .list), (.iterable, .tuple), (.iterable, .dict), (.iterable, .range), (.iterable, .string):
       return true
     case (.iterable, .native(let n)): return n.length != nil
+    case (.sized, .list), (.sized, .tuple), (.sized, .dict), (.sized, .range), (.sized, .string): return true
+    case (.sized, .native(let n)): return n.length != nil
     case (.oneOf(let types), _): return types.contains { $0.accepts(value) }
     case (.optional, .null): return true
     case (.optional(let type), _): return type.accepts(value)

@@ -15,7 +15,7 @@ extension BuiltinTable {
         return .null
       },
       Builtin(
-        "len", [BuiltinParameter("x", .any)], returns: "Int",
+        "len", [BuiltinParameter("x", .sized)], returns: "Int",
         doc: "The number of elements of a list, tuple, dict, range or string (in characters).",
         example: "len([1, 2, 3])  # 3"
       ) { args, _ in
@@ -92,13 +92,14 @@ extension BuiltinTable {
         example: "type(1.0)  # \"Float\""
       ) { args, _ in .string(args[0].typeName) },
       Builtin(
-        "assert", [BuiltinParameter("condition", .bool), BuiltinParameter("message", .string, default: "\"assertion failed\"")],
+        "assert", [BuiltinParameter("condition", .bool), BuiltinParameter("message", .optional(.any), default: "nil")],
         returns: "Nil",
-        doc: "Stops with a runtime error carrying 'message' when the condition is false.",
+        doc: "Stops with the runtime error 'assertion failed: message' when the condition is false.",
         example: "assert(1 + 1 == 2, \"math is broken\")"
       ) { args, _ in
-        if case .bool(false) = args[0], case .string(let message) = args[1] { throw MelixError(message) }
-        return .null
+        guard case .bool(false) = args[0] else { return .null }
+        if case .null = args[1] { throw MelixError(Messages.assertionFailed) }
+        throw MelixError(Messages.assertionFailed + ": " + args[1].displayText)
       },
       Builtin(
         "error", [BuiltinParameter("message", .any)], returns: "Nil",

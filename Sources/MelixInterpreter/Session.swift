@@ -16,6 +16,9 @@ public final class Session {
   /// Globals defined by the prelude come first; `reset` keeps them.
   var preludeGlobalCount = 0
   private var isRunning = false
+  /// The rendered errors of `prelude.mlx` when it failed to load (the session then runs
+  /// without it); nil when it loaded or there was none.
+  public private(set) var preludeFailure: String?
 
   /// The stack size of the thread `run` executes on, in bytes (deep recursion needs it).
   public static let stackSize = 512 << 20
@@ -39,7 +42,15 @@ public final class Session {
     for folder in searchPaths {
       let prelude = (folder as NSString).appendingPathComponent("prelude.mlx")
       if FileManager.default.fileExists(atPath: prelude) {
-        _ = onLargeStack { self.importFile(prelude) }
+        let source = SourceFile(path: prelude, text: (try? String(contentsOfFile: prelude, encoding: .utf8)) ?? "")
+        switch onLargeStack({ self.importFile(prelude) }) {
+        case .compileErrors(let diagnostics)?:
+          preludeFailure = diagnostics.map { DiagnosticRenderer.render($0, in: source, color: false) }.joined()
+        case .runtimeError(let failure)?:
+          preludeFailure = failure.rendered(color: false)
+        case .success?, nil:
+          break
+        }
         break
       }
     }

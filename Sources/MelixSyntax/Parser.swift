@@ -204,12 +204,19 @@ public struct Parser {
     throw fail(.expected("a name", after: "to bind", got: peek.kind.described, at: peek.span))
   }
 
-  /// `functionDecl = "fn" IDENTIFIER "(" [ parameters ] ")" block ;`
+  /// `functionDecl = "fn" IDENTIFIER "(" [ parameters ] ")" ( block | "=>" expression ) ;`
   mutating func parseFunctionDecl() throws -> Stmt {
     let keyword = advance()
     let name = advance()
     let (parameters, _) = try parseParameterList()
-    let body = try parseBlock("function body")
+    let body: [Stmt]
+    if match(.arrow) {
+      skipLineBreaks()
+      let value = try parseExpression()
+      body = [Stmt(id: makeID(), span: value.span, kind: .returnValue(value))]
+    } else {
+      body = try parseBlock("function body")
+    }
     let decl = FunctionDecl(id: makeID(), name: name.lexeme, span: keyword.span.through(name.span), parameters: parameters, body: body)
     return Stmt(id: makeID(), span: keyword.span.through(name.span), kind: .function(decl))
   }

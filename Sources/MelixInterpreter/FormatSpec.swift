@@ -43,6 +43,7 @@ struct FormatSpec {
       digits.append(chars[i])
       i += 1
     }
+    guard digits.count < 7 else { throw MelixError("invalid format spec '\(spec)': width too large") }
     width = Int(digits) ?? 0
     if i < chars.count && (chars[i] == "," || chars[i] == "_") {
       grouping = chars[i]
@@ -56,6 +57,7 @@ struct FormatSpec {
         i += 1
       }
       guard let value = Int(p) else { throw MelixError("invalid format spec '\(spec)': missing precision after '.'") }
+      guard value <= 300 else { throw MelixError("invalid format spec '\(spec)': precision too large") }
       precision = value
     }
     if i < chars.count {

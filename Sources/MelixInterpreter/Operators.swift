@@ -175,7 +175,10 @@ enum Operators {
 
   // MARK: - Comparison
 
-  static func equal(_ lhs: Value, _ rhs: Value) -> Bool {
+  static func equal(_ lhs: Value, _ rhs: Value, depth: Int = 0) -> Bool {
+    // Lists can contain themselves; give up (unequal) rather than recurse forever.
+    if depth > 2_000 { return false }
+    func equal(_ a: Value, _ b: Value) -> Bool { Operators.equal(a, b, depth: depth + 1) }
     switch (lhs, rhs) {
     case (.null, .null): return true
     case (.bool(let a), .bool(let b)): return a == b
@@ -295,14 +298,18 @@ enum Operators {
       let end = adjust(upper, count, low: 0, high: count)
       while i < end {
         out.append(items[i])
-        i += step
+        let (next, overflow) = i.addingReportingOverflow(step)
+        if overflow { break }
+        i = next
       }
     } else {
       var i = adjust(lower, count - 1, low: -1, high: count - 1)
       let end = adjust(upper, -1, low: -1, high: count - 1)
       while i > end {
         out.append(items[i])
-        i += step
+        let (next, overflow) = i.addingReportingOverflow(step)
+        if overflow { break }
+        i = next
       }
     }
     return out

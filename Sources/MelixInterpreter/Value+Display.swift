@@ -9,6 +9,39 @@ extension Value {
 
   /// The text shown inside containers and by the REPL: strings quoted with escapes.
   public var repr: String {
+    var visiting: Set<ObjectIdentifier> = []
+    return repr(visiting: &visiting)
+  }
+
+  /// `repr`, printing a container that contains itself as `[...]` / `{...}` (as Python).
+  func repr(visiting: inout Set<ObjectIdentifier>) -> String {
+    switch self {
+    case .list(let l):
+      guard visiting.insert(ObjectIdentifier(l)).inserted else { return "[...]" }
+      defer { visiting.remove(ObjectIdentifier(l)) }
+      var parts: [String] = []
+      for item in l.items { parts.append(item.repr(visiting: &visiting)) }
+      return "[" + parts.joined(separator: ", ") + "]"
+    case .dict(let d):
+      guard visiting.insert(ObjectIdentifier(d)).inserted else { return "{...}" }
+      defer { visiting.remove(ObjectIdentifier(d)) }
+      if d.count == 0 { return "{}" }
+      var parts: [String] = []
+      for i in 0..<d.count {
+        parts.append(d.keys[i].repr(visiting: &visiting) + ": " + d.values[i].repr(visiting: &visiting))
+      }
+      return "{" + parts.joined(separator: ", ") + "}"
+    case .tuple(let t):
+      var parts: [String] = []
+      for item in t.items { parts.append(item.repr(visiting: &visiting)) }
+      if parts.count == 1 { return "(" + parts[0] + ",)" }
+      return "(" + parts.joined(separator: ", ") + ")"
+    default:
+      return shallowRepr
+    }
+  }
+
+  private var shallowRepr: String {
     switch self {
     case .null: return "nil"
     case .bool(let b): return b ? "true" : "false"

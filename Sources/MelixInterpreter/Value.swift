@@ -97,8 +97,17 @@ public final class RangeRef {
 
   /// The number of values.
   public var count: Int {
-    if step > 0 { return start < end ? (end - start - 1) / step + 1 : 0 }
-    return start > end ? (start - end - 1) / (-step) + 1 : 0
+    // Distances in UInt: `end - start` may not fit in an Int (range(-2**62 * 3, ...)).
+    let distance: UInt
+    if step > 0 {
+      guard start < end else { return 0 }
+      distance = UInt(bitPattern: end) &- UInt(bitPattern: start)
+    } else {
+      guard start > end else { return 0 }
+      distance = UInt(bitPattern: start) &- UInt(bitPattern: end)
+    }
+    let n = (distance - 1) / step.magnitude + 1
+    return n > UInt(Int.max) ? Int.max : Int(n)
   }
 
   /// The value at position `index` (0-based, in range).

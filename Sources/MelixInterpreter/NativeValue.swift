@@ -68,27 +68,41 @@ public enum SubscriptValue {
   case slice(lower: Int?, upper: Int?, step: Int?)
 }
 
+/// Defaults: every operation a native type does not implement reports itself unsupported.
 extension NativeValue {
+  /// `<TypeName>`.
   public func display() -> String { "<\(typeName)>" }
+  /// The display text.
   public func summary() -> String { display() }
+  /// No fields.
   public var memberNames: [String] { [] }
+  /// - Throws: `MelixError` `Type has no field 'name'`.
   public func member(_ name: String) throws -> Value {
     throw MelixError("\(typeName) has no field '\(name)'")
   }
+  /// - Throws: `MelixError` `cannot set field 'name' of Type`.
   public func setMember(_ name: String, _ value: Value) throws {
     throw MelixError("cannot set field '\(name)' of \(typeName)")
   }
+  /// No methods: nil, so the interpreter tries a built-in of that name.
   public func callMethod(_ name: String, positional: [Value], keywords: [(String, Value)], context: CallContext) throws -> Value? { nil }
+  /// No operators: nil (`unsupported operand types`).
   public func binary(_ op: BinaryOperator, _ other: Value, isLeft: Bool) throws -> Value? { nil }
+  /// No negation: nil.
   public func negated() throws -> Value? { nil }
+  /// - Throws: `MelixError` `Type cannot be indexed`.
   public func index(_ subscripts: [SubscriptValue]) throws -> Value {
     throw MelixError("\(typeName) cannot be indexed")
   }
+  /// - Throws: `MelixError` `Type does not support item assignment`.
   public func setIndex(_ subscripts: [SubscriptValue], _ value: Value) throws {
     throw MelixError("\(typeName) does not support item assignment")
   }
+  /// No length.
   public var length: Int? { nil }
+  /// Not iterable.
   public func elements() throws -> [Value]? { nil }
+  /// Identity.
   public func isEqual(to other: Value) -> Bool {
     if case .native(let o) = other { return o === self }
     return false

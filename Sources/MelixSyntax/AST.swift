@@ -4,6 +4,7 @@ public typealias NodeID = Int
 
 /// A binary operator: arithmetic, comparison or membership.
 public enum BinaryOperator: String, Sendable {
+  // The raw value is the operator's spelling, used in messages.
   case add = "+", subtract = "-", multiply = "*", divide = "/", floorDivide = "//"
   case modulo = "%", power = "**", matmul = "@"
   case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">"
@@ -70,23 +71,37 @@ public enum InterpolationPart: Sendable {
 
 /// The kinds of expression.
 public indirect enum ExprKind: Sendable {
+  /// An integer literal.
   case int(Int)
+  /// A float literal.
   case float(Double)
+  /// A string literal without interpolation.
   case string(String)
+  /// A string literal with `{expr}` parts.
   case interpolated([InterpolationPart])
+  /// `true` or `false`.
   case bool(Bool)
+  /// `nil`.
   case nilLiteral
   /// A name use.
   case name(String)
+  /// `[a, b]`.
   case list([Expr])
+  /// `{k: v}`.
   case dict([(key: Expr, value: Expr)])
+  /// `(a, b)`, `(a,)`, `()`.
   case tuple([Expr])
+  /// `-x`, `+x`, `not x`.
   case unary(UnaryOperator, Expr)
+  /// `a op b` (arithmetic, comparison, membership).
   case binary(BinaryOperator, Expr, Expr)
+  /// `a and b`, `a or b` (short-circuit).
   case logical(LogicalOperator, Expr, Expr)
   /// `lo..<hi` (`inclusive == false`) or `lo...hi`.
   case range(Expr, Expr, inclusive: Bool)
+  /// `f(args)`.
   case call(Expr, [Argument])
+  /// `x[subscripts]`.
   case index(Expr, [Subscript])
   /// `object.name`.
   case member(Expr, name: String, nameSpan: Span)
@@ -175,18 +190,25 @@ public struct Stmt: Sendable {
 
 /// The kinds of statement.
 public indirect enum StmtKind: Sendable {
+  /// An expression evaluated for its effect.
   case expression(Expr)
   /// `let p = e` (`isConstant`) or `var p = e`.
   case binding(isConstant: Bool, Pattern, Expr)
   /// `target = e`, `target += e`, ...; the operator's span is `operatorSpan`.
   case assign(target: Expr, op: AssignOperator, value: Expr, operatorSpan: Span)
+  /// `fn name(...) { ... }`.
   case function(FunctionDecl)
   /// `if c { } else ...`; an `else if` is an `else` block holding one `if` statement.
   case ifElse(condition: Expr, then: [Stmt], otherwise: [Stmt]?)
+  /// `while c { }`.
   case whileLoop(condition: Expr, body: [Stmt])
+  /// `for p in xs { }`.
   case forLoop(Pattern, iterable: Expr, body: [Stmt])
+  /// `return` or `return e`.
   case returnValue(Expr?)
+  /// `break`.
   case breakLoop
+  /// `continue`.
   case continueLoop
   /// `import "path"`.
   case importFile(String)

@@ -59,9 +59,13 @@ public enum StringPart: Sendable, Equatable {
 
 /// The value a literal token carries.
 public enum TokenValue: Sendable, Equatable {
+  /// No literal value.
   case none
+  /// An integer literal's value.
   case int(Int)
+  /// A float literal's value.
   case float(Double)
+  /// A string literal's pieces.
   case string([StringPart])
 }
 

@@ -206,6 +206,27 @@ final class CLITests: XCTestCase {
     XCTAssertTrue(stderr.contains("\(path):"), stderr)
   }
 
+  /// Pathologically deep input must end in an error (or a correct result), never a crash.
+  func testDeeplyNestedInputIsAnErrorNotACrash() throws {
+    let melix = try MelixProcess.locate()
+    let depth = 100_000
+    let inputs: [(name: String, text: String, output: String)] = [
+      ("parens", "print(" + String(repeating: "(", count: depth) + "1"
+        + String(repeating: ")", count: depth) + ")\n", "1\n"),
+      ("lists", "let x = " + String(repeating: "[", count: depth)
+        + String(repeating: "]", count: depth) + "\nprint(len(x))\n", "1\n"),
+      ("chain", "let x = 1" + String(repeating: " + 1", count: 2 * depth) + "\nprint(x)\n",
+        "\(2 * depth + 1)\n"),
+    ]
+    for input in inputs {
+      let path = try script("deep_\(input.name).mlx", input.text)
+      let result = try melix.run(["run", path])
+      XCTAssertTrue(
+        result.status == 2 || (result.status == 0 && result.stdout == input.output),
+        "\(input.name): status \(result.status), stderr: \(result.stderr.prefix(300))")
+    }
+  }
+
   /// Each golden file run through the CLI ends with the status its annotations imply.
   func testGoldenFilesExitWithTheStatusTheirAnnotationsImply() throws {
     let melix = try MelixProcess.locate()

@@ -73,21 +73,21 @@ extension Compiler {
           return try Compiler.callValue(calleeValue, values, [], f: f, span: span, path: path)
         }
         let proto = fn.proto
-        let rt = f.rt
+        let m = f.m
         let slotCount = proto.slotCount
-        let base = rt.sp
-        if rt.depth >= rt.maxDepth || base + slotCount > rt.stackCapacity {
+        let base = m.pointee.sp
+        if m.pointee.depth >= m.pointee.maxDepth || base + slotCount > m.pointee.stackCapacity {
           throw RuntimeError(Messages.recursionDepthExceeded, at: span, path: path)
         }
-        if rt.interruptFlag.isSet { throw RuntimeError(Messages.interrupted, at: span, path: path) }
-        let slots = rt.stack + base
+        if m.pointee.isInterrupted { throw RuntimeError(Messages.interrupted, at: span, path: path) }
+        let slots = m.pointee.stack + base
         nullSlots(slots, slotCount)
-        rt.sp = base + slotCount
-        rt.depth += 1
+        m.pointee.sp = base + slotCount
+        m.pointee.depth += 1
         defer {
           releaseSlots(slots, slotCount)
-          rt.sp = base
-          rt.depth -= 1
+          m.pointee.sp = base
+          m.pointee.depth -= 1
         }
         switch argc {
         case 0: break
@@ -103,7 +103,10 @@ extension Compiler {
           }
         }
         do {
-          return try proto.body(rt.makeFrame(fn, slots))
+          let frame = proto.cellCount == 0
+            ? Frame(slots: slots, cells: nil, closure: fn, m: m)
+            : m.pointee.interpreter.makeFrame(fn, slots)
+          return try proto.body(frame)
         } catch var error as RuntimeError {
           error.leaving(proto.name, callSpan: span, callPath: path)
           throw error
@@ -134,7 +137,7 @@ extension Compiler {
   static func invokeTraced(
     _ fn: Closure, positional: [Value], keywords: [(String, Value)], f: Frame, span: Span, path: String
   ) throws -> Value {
-    if f.rt.interruptFlag.isSet { throw RuntimeError(Messages.interrupted, at: span, path: path) }
+    if f.m.pointee.isInterrupted { throw RuntimeError(Messages.interrupted, at: span, path: path) }
     do {
       return try located(span, path) { try f.rt.callFunction(fn, positional: positional, keywords: keywords) }
     } catch var error as RuntimeError {

@@ -398,9 +398,8 @@ extension Compiler {
       let block = compileBlock(decl.body)
       body = { f in
         if case .returned = try block(f) {
-          let rt = f.rt
-          let value = rt.returnValue
-          rt.returnValue = .null
+          let value = f.m.pointee.returnValue
+          f.m.pointee.returnValue = .null
           return value
         }
         return .null

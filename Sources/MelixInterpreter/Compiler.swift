@@ -204,7 +204,7 @@ final class Compiler {
       let block = compileBlock(body)
       let span = statement.span
       return { f in
-        let flag = f.rt.interruptFlag
+        let m = f.m
         while try test(f) {
           let flow = try block(f)
           switch flow {
@@ -212,7 +212,7 @@ final class Compiler {
           case .breakLoop: return .normal
           case .returned: return .returned
           }
-          if flag.isSet { throw RuntimeError(Messages.interrupted, at: span, path: path) }
+          if m.pointee.isInterrupted { throw RuntimeError(Messages.interrupted, at: span, path: path) }
         }
         return .normal
       }
@@ -221,13 +221,13 @@ final class Compiler {
     case .returnValue(let value):
       guard let value else {
         return { f in
-          f.rt.returnValue = .null
+          f.m.pointee.returnValue = .null
           return .returned
         }
       }
       let eval = compileExpr(value)
       return { f in
-        f.rt.returnValue = try eval(f)
+        f.m.pointee.returnValue = try eval(f)
         return .returned
       }
     case .breakLoop:
@@ -265,7 +265,7 @@ final class Compiler {
           if end == Int.max { throw RuntimeError(Messages.integerOverflow("..."), at: highSpan, path: path) }
           end += 1
         }
-        let flag = f.rt.interruptFlag
+        let m = f.m
         var i = start
         while i < end {
           if let slot { f.slots[slot] = .int(i) } else { store(f, .int(i)) }
@@ -275,7 +275,7 @@ final class Compiler {
           case .breakLoop: return .normal
           case .returned: return .returned
           }
-          if flag.isSet { throw interrupted() }
+          if m.pointee.isInterrupted { throw interrupted() }
           i += 1
         }
         return .normal
@@ -286,11 +286,11 @@ final class Compiler {
     let iterableSpan = iterable.span
     return { f in
       let value = try source(f)
-      let flag = f.rt.interruptFlag
+      let m = f.m
       @inline(__always) func step(_ element: Value) throws -> Flow? {
         if let store = simpleStore { store(f, element) } else { try binder(f, element) }
         let flow = try block(f)
-        if flag.isSet { throw interrupted() }
+        if m.pointee.isInterrupted { throw interrupted() }
         switch flow {
         case .normal, .continueLoop: return nil
         case .breakLoop: return .normal

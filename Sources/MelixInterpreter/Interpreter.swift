@@ -46,12 +46,33 @@ final class CellStore {
   }
 }
 
-/// One activation: its slots on the value stack, its cells, the running closure.
+/// One activation: its slots on the value stack, its cells, the running closure, and the
+/// machine state (reached through a raw pointer, so hot paths do no reference counting).
 struct Frame {
   let slots: UnsafeMutablePointer<Value>
   let cells: CellStore?
-  let closure: Closure?
-  unowned(unsafe) let rt: Interpreter
+  /// Kept alive by the caller's callee value for the whole call.
+  unowned(unsafe) let closure: Closure?
+  let m: UnsafeMutablePointer<MachineState>
+
+  /// The interpreter, for built-ins that call back into Melix.
+  var rt: Interpreter { m.pointee.interpreter }
+}
+
+/// The interpreter's hot mutable state, in raw memory owned by its `Interpreter`.
+struct MachineState {
+  var sp = 0
+  var depth = 0
+  let maxDepth: Int
+  let stack: UnsafeMutablePointer<Value>
+  let stackCapacity: Int
+  var returnValue: Value = .null
+  let interrupt: UnsafeMutablePointer<Atomic<Bool>>
+  unowned(unsafe) let interpreter: Interpreter
+
+  /// Whether `Session.interrupt()` was called.
+  @inline(__always)
+  var isInterrupted: Bool { interrupt.pointee.load(ordering: .relaxed) }
 }
 
 /// Compiled code of a function, shared by all closures made from it.
@@ -107,11 +128,19 @@ struct RuntimeError: Error {
 }
 
 /// A flag another thread sets to stop a running script (Ctrl-C).
-final class InterruptFlag: Sendable {
-  private let flag = Atomic<Bool>(false)
-  func set() { flag.store(true, ordering: .relaxed) }
-  func clear() { flag.store(false, ordering: .relaxed) }
-  var isSet: Bool { flag.load(ordering: .relaxed) }
+final class InterruptFlag: @unchecked Sendable {
+  let storage: UnsafeMutablePointer<Atomic<Bool>>
+  init() {
+    storage = UnsafeMutablePointer<Atomic<Bool>>.allocate(capacity: 1)
+    storage.initialize(to: Atomic(false))
+  }
+  deinit {
+    storage.deinitialize(count: 1)
+    storage.deallocate()
+  }
+  func set() { storage.pointee.store(true, ordering: .relaxed) }
+  func clear() { storage.pointee.store(false, ordering: .relaxed) }
+  var isSet: Bool { storage.pointee.load(ordering: .relaxed) }
 }
 
 /// The machine that runs compiled Melix code: value stack, globals, call depth.
@@ -122,11 +151,21 @@ public final class Interpreter {
   public let maxDepth: Int
   let stack: UnsafeMutablePointer<Value>
   let stackCapacity: Int
-  var sp = 0
-  var depth = 0
+  let machine: UnsafeMutablePointer<MachineState>
+  var sp: Int {
+    get { machine.pointee.sp }
+    set { machine.pointee.sp = newValue }
+  }
+  var depth: Int {
+    get { machine.pointee.depth }
+    set { machine.pointee.depth = newValue }
+  }
+  var returnValue: Value {
+    get { machine.pointee.returnValue }
+    set { machine.pointee.returnValue = newValue }
+  }
   let globals: UnsafeMutablePointer<Value>
   let globalCapacity: Int
-  var returnValue: Value = .null
   let interruptFlag = InterruptFlag()
   let output: (String) -> Void
   /// The built-in table, indexed by `VarRef.builtin`.
@@ -140,10 +179,16 @@ public final class Interpreter {
     globalCapacity = 1 << 16
     globals = UnsafeMutablePointer<Value>.allocate(capacity: globalCapacity)
     globals.initialize(repeating: .null, count: globalCapacity)
+    machine = UnsafeMutablePointer<MachineState>.allocate(capacity: 1)
+    machine.initialize(to: MachineState(
+      maxDepth: maxDepth, stack: stack, stackCapacity: stackCapacity,
+      interrupt: interruptFlag.storage, interpreter: self))
   }
 
   deinit {
     precondition(sp == 0, "value stack not empty at teardown")
+    machine.deinitialize(count: 1)
+    machine.deallocate()
     stack.deallocate()
     globals.deinitialize(count: globalCapacity)
     globals.deallocate()
@@ -224,11 +269,11 @@ public final class Interpreter {
   @inline(__always)
   func makeFrame(_ fn: Closure, _ slots: UnsafeMutablePointer<Value>) -> Frame {
     let proto = fn.proto
-    guard proto.cellCount > 0 else { return Frame(slots: slots, cells: nil, closure: fn, rt: self) }
+    guard proto.cellCount > 0 else { return Frame(slots: slots, cells: nil, closure: fn, m: machine) }
     let cells = CellStore(count: proto.cellCount)
     for (i, cell) in proto.layout.parameterCells.enumerated() {
       if let cell { cells.boxes[cell] = Box(slots[i]) }
     }
-    return Frame(slots: slots, cells: cells, closure: fn, rt: self)
+    return Frame(slots: slots, cells: cells, closure: fn, m: machine)
   }
 }

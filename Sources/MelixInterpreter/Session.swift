@@ -136,7 +136,7 @@ public final class Session {
       rt.sp = base
     }
     let cells = layout.cellCount > 0 ? CellStore(count: layout.cellCount) : nil
-    let frame = Frame(slots: slots, cells: cells, closure: nil, rt: rt)
+    let frame = Frame(slots: slots, cells: cells, closure: nil, m: rt.machine)
     do {
       let value = try main(frame)
       guard display, let value else { return .success(display: nil) }

@@ -123,3 +123,36 @@ final class GoldenHelpMatchingTests: XCTestCase {
     XCTAssertTrue(report.contains("+ got      line 1: undefined variable 'x'"), report)
   }
 }
+
+/// Every rule of `grammar/melix.ebnf` has golden files (listed in
+/// `Tests/Golden/GRAMMAR_COVERAGE.txt`), and every file listed there exists.
+final class GrammarCoverageTests: XCTestCase {
+  func testEveryGrammarRuleHasGoldenFiles() throws {
+    let grammar = RepositoryPaths.root.appendingPathComponent("grammar/melix.ebnf")
+    let coverage = RepositoryPaths.golden.appendingPathComponent("GRAMMAR_COVERAGE.txt")
+    let rules = try String(contentsOf: grammar, encoding: .utf8)
+      .split(separator: "\n")
+      .compactMap { line -> String? in
+        // A rule starts a line: `name = ...` (continuation lines are indented).
+        guard let equals = line.firstIndex(of: "="), line.first?.isLetter == true else { return nil }
+        let name = line[..<equals].trimmingCharacters(in: .whitespaces)
+        return name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } ? name : nil
+      }
+    XCTAssertGreaterThan(rules.count, 20, "could not read the rules of grammar/melix.ebnf")
+    var listed: [String: [String]] = [:]
+    for line in try String(contentsOf: coverage, encoding: .utf8).split(separator: "\n")
+    where !line.hasPrefix("#") {
+      guard let colon = line.firstIndex(of: ":") else { continue }
+      listed[String(line[..<colon])] = line[line.index(after: colon)...]
+        .split(separator: " ").map(String.init)
+    }
+    for rule in rules {
+      let files = listed[rule] ?? []
+      XCTAssertFalse(files.isEmpty, "grammar rule '\(rule)' has no golden file in GRAMMAR_COVERAGE.txt")
+      for file in files {
+        let path = RepositoryPaths.golden.appendingPathComponent(file).path
+        XCTAssertTrue(FileManager.default.fileExists(atPath: path), "\(rule): no file \(file)")
+      }
+    }
+  }
+}

@@ -206,6 +206,37 @@ final class CLITests: XCTestCase {
     XCTAssertTrue(stderr.contains("\(path):"), stderr)
   }
 
+  /// Diagnostics are coloured only when stderr is a terminal and NO_COLOR is unset; a
+  /// pseudo-terminal comes from util-linux `script`.
+  func testColourOnlyOnATerminalWithoutNoColor() throws {
+    let melix = try MelixProcess.locate()
+    let scriptTool = URL(fileURLWithPath: "/usr/bin/script")
+    guard FileManager.default.isExecutableFile(atPath: scriptTool.path) else {
+      throw XCTSkip("util-linux 'script' is not installed")
+    }
+    func runOnTerminal(noColor: Bool) throws -> String {
+      let process = Process()
+      process.executableURL = scriptTool
+      process.arguments = ["-q", "-c", "'\(melix.binary.path)' -e 'print(nope)'", "/dev/null"]
+      var environment = ProcessInfo.processInfo.environment
+      environment["NO_COLOR"] = noColor ? "1" : nil
+      process.environment = environment
+      let output = Pipe()
+      process.standardOutput = output
+      process.standardInput = FileHandle.nullDevice
+      try process.run()
+      let data = output.fileHandleForReading.readDataToEndOfFile()
+      process.waitUntilExit()
+      return String(decoding: data, as: UTF8.self)
+    }
+    let coloured = try runOnTerminal(noColor: false)
+    XCTAssertTrue(coloured.contains("\u{1B}["), coloured)
+    XCTAssertTrue(coloured.contains("undefined variable 'nope'"), coloured)
+    let plain = try runOnTerminal(noColor: true)
+    XCTAssertFalse(plain.contains("\u{1B}["), plain)
+    XCTAssertTrue(plain.contains("<-e>:1:7: error: undefined variable 'nope'"), plain)
+  }
+
   /// Pathologically deep input must end in an error (or a correct result), never a crash.
   func testDeeplyNestedInputIsAnErrorNotACrash() throws {
     let melix = try MelixProcess.locate()

@@ -111,10 +111,7 @@ extension Compiler {
         guard case .int(let start) = lo, case .int(let end) = hi else {
           throw RuntimeError("range bounds must be Int, got \(lo.typeName) and \(hi.typeName)", at: span, path: path)
         }
-        if inclusive {
-          guard end < Int.max else { throw RuntimeError(Messages.integerOverflow("..."), at: span, path: path) }
-          return .range(RangeRef(start: start, end: end + 1, closedForm: true))
-        }
+        if inclusive { return .range(RangeRef(start: start, end: end, closedForm: true)) }
         return .range(RangeRef(start: start, end: end))
       }
     case .call(let callee, let arguments):

@@ -133,7 +133,19 @@ final class Compiler {
         return flow
       }
     }
-    return chain
+    // Local functions are hoisted: their cells get fresh boxes on entry to the block, so
+    // functions declared in it can capture each other before both are defined.
+    var functionCells: [Int] = []
+    for statement in statements {
+      if case .function(let decl) = statement.kind, case .cell(let k)? = ref(decl.id) { functionCells.append(k) }
+    }
+    guard !functionCells.isEmpty else { return chain }
+    let body = chain
+    return { f in
+      let cells = f.cells.unsafelyUnwrapped
+      for k in functionCells { cells.boxes[k] = Box(.null) }
+      return try body(f)
+    }
   }
 
   func condition(_ expr: Expr) -> (Frame) throws -> Bool {
@@ -178,11 +190,10 @@ final class Compiler {
       let make = compileFunction(decl)
       guard let ref = ref(decl.id) else { return { _ in .normal } }
       if case .cell(let k) = ref {
-        // Box first, so the function can capture itself (local recursion).
+        // The block made the box on entry (see `compileBlock`), so the function can capture
+        // itself and its siblings.
         return { f in
-          let box = Box(.null)
-          f.cells.unsafelyUnwrapped.boxes[k] = box
-          box.value = make(f)
+          f.cells.unsafelyUnwrapped.boxes[k].value = make(f)
           return .normal
         }
       }
@@ -260,14 +271,19 @@ final class Compiler {
         let lo = try low(f)
         let hi = try high(f)
         guard case .int(let start) = lo else { throw RuntimeError("range bound: expected Int, got \(lo.typeName)", at: lowSpan, path: path) }
-        guard case .int(var end) = hi else { throw RuntimeError("range bound: expected Int, got \(hi.typeName)", at: highSpan, path: path) }
+        guard case .int(let end) = hi else { throw RuntimeError("range bound: expected Int, got \(hi.typeName)", at: highSpan, path: path) }
+        // The last value, so that `lo...Int.max` needs no value past the end.
+        let last: Int
         if inclusive {
-          if end == Int.max { throw RuntimeError(Messages.integerOverflow("..."), at: highSpan, path: path) }
-          end += 1
+          last = end
+        } else {
+          guard end > Int.min else { return .normal }
+          last = end - 1
         }
+        guard start <= last else { return .normal }
         let m = f.m
         var i = start
-        while i < end {
+        while true {
           if let slot { f.slots[slot] = .int(i) } else { store(f, .int(i)) }
           let flow = try block(f)
           switch flow {
@@ -276,9 +292,9 @@ final class Compiler {
           case .returned: return .returned
           }
           if m.pointee.isInterrupted { throw interrupted() }
+          if i == last { return .normal }
           i += 1
         }
-        return .normal
       }
     }
 

@@ -199,7 +199,7 @@ enum Operators {
       }
       return true
     case (.range(let a), .range(let b)):
-      return a.start == b.start && a.end == b.end && a.step == b.step
+      return a.count == b.count && (a.count == 0 || (a.start == b.start && (a.count == 1 || a.step == b.step)))
     case (.function(let a), .function(let b)): return a === b
     case (.builtin(let a), .builtin(let b)): return a === b
     case (.native(let a), _): return a.isEqual(to: rhs)
@@ -247,8 +247,7 @@ enum Operators {
       return sub.isEmpty || s.contains(sub)
     case .range(let r):
       guard case .int(let i) = needle else { return false }
-      if r.step > 0 { return i >= r.start && i < r.end && (i - r.start) % r.step == 0 }
-      return i <= r.start && i > r.end && (r.start - i) % (-r.step) == 0
+      return r.contains(i)
     case .native(let n):
       if let elements = try n.elements() { return elements.contains { equal($0, needle) } }
       throw MelixError("'in' is not supported on \(n.typeName)")
@@ -266,7 +265,9 @@ enum Operators {
     case .tuple(let t): return t.items
     case .dict(let d): return d.keys
     case .string(let s): return s.map { .string(String($0)) }
-    case .range(let r): return (0..<r.count).map { .int(r.element($0)) }
+    case .range(let r):
+      guard r.count <= 1 << 28 else { throw MelixError("range of \(r.count) values is too large to make a list of") }
+      return (0..<r.count).map { .int(r.element($0)) }
     case .native(let n):
       if let elements = try n.elements() { return elements }
       throw MelixError(Messages.notIterable(n.typeName))
@@ -341,7 +342,7 @@ enum Operators {
       case .string(let s):
         return .string(String(sliced(Array(s), lower, upper, step)))
       case .range(let r):
-        return .list(ListRef(sliced((0..<r.count).map { .int(r.element($0)) }, lower, upper, step)))
+        return .list(ListRef(sliced(try elements(of: object), lower, upper, step)))
       default:
         throw MelixError("\(object.typeName) cannot be sliced")
       }

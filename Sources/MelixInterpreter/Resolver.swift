@@ -26,11 +26,15 @@ struct Resolver {
     }
   }
 
+  /// How a name was bound; decides whether and how assigning to it is an error.
+  enum BindingKind {
+    case variable, constant, function, loopVariable, builtin
+  }
+
   private struct Local {
     let ref: VarRef
-    let isConstant: Bool
+    let kind: BindingKind
     let declID: NodeID
-    var isFunction = false
   }
 
   private var globals: GlobalTable
@@ -44,6 +48,8 @@ struct Resolver {
   /// a use from inside a function body is fine).
   private var pendingGlobals: Set<String> = []
   private var declaredInFile: Set<String> = []
+  /// Local function declarations already declared at the start of their block.
+  private var hoisted: Set<NodeID> = []
   /// Globals that existed before this file (earlier REPL entries, imports, the prelude).
   private let preexisting: Set<String>
 
@@ -108,6 +114,7 @@ struct Resolver {
     scope.blocks.append([:])
     let savedSlot = scope.nextSlot
     let savedCell = scope.nextCell
+    hoistFunctions(statements)
     for statement in statements { resolveStatement(statement) }
     scope.blocks.removeLast()
     scope.nextSlot = savedSlot
@@ -125,7 +132,7 @@ struct Resolver {
       resolveExpr(value)
       resolveAssignTarget(target)
     case .function(let decl):
-      if let name = decl.name {
+      if let name = decl.name, !hoisted.contains(decl.id) {
         declare(name, id: decl.id, span: decl.span, constant: true, function: true)
       }
       resolveFunction(decl)
@@ -143,7 +150,9 @@ struct Resolver {
       scope.blocks.append([:])
       let savedSlot = scope.nextSlot
       let savedCell = scope.nextCell
-      declarePattern(pattern, constant: true)
+      for (name, id, span) in Resolver.names(in: pattern) {
+        declare(name, id: id, span: span, constant: true, loopVariable: true)
+      }
       scope.loopDepth += 1
       resolveBlock(body)
       scope.loopDepth -= 1
@@ -162,6 +171,18 @@ struct Resolver {
     }
   }
 
+  /// Declares a block's local `fn` names before its statements, so local functions can call
+  /// each other whatever their order (top-level ones are globals, hoisted per file).
+  private mutating func hoistFunctions(_ statements: [Stmt]) {
+    guard !atTopLevel else { return }
+    for statement in statements {
+      if case .function(let decl) = statement.kind, let name = decl.name {
+        declare(name, id: decl.id, span: decl.span, constant: true, function: true)
+        hoisted.insert(decl.id)
+      }
+    }
+  }
+
   private mutating func declarePattern(_ pattern: Pattern, constant: Bool) {
     for (name, id, span) in Resolver.names(in: pattern) {
       declare(name, id: id, span: span, constant: constant)
@@ -170,7 +191,8 @@ struct Resolver {
 
   /// Declares `name` in the innermost block: a global at the top level of a file, else a
   /// slot, or a cell when some inner function captures it.
-  private mutating func declare(_ name: String, id: NodeID, span: Span, constant: Bool, function: Bool = false) {
+  private mutating func declare(_ name: String, id: NodeID, span: Span, constant: Bool, function: Bool = false, loopVariable: Bool = false) {
+    let kind: BindingKind = function ? .function : (loopVariable ? .loopVariable : (constant ? .constant : .variable))
     if atTopLevel {
       if declaredInFile.contains(name) {
         diagnostics.append(.redefinition(name, at: span))
@@ -194,7 +216,7 @@ struct Resolver {
       scope.nextSlot += 1
       scope.layout.slotCount = max(scope.layout.slotCount, scope.nextSlot)
     }
-    scope.blocks[scope.blocks.count - 1][name] = Local(ref: ref, isConstant: constant, declID: id, isFunction: function)
+    scope.blocks[scope.blocks.count - 1][name] = Local(ref: ref, kind: kind, declID: id)
     resolution.refs[id] = ref
   }
 
@@ -218,13 +240,14 @@ struct Resolver {
       } else {
         parameterCells.append(nil)
       }
-      scope.blocks[0][parameter.name] = Local(ref: ref, isConstant: false, declID: parameter.id)
+      scope.blocks[0][parameter.name] = Local(ref: ref, kind: .variable, declID: parameter.id)
       resolution.refs[parameter.id] = ref
     }
     for parameter in decl.parameters {
       if let value = parameter.defaultValue { resolveExpr(value) }
     }
     scope.blocks.append([:])
+    hoistFunctions(decl.body)
     for statement in decl.body { resolveStatement(statement) }
     scope.blocks.removeLast()
     var layout = scope.layout
@@ -285,12 +308,12 @@ struct Resolver {
     switch target.kind {
     case .name(let name):
       guard let found = lookup(name, span: target.span) else { return }
-      if case .builtin = found.ref {
-        diagnostics.append(.assignToBuiltin(name, at: target.span))
-      } else if found.isFunction {
-        diagnostics.append(.assignToFunction(name, at: target.span))
-      } else if found.isConstant {
-        diagnostics.append(.assignToConstant(name, at: target.span))
+      switch found.kind {
+      case .builtin: diagnostics.append(.assignToBuiltin(name, at: target.span))
+      case .function: diagnostics.append(.assignToFunction(name, at: target.span))
+      case .loopVariable: diagnostics.append(.assignToLoopVariable(name, at: target.span))
+      case .constant: diagnostics.append(.assignToConstant(name, at: target.span))
+      case .variable: break
       }
       resolution.refs[target.id] = found.ref
     case .index(let object, _), .member(let object, _, _):
@@ -302,30 +325,30 @@ struct Resolver {
   }
 
   /// Finds `name` from the current scope outwards; reports it when undefined.
-  private mutating func lookup(_ name: String, span: Span) -> (ref: VarRef, isConstant: Bool, isFunction: Bool)? {
+  private mutating func lookup(_ name: String, span: Span) -> (ref: VarRef, kind: BindingKind)? {
     if let found = lookupLocal(name, in: scope) { return found }
     if let slot = globals.slots[name] {
       if pendingGlobals.contains(name) && scope.isMain && !preexisting.contains(name) {
         diagnostics.append(.usedBeforeDefinition(name, at: span))
         return nil
       }
-      return (.global(slot), globals.isConstant[slot], globals.isFunction[slot])
+      return (.global(slot), globals.isFunction[slot] ? .function : (globals.isConstant[slot] ? .constant : .variable))
     }
-    if let index = builtins[name] { return (.builtin(index), true, false) }
+    if let index = builtins[name] { return (.builtin(index), .builtin) }
     diagnostics.append(.undefinedVariable(name, at: span, suggestion: suggestion(for: name)))
     return nil
   }
 
-  private mutating func lookupLocal(_ name: String, in function: FunctionScope) -> (ref: VarRef, isConstant: Bool, isFunction: Bool)? {
+  private mutating func lookupLocal(_ name: String, in function: FunctionScope) -> (ref: VarRef, kind: BindingKind)? {
     // The main chunk's outermost block holds globals, not locals.
     let lowest = function.isMain ? 1 : 0
     var level = function.blocks.count - 1
     while level >= lowest {
-      if let local = function.blocks[level][name] { return (local.ref, local.isConstant, local.isFunction) }
+      if let local = function.blocks[level][name] { return (local.ref, local.kind) }
       level -= 1
     }
     guard let parent = function.parent else { return nil }
-    guard let (outerRef, isConstant, isFunction) = lookupLocal(name, in: parent) else { return nil }
+    guard let (outerRef, kind) = lookupLocal(name, in: parent) else { return nil }
     let declID = declarationID(name, in: parent)
     let source: CaptureSource
     switch outerRef {
@@ -336,14 +359,14 @@ struct Resolver {
       newlyCaptured.insert(declID)
       source = .cell(-1)
     case .global, .builtin:
-      return (outerRef, isConstant, isFunction)
+      return (outerRef, kind)
     }
-    if let existing = function.captureIndex[declID] { return (.upvalue(existing), isConstant, isFunction) }
+    if let existing = function.captureIndex[declID] { return (.upvalue(existing), kind) }
     let index = function.layout.captures.count
     function.layout.captures.append(source)
     function.captureIndex[declID] = index
     newlyCaptured.insert(declID)
-    return (.upvalue(index), isConstant, isFunction)
+    return (.upvalue(index), kind)
   }
 
   private func declarationID(_ name: String, in function: FunctionScope) -> NodeID {

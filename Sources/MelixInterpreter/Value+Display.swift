@@ -58,8 +58,12 @@ extension Value {
       for i in 0..<d.count { parts.append(d.keys[i].repr + ": " + d.values[i].repr) }
       return "{" + parts.joined(separator: ", ") + "}"
     case .range(let r):
-      if r.step != 1 { return "range(\(r.start), \(r.end), \(r.step))" }
-      return r.closedForm ? "\(r.start)...\(r.end - 1)" : "\(r.start)..<\(r.end)"
+      if r.step != 1 {
+        // A stepped closed range has no literal form; show its exclusive equivalent.
+        let bound = r.closedForm ? r.end &+ (r.step > 0 ? 1 : -1) : r.end
+        return "range(\(r.start), \(bound), \(r.step))"
+      }
+      return r.closedForm ? "\(r.start)...\(r.end)" : "\(r.start)..<\(r.end)"
     case .function(let c): return "<fn \(c.name)>"
     case .builtin(let b): return "<built-in \(b.name)>"
     case .native(let n): return n.display()

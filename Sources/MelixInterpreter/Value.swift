@@ -70,48 +70,60 @@ public final class TupleRef {
   public init(_ items: [Value]) { self.items = items }
 }
 
-/// An integer range with a step; `end` is exclusive.
+/// An integer range with a step: `lo..<hi`, `lo...hi` or `range(lo, hi, step)`.
 public final class RangeRef {
   /// First value.
   public let start: Int
-  /// First value not included (exclusive bound).
+  /// The bound as written: exclusive for `lo..<hi` and `range`, inclusive for `lo...hi`.
   public let end: Int
   /// Step between values (never 0).
   public let step: Int
-  /// Whether it was written `lo...hi` (only affects display).
+  /// Whether `end` is inclusive (`lo...hi`).
   public let closedForm: Bool
+  /// The number of values, or nil when it exceeds `Int.max`.
+  public let exactCount: Int?
 
   /// Creates a range.
   ///
   /// - Parameters:
   ///   - start: First value.
-  ///   - end: Exclusive bound.
+  ///   - end: The bound: exclusive, or inclusive when `closedForm`.
   ///   - step: Step, never 0.
-  ///   - closedForm: Display as `lo...hi-1`.
+  ///   - closedForm: `end` is included (`lo...hi`).
   public init(start: Int, end: Int, step: Int = 1, closedForm: Bool = false) {
     self.start = start
     self.end = end
     self.step = step
     self.closedForm = closedForm
+    // Distances in UInt: `end - start` may not fit in an Int.
+    let forward = step > 0
+    let nonEmpty = closedForm ? (forward ? start <= end : start >= end) : (forward ? start < end : start > end)
+    if !nonEmpty {
+      exactCount = 0
+      return
+    }
+    let distance = forward
+      ? UInt(bitPattern: end) &- UInt(bitPattern: start)
+      : UInt(bitPattern: start) &- UInt(bitPattern: end)
+    let n = closedForm ? distance / step.magnitude + 1 : (distance - 1) / step.magnitude + 1
+    // `distance / 1 + 1` wraps to 0 for the full Int range.
+    exactCount = (n == 0 || n > UInt(Int.max)) ? nil : Int(n)
   }
 
-  /// The number of values.
-  public var count: Int {
-    // Distances in UInt: `end - start` may not fit in an Int (range(-2**62 * 3, ...)).
-    let distance: UInt
-    if step > 0 {
-      guard start < end else { return 0 }
-      distance = UInt(bitPattern: end) &- UInt(bitPattern: start)
-    } else {
-      guard start > end else { return 0 }
-      distance = UInt(bitPattern: start) &- UInt(bitPattern: end)
-    }
-    let n = (distance - 1) / step.magnitude + 1
-    return n > UInt(Int.max) ? Int.max : Int(n)
-  }
+  /// The number of values (`Int.max` when larger).
+  public var count: Int { exactCount ?? Int.max }
 
   /// The value at position `index` (0-based, in range).
   public func element(_ index: Int) -> Int { start &+ index &* step }
+
+  /// Whether `value` is one of the range's values.
+  public func contains(_ value: Int) -> Bool {
+    let offset = step > 0
+      ? (value >= start ? UInt(bitPattern: value) &- UInt(bitPattern: start) : nil)
+      : (value <= start ? UInt(bitPattern: start) &- UInt(bitPattern: value) : nil)
+    guard let offset, offset % step.magnitude == 0 else { return false }
+    return offset / step.magnitude < UInt(count)
+  }
 }
 
 /// A hashable form of the values allowed as dict keys (nil, Bool, Int, Float, String, Tuple).

@@ -54,6 +54,11 @@ extension Diagnostic {
     Diagnostic(error: "cannot assign to this expression", at: span, help: "assign to a name, an index 'xs[i]' or a field 'x.f'")
   }
 
+  /// `expression nested too deeply`.
+  public static func nestedTooDeeply(at span: Span) -> Diagnostic {
+    Diagnostic(error: "expression nested too deeply", at: span, help: "split it into smaller parts with 'let'")
+  }
+
   /// `comparisons cannot be chained`.
   public static func chainedComparison(at span: Span) -> Diagnostic {
     Diagnostic(error: "comparisons cannot be chained", at: span, help: "write 'a < b and b < c'")
@@ -94,6 +99,11 @@ extension Diagnostic {
   /// `cannot assign to 'f': it is a function`.
   public static func assignToFunction(_ name: String, at span: Span) -> Diagnostic {
     Diagnostic(error: "cannot assign to '\(name)': it is a function", at: span, help: "bind the new function with 'var f = fn(...) => ...' instead")
+  }
+
+  /// `cannot assign to 'i': it is a loop variable`.
+  public static func assignToLoopVariable(_ name: String, at span: Span) -> Diagnostic {
+    Diagnostic(error: "cannot assign to '\(name)': it is a loop variable", at: span, help: "copy it first: 'var j = \(name)'")
   }
 
   /// `cannot assign to built-in 'print'`.

@@ -4,6 +4,12 @@ extension Parser {
     try parseOrExpr()
   }
 
+  /// Counts one more operand of a binary chain (the tree gets one level deeper each time).
+  mutating func countOperand(_ operands: inout Int, at span: Span) throws {
+    operands += 1
+    if operands > Parser.maxChain { throw fail(.nestedTooDeeply(at: span)) }
+  }
+
   mutating func makeExpr(_ span: Span, _ kind: ExprKind) -> Expr {
     Expr(id: makeID(), span: span, kind: kind)
   }
@@ -11,10 +17,12 @@ extension Parser {
   /// `orExpr = andExpr { "or" andExpr } ;`
   mutating func parseOrExpr() throws -> Expr {
     var lhs = try parseAndExpr()
+    var operands = 1
     while match(.kwOr) {
       skipLineBreaks()
       let rhs = try parseAndExpr()
       lhs = makeExpr(lhs.span.through(rhs.span), .logical(.or, lhs, rhs))
+      try countOperand(&operands, at: rhs.span)
     }
     return lhs
   }
@@ -22,10 +30,12 @@ extension Parser {
   /// `andExpr = notExpr { "and" notExpr } ;`
   mutating func parseAndExpr() throws -> Expr {
     var lhs = try parseNotExpr()
+    var operands = 1
     while match(.kwAnd) {
       skipLineBreaks()
       let rhs = try parseNotExpr()
       lhs = makeExpr(lhs.span.through(rhs.span), .logical(.and, lhs, rhs))
+      try countOperand(&operands, at: rhs.span)
     }
     return lhs
   }
@@ -34,7 +44,7 @@ extension Parser {
   mutating func parseNotExpr() throws -> Expr {
     if check(.kwNot) {
       let keyword = advance()
-      let operand = try parseNotExpr()
+      let operand = try nested { try $0.parseNotExpr() }
       return makeExpr(keyword.span.through(operand.span), .unary(.not, operand))
     }
     return try parseComparison()
@@ -94,11 +104,13 @@ extension Parser {
   /// `additive = multiplicative { ( "+" | "-" ) multiplicative } ;`
   mutating func parseAdditive() throws -> Expr {
     var lhs = try parseMultiplicative()
+    var operands = 1
     while check(.plus) || check(.minus) {
       let op: BinaryOperator = advance().kind == .plus ? .add : .subtract
       skipLineBreaks()
       let rhs = try parseMultiplicative()
       lhs = makeExpr(lhs.span.through(rhs.span), .binary(op, lhs, rhs))
+      try countOperand(&operands, at: rhs.span)
     }
     return lhs
   }
@@ -106,6 +118,7 @@ extension Parser {
   /// `multiplicative = unary { ( "*" | "/" | "//" | "%" | "@" ) unary } ;`
   mutating func parseMultiplicative() throws -> Expr {
     var lhs = try parseUnary()
+    var operands = 1
     while true {
       let op: BinaryOperator
       switch peek.kind {
@@ -120,6 +133,7 @@ extension Parser {
       skipLineBreaks()
       let rhs = try parseUnary()
       lhs = makeExpr(lhs.span.through(rhs.span), .binary(op, lhs, rhs))
+      try countOperand(&operands, at: rhs.span)
     }
   }
 
@@ -127,7 +141,7 @@ extension Parser {
   mutating func parseUnary() throws -> Expr {
     if check(.minus) || check(.plus) {
       let token = advance()
-      let operand = try parseUnary()
+      let operand = try nested { try $0.parseUnary() }
       // Fold `-5` into a literal so `-9223372036854775808` style edges stay simple.
       if token.kind == .minus, case .int(let value) = operand.kind {
         return makeExpr(token.span.through(operand.span), .int(-value))
@@ -145,7 +159,7 @@ extension Parser {
     let base = try parsePostfix()
     if match(.starStar) {
       skipLineBreaks()
-      let exponent = try parseUnary()
+      let exponent = try nested { try $0.parseUnary() }
       return makeExpr(base.span.through(exponent.span), .binary(.power, base, exponent))
     }
     return base
@@ -245,6 +259,15 @@ extension Parser {
   /// lambda  = "fn" "(" [ parameters ] ")" ( "=>" expression | block ) ;
   /// ```
   mutating func parsePrimary() throws -> Expr {
+    switch peek.kind {
+    case .leftParen, .leftBracket, .leftBrace, .kwFn:
+      return try nested { try $0.parsePrimaryItem() }
+    default:
+      return try parsePrimaryItem()
+    }
+  }
+
+  mutating func parsePrimaryItem() throws -> Expr {
     let token = peek
     switch token.kind {
     case .int:
@@ -360,6 +383,7 @@ extension Parser {
         var lexer = Lexer(code, start: start)
         let (tokens, lexical) = lexer.tokenize()
         var inner = Parser(tokens: tokens, source: source, firstID: nextID)
+        inner.depth = depth + 1
         inner.diagnostics = lexical
         inner.skipNewlines()
         if inner.check(.eof) {

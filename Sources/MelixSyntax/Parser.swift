@@ -9,6 +9,13 @@ public struct Parser {
   var nextID: NodeID
   var diagnostics: [Diagnostic] = []
   let source: SourceFile
+  /// Current nesting of brackets, blocks and prefix operators; bounded so deeply nested
+  /// input is an error rather than a stack overflow.
+  var depth = 0
+  /// The deepest nesting accepted (CPython stops at 200 parentheses).
+  static let maxDepth = 256
+  /// The most operands one chain of binary operators may have.
+  static let maxChain = 10_000
 
   /// Thrown internally to unwind to the enclosing statement after a reported error.
   struct Recover: Error {}
@@ -63,6 +70,14 @@ public struct Parser {
 
   mutating func skipNewlines() {
     while check(.newline) || check(.semicolon) { advance() }
+  }
+
+  /// Runs `body` one nesting level deeper, failing with `expression nested too deeply`.
+  mutating func nested<T>(_ body: (inout Parser) throws -> T) throws -> T {
+    if depth >= Parser.maxDepth { throw fail(.nestedTooDeeply(at: peek.span)) }
+    depth += 1
+    defer { depth -= 1 }
+    return try body(&self)
   }
 
   mutating func makeID() -> NodeID {
@@ -252,6 +267,10 @@ public struct Parser {
 
   /// `block = "{" { NEWLINE | ";" | statement } "}" ;`
   mutating func parseBlock(_ context: String) throws -> [Stmt] {
+    try nested { try $0.parseBlockBody(context) }
+  }
+
+  private mutating func parseBlockBody(_ context: String) throws -> [Stmt] {
     guard check(.leftBrace) else {
       throw fail(.expected("'{'", after: "to start the \(context)", got: peek.kind.described, at: peek.span))
     }

@@ -131,3 +131,32 @@ final class ParserTests: XCTestCase {
     XCTAssertEqual(diagnostics.map(\.line), [2, 4, 5])
   }
 }
+
+final class ParserLimitTests: XCTestCase {
+  /// Runs `body` on a thread with a 256 MiB stack, as `Session` runs the front end.
+  func onLargeStack(_ body: @escaping @Sendable () -> Void) {
+    let done = expectation(description: "parsed")
+    let thread = Thread {
+      body()
+      done.fulfill()
+    }
+    thread.stackSize = 256 << 20
+    thread.start()
+    wait(for: [done], timeout: 120)
+  }
+
+  func testDeepNestingIsAnErrorNotACrash() {
+    onLargeStack { Self.checkDeepNesting() }
+  }
+
+  static func checkDeepNesting() {
+    let parens = "print(" + String(repeating: "(", count: 50_000) + "1" + String(repeating: ")", count: 50_000) + ")"
+    XCTAssertEqual(Parser.parse(SourceFile(path: "d.mlx", text: parens)).diagnostics.map(\.message), ["expression nested too deeply"])
+    let lists = "let x = " + String(repeating: "[", count: 50_000) + String(repeating: "]", count: 50_000)
+    XCTAssertEqual(Parser.parse(SourceFile(path: "d.mlx", text: lists)).diagnostics.map(\.message), ["expression nested too deeply"])
+    let chain = "let x = 1" + String(repeating: " + 1", count: 200_000)
+    XCTAssertEqual(Parser.parse(SourceFile(path: "d.mlx", text: chain)).diagnostics.map(\.message), ["expression nested too deeply"])
+    let fine = "print(" + String(repeating: "(", count: 200) + "1" + String(repeating: ")", count: 200) + ")"
+    XCTAssertEqual(Parser.parse(SourceFile(path: "d.mlx", text: fine)).diagnostics.map(\.message), [])
+  }
+}

@@ -24,7 +24,9 @@ extension BuiltinTable {
         case .tuple(let t): return .int(t.items.count)
         case .dict(let d): return .int(d.count)
         case .string(let s): return .int(s.count)
-        case .range(let r): return .int(r.count)
+        case .range(let r):
+          guard let count = r.exactCount else { throw MelixError(Messages.integerOverflow("len")) }
+          return .int(count)
         case .native(let n):
           if let length = n.length { return .int(length) }
           throw MelixError("'len' does not apply to \(n.typeName)")

@@ -54,15 +54,16 @@ extension Session {
   public var builtinEntries: [Builtin] { builtins }
 
   /// True when `text` ends inside an unfinished construct (open bracket or brace, a block
-  /// still open, a trailing binary operator, an unterminated string): the REPL then shows a
-  /// `...` prompt and keeps reading lines before calling `run`.
+  /// still open, a trailing binary operator): the REPL then shows a `...` prompt and keeps
+  /// reading lines before calling `run`. An unterminated string gives false: strings cannot
+  /// span lines, so `run` reports it at once.
   ///
   /// - Parameter text: The lines entered so far.
   public func needsMoreInput(_ text: String) -> Bool {
     var lexer = Lexer(text)
     let (tokens, diagnostics) = lexer.tokenize()
-    // An unterminated string on the last line: keep reading only if it is a `{` inside.
-    if diagnostics.contains(where: { $0.message == "unterminated '{' in string" }) { return false }
+    // Strings cannot span lines: more lines would never close one, so let `run` report it.
+    if diagnostics.contains(where: { $0.message.hasPrefix("unterminated") }) { return false }
     var depth = 0
     for token in tokens {
       switch token.kind {

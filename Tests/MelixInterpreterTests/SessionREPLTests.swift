@@ -91,3 +91,10 @@ final class SessionREPLTests: XCTestCase {
     XCTAssertEqual(diagnostics.map(\.message), ["cannot find 'nope' to import"])
   }
 }
+
+final class NeedsMoreInputStringTests: XCTestCase {
+  func testUnterminatedStringDoesNotAskForMoreLines() {
+    let s = Session(output: { _ in })
+    XCTAssertFalse(s.needsMoreInput("print(\"abc"), "a string cannot continue on the next line")
+  }
+}

@@ -170,6 +170,8 @@ public final class Interpreter {
   let output: (String) -> Void
   /// The built-in table, indexed by `VarRef.builtin`.
   var builtins: [Builtin] = []
+  /// Per-session state of other areas, by type (see `state(_:default:)`).
+  var states: [ObjectIdentifier: AnyObject] = [:]
 
   init(output: @escaping (String) -> Void, maxDepth: Int = 10_000) {
     self.output = output

@@ -106,3 +106,22 @@ final class NativeValueTests: XCTestCase {
     }
   }
 }
+
+final class SessionStateTests: XCTestCase {
+  final class Counter { var count = 0 }
+
+  func testStateIsPerSessionAndPerType() {
+    let counting = Builtin("tick", [], returns: "Int", doc: "Counts calls.", example: "tick()") { _, context in
+      let counter = context.state(Counter.self) { Counter() }
+      counter.count += 1
+      return .int(counter.count)
+    }
+    let buffer = OutputBuffer()
+    let a = Session(output: { buffer.text += $0 }, extraBuiltins: [counting])
+    let b = Session(output: { buffer.text += $0 }, extraBuiltins: [counting])
+    _ = a.run(SourceFile(path: "a", text: "tick()\nprint(tick())"))
+    _ = b.run(SourceFile(path: "b", text: "print(tick())"))
+    XCTAssertEqual(buffer.text, "2\n1\n")
+    XCTAssertEqual(a.context.state(Counter.self)?.count, 2)
+  }
+}

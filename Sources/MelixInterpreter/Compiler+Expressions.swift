@@ -405,6 +405,7 @@ extension Compiler {
     let proto = FunctionProto(
       name: decl.name ?? "<fn>", parameterNames: decl.parameters.map(\.name), layout: layout,
       defaults: defaults, body: body, path: path)
+    proto.line = decl.span.line
     let captures = layout.captures
     if captures.isEmpty {
       return { _ in .function(Closure(proto: proto, upvalues: [])) }

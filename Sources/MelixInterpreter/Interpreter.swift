@@ -83,6 +83,8 @@ final class FunctionProto {
   let defaults: [Eval?]
   let body: Eval
   let path: String
+  /// 1-based line of the declaration (for `:help` on Melix functions).
+  var line = 0
   /// Copies of `layout` counts, read on every call without copying the layout's arrays.
   let slotCount: Int
   let cellCount: Int

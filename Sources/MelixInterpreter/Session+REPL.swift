@@ -39,7 +39,22 @@ extension Session {
   /// - Parameter name: A built-in or global name.
   public func help(for name: String) -> String? {
     if let slot = globals.slots[name], case .function(let f) = interpreter.globals[slot] {
-      return "\(name)(\(f.parameterNames.joined(separator: ", "))): a Melix function"
+      var text = "\(name)(\(f.parameterNames.joined(separator: ", ")))  # Melix function, \(f.location.path):\(f.location.line)"
+      // The `#` comment lines right above the declaration are its documentation.
+      if let source = sources[f.location.path] {
+        var doc: [String] = []
+        var line = f.location.line - 1
+        while line >= 1 {
+          let content = source.lineText(line).trimmingPrefixSpaces()
+          guard content.hasPrefix("#"), !content.hasPrefix("#%%") else { break }
+          var text = content.dropFirst()
+          if text.hasPrefix(" ") { text = text.dropFirst() }
+          doc.insert(String(text), at: 0)
+          line -= 1
+        }
+        if !doc.isEmpty { text += "\n\n" + doc.joined(separator: "\n") }
+      }
+      return text
     }
     guard let index = builtinIndex[name] else { return nil }
     return builtins[index].helpText
@@ -147,5 +162,11 @@ extension Session {
       _ = table.declare(globals.names[slot], constant: globals.isConstant[slot])
     }
     globals = table
+  }
+}
+
+extension String {
+  fileprivate func trimmingPrefixSpaces() -> String {
+    String(drop { $0 == " " || $0 == "\t" })
   }
 }

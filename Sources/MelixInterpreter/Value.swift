@@ -239,4 +239,6 @@ public final class Closure {
   public var name: String { proto.name }
   /// The parameter names, in order.
   public var parameterNames: [String] { proto.parameterNames }
+  /// The file and 1-based line where the function was declared.
+  public var location: (path: String, line: Int) { (proto.path, proto.line) }
 }

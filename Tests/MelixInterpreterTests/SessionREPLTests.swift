@@ -98,3 +98,12 @@ final class NeedsMoreInputStringTests: XCTestCase {
     XCTAssertFalse(s.needsMoreInput("print(\"abc"), "a string cannot continue on the next line")
   }
 }
+
+final class MelixFunctionHelpTests: XCTestCase {
+  func testHelpShowsTheCommentAboveAMelixFunction() throws {
+    let s = Session(output: { _ in })
+    _ = s.run(SourceFile(path: "lib.mlx", text: "let k = 1\n# Doubles x.\n#   twice(2)  # 4\nfn twice(x) => 2 * x\n"))
+    let help = try XCTUnwrap(s.help(for: "twice"))
+    XCTAssertEqual(help, "twice(x)  # Melix function, lib.mlx:4\n\nDoubles x.\n  twice(2)  # 4")
+  }
+}

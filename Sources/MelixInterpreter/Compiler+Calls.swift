@@ -139,7 +139,10 @@ extension Compiler {
   ) throws -> Value {
     if f.m.pointee.isInterrupted { throw RuntimeError(Messages.interrupted, at: span, path: path) }
     do {
-      return try located(span, path) { try f.rt.callFunction(fn, positional: positional, keywords: keywords) }
+      return try f.rt.callFunction(fn, positional: positional, keywords: keywords)
+    } catch let error as MelixError {
+      // Argument binding failed before the call started: no frame for the callee.
+      throw RuntimeError(error.message, at: span, path: path)
     } catch var error as RuntimeError {
       error.leaving(fn.proto.name, callSpan: span, callPath: path)
       throw error

@@ -64,7 +64,7 @@ extension Value {
         return "range(\(r.start), \(bound), \(r.step))"
       }
       return r.closedForm ? "\(r.start)...\(r.end)" : "\(r.start)..<\(r.end)"
-    case .function(let c): return "<fn \(c.name)>"
+    case .function(let c): return c.name == "<fn>" ? "<fn>" : "<fn \(c.name)>"
     case .builtin(let b): return "<built-in \(b.name)>"
     case .native(let n): return n.display()
     }

@@ -50,3 +50,12 @@ final class ErrorRenderingTests: XCTestCase {
     XCTAssertEqual(output("fn f() => later\nlet later = 5\nprint(f())"), "5\n", "functions may use later globals")
   }
 }
+
+final class CallErrorTraceTests: XCTestCase {
+  func testArgumentErrorsAreAtTheCallSiteWithoutACalleeFrame() {
+    let (_, result) = runMelix("fn f(a, b) { return a }\nprint(f(1, a: 2))\n", path: "c.mlx")
+    guard case .runtimeError(let failure) = result else { return XCTFail("expected runtime error") }
+    XCTAssertEqual(failure.message, "argument 'a' of 'f' given more than once")
+    XCTAssertEqual(failure.trace.map(\.function), ["<script>"])
+  }
+}

@@ -132,6 +132,25 @@ extension Compiler {
             return try located(span, path) { try Operators.index(container, k) }
           }
         }
+        // `m[i][j]` with `m`, `i`, `j` all local: two list reads with no closure calls.
+        if case .index(let innerObject, let innerSubscripts) = objectExpr.kind, innerSubscripts.count == 1,
+          case .index(let innerKey) = innerSubscripts[0],
+          case .name = innerObject.kind, case .local(let matrixSlot)? = ref(innerObject.id),
+          case .name = innerKey.kind, case .local(let rowSlot)? = ref(innerKey.id),
+          case .name = keyExpr.kind, case .local(let columnSlot)? = ref(keyExpr.id)
+        {
+          return { f in
+            if case .list(let matrix) = f.slots[matrixSlot], case .int(let i) = f.slots[rowSlot],
+              i >= 0, i < matrix.items.count, case .list(let row) = matrix.items[i],
+              case .int(let j) = f.slots[columnSlot], j >= 0, j < row.items.count
+            {
+              return row.items[j]
+            }
+            let container = try object(f)
+            let k = f.slots[columnSlot]
+            return try located(span, path) { try Operators.index(container, k) }
+          }
+        }
         let key = compileExpr(keyExpr)
         return { f in
           let container = try object(f)

@@ -1,77 +1,258 @@
-// CONTRACT STUB (replace with the real implementation, keep these public signatures).
+import Foundation
 import MelixSyntax
 
-/// A runtime error with its place and the Melix call trace.
-public struct RuntimeFailure: Error, Sendable {
-  /// Lower-case message, e.g. `integer division by zero`.
-  public let message: String
-  /// The source the failing node came from.
-  public let source: SourceFile
-  /// 1-based line and column of the operator or call that failed.
-  public let line: Int
-  public let column: Int
-  /// One entry per Melix frame, innermost first: function name, path, line.
-  public let trace: [(function: String, path: String, line: Int)]
-
-  /// `path:line:col: runtime error: message`, source line, caret, `  at f (path:line)` lines.
-  public func rendered(color: Bool) -> String {
-    "\(source.path):\(line):\(column): runtime error: \(message)"
-  }
-}
-
-/// What running a piece of source produced.
-public enum RunResult: Sendable {
-  /// Ran to the end. `display` is the printed form of the value of a trailing expression
-  /// statement when `display: true` was asked and the value is not nil.
-  case success(display: String?)
-  /// Lexing, parsing or resolving failed; nothing ran.
-  case compileErrors([Diagnostic])
-  /// A runtime error stopped the run (includes an interrupt by Ctrl-C).
-  case runtimeError(RuntimeFailure)
-}
-
-/// One interpreter session: its globals, RNG, output. Many can exist side by side.
+/// One interpreter session: its globals, built-ins, loaded files and output. Many can exist
+/// side by side (the REPL, every server request, every test).
 public final class Session {
+  let interpreter: Interpreter
+  var globals = GlobalTable()
+  let builtins: [Builtin]
+  let builtinIndex: [String: Int]
+  let searchPaths: [String]
+  /// Canonical paths of files already imported (each runs once per session).
+  var loadedFiles: Set<String> = []
+  /// Sources by path, to render runtime errors in imported files.
+  var sources: [String: SourceFile] = [:]
+  /// Globals defined by the prelude come first; `reset` keeps them.
+  var preludeGlobalCount = 0
+  private var isRunning = false
+  /// The rendered errors of `prelude.mlx` when it failed to load (the session then runs
+  /// without it); nil when it loaded or there was none.
+  public private(set) var preludeFailure: String?
+
+  /// The stack size of the thread `run` executes on, in bytes (deep recursion needs it).
+  public static let stackSize = 512 << 20
+
+  /// Creates a session and loads `prelude.mlx` from the first search path holding one.
+  ///
   /// - Parameters:
-  ///   - output: receives everything Melix code prints (already newline-terminated).
-  ///   - searchPaths: extra folders searched by `import` after the importing file's folder
+  ///   - output: Receives everything Melix code prints (already newline-terminated).
+  ///   - searchPaths: Extra folders searched by `import` after the importing file's folder
   ///     (the driver passes the `stdlib/` folder).
-  public init(output: @escaping (String) -> Void, searchPaths: [String] = []) {}
+  ///   - extraBuiltins: More built-in entries (from other areas) added after the standard ones.
+  ///   - maxDepth: The Melix call depth at which `recursion depth exceeded` is raised.
+  public init(output: @escaping (String) -> Void, searchPaths: [String] = [], extraBuiltins: [Builtin] = [], maxDepth: Int = 10_000) {
+    interpreter = Interpreter(output: output, maxDepth: maxDepth)
+    builtins = BuiltinTable.standard() + extraBuiltins
+    var index: [String: Int] = [:]
+    for (i, builtin) in builtins.enumerated() { index[builtin.name] = i }
+    builtinIndex = index
+    interpreter.builtins = builtins
+    self.searchPaths = searchPaths
+    for folder in searchPaths {
+      let prelude = (folder as NSString).appendingPathComponent("prelude.mlx")
+      if FileManager.default.fileExists(atPath: prelude) {
+        let source = SourceFile(path: prelude, text: (try? String(contentsOfFile: prelude, encoding: .utf8)) ?? "")
+        switch onLargeStack({ self.importFile(prelude) }) {
+        case .compileErrors(let diagnostics)?:
+          preludeFailure = diagnostics.map { DiagnosticRenderer.render($0, in: source, color: false) }.joined()
+        case .runtimeError(let failure)?:
+          preludeFailure = failure.rendered(color: false)
+        case .success?, nil:
+          break
+        }
+        break
+      }
+    }
+    preludeGlobalCount = globals.names.count
+  }
+
+  // MARK: - Running
 
   /// Parses, resolves and runs `source` in this session. Globals persist across calls
   /// (the REPL runs each entry through here). Runs on a thread with a large stack.
-  public func run(_ source: SourceFile, display: Bool = false) -> RunResult { .success(display: nil) }
+  ///
+  /// - Parameters:
+  ///   - source: The code.
+  ///   - display: When true and the last statement is an expression statement with a
+  ///     non-nil value, returns its `repr` and binds `_` to it.
+  /// - Returns: Success (with the display text), the compile errors, or the runtime error.
+  public func run(_ source: SourceFile, display: Bool = false) -> RunResult {
+    interpreter.interruptFlag.clear()
+    return onLargeStack { self.execute(source, display: display) }
+  }
 
-  /// Parses and resolves only (`melix check`).
-  public func check(_ source: SourceFile) -> [Diagnostic] { [] }
+  /// Parses and resolves only (`melix check`); imported files are parsed for their names
+  /// but not run.
+  ///
+  /// - Parameter source: The code.
+  /// - Returns: Every syntax and resolve error.
+  public func check(_ source: SourceFile) -> [Diagnostic] {
+    onLargeStack {
+      let (program, syntax) = Parser.parse(source)
+      if !syntax.isEmpty { return syntax }
+      var table = self.globals
+      var diagnostics: [Diagnostic] = []
+      var seen: Set<String> = []
+      self.declareImportedNames(program, into: &table, diagnostics: &diagnostics, seen: &seen)
+      if !diagnostics.isEmpty { return diagnostics }
+      let (_, _, resolveErrors) = Resolver.resolve(program, globals: table, builtins: self.builtinIndex)
+      return resolveErrors
+    }
+  }
 
   /// Asks a running `run` to stop at the next loop back-edge or call with an
   /// `interrupted` runtime error. Safe to call from any thread (a SIGINT handler's).
-  public func interrupt() {}
+  public func interrupt() { interpreter.interruptFlag.set() }
 
-  /// Names visible at the top level (globals, built-ins, keywords): for REPL completion.
-  public func completionNames() -> [String] { [] }
+  private func onLargeStack<T>(_ body: @escaping () -> T) -> T {
+    if isRunning { return body() }
+    isRunning = true
+    defer { isRunning = false }
+    let box = ResultBox<T>()
+    let done = DispatchSemaphore(value: 0)
+    let thread = Thread {
+      box.value = body()
+      done.signal()
+    }
+    thread.stackSize = Session.stackSize
+    thread.start()
+    done.wait()
+    guard let value = box.value else { return body() }
+    return value
+  }
 
-  /// `(name, kind, summary)` for each user global, e.g. `("xs", "List", "len 3")`.
-  public func globalsSummary() -> [(name: String, kind: String, summary: String)] { [] }
+  private func execute(_ source: SourceFile, display: Bool) -> RunResult {
+    sources[source.path] = source
+    let (program, syntax) = Parser.parse(source)
+    if !syntax.isEmpty { return .compileErrors(syntax) }
+    if let failed = runImports(of: program) { return failed }
+    let (resolution, table, resolveErrors) = Resolver.resolve(program, globals: globals, builtins: builtinIndex)
+    if !resolveErrors.isEmpty { return .compileErrors(resolveErrors) }
+    globals = table
+    guard globals.names.count < interpreter.globalCapacity else {
+      return .runtimeError(RuntimeFailure(message: "too many globals (limit \(interpreter.globalCapacity))", source: source, span: Span(start: 0, end: 0, line: 1, column: 1), trace: []))
+    }
+    let compiler = Compiler(resolution: resolution, globals: globals, interpreter: interpreter, path: source.path, builtinIndex: builtinIndex)
+    let main = compiler.compileMain(program, display: display)
+    let layout = resolution.main
+    let rt = interpreter
+    let base = rt.sp
+    let slots = rt.stack + base
+    slots.initialize(repeating: .null, count: layout.slotCount)
+    rt.sp = base + layout.slotCount
+    defer {
+      slots.deinitialize(count: layout.slotCount)
+      rt.sp = base
+    }
+    let cells = layout.cellCount > 0 ? CellStore(count: layout.cellCount) : nil
+    let frame = Frame(slots: slots, cells: cells, closure: nil, m: rt.machine)
+    do {
+      let value = try main(frame)
+      guard display, let value else { return .success(display: nil) }
+      if case .null = value { return .success(display: nil) }
+      let underscore = globals.declare("_", constant: false)
+      rt.globals[underscore] = value
+      return .success(display: value.repr)
+    } catch let error as RuntimeError {
+      rt.returnValue = .null
+      var trace = error.trace
+      trace.append(("<script>", error.pendingPath, error.pendingLine))
+      let failingSource = sources[error.path] ?? source
+      return .runtimeError(RuntimeFailure(message: error.message, source: failingSource, span: error.span, trace: trace))
+    } catch {
+      rt.returnValue = .null
+      let message = (error as? MelixError)?.message ?? "\(error)"
+      return .runtimeError(RuntimeFailure(message: message, source: source, span: Span(start: 0, end: 0, line: 1, column: 1), trace: []))
+    }
+  }
 
-  /// The built-in's doc text and example for `:help NAME`, or nil if unknown.
-  public func help(for name: String) -> String? { nil }
+  // MARK: - Imports
 
-  /// Every built-in name with its one-line summary, for `:help` with no argument.
-  public func builtinSummaries() -> [(name: String, summary: String)] { [] }
+  /// Runs the files `program` imports (each once per session) before `program` is resolved,
+  /// so their top-level names are globals it can use. Returns a failure, or nil.
+  private func runImports(of program: Program) -> RunResult? {
+    for statement in program.statements {
+      guard case .importFile(let path) = statement.kind else { continue }
+      guard let file = locate(path, from: program.source.path) else {
+        return .compileErrors([.importNotFound(path, at: statement.span, searched: candidates(path, from: program.source.path))])
+      }
+      if let failure = importFile(file) {
+        if case .runtimeError(let inner) = failure {
+          // The importing file's frame: the `import` line.
+          let trace = inner.trace + [("<script>", program.source.path, statement.span.line)]
+          return .runtimeError(RuntimeFailure(message: inner.message, source: inner.source, span: inner.span ?? statement.span, trace: trace))
+        }
+        if case .compileErrors(let diagnostics) = failure {
+          return .compileErrors(diagnostics.map { diagnostic in
+            var copy = diagnostic
+            if copy.file == nil { copy.file = sources[file] }
+            return copy
+          })
+        }
+        return failure
+      }
+    }
+    return nil
+  }
 
-  /// True when `text` ends inside an unfinished construct (open bracket or brace, a block
-  /// still open, a trailing binary operator, an unterminated string): the REPL then shows a
-  /// `...` prompt and keeps reading lines before calling `run`.
-  public func needsMoreInput(_ text: String) -> Bool { false }
+  /// Loads and runs one file unless already loaded; returns a failure, or nil.
+  private func importFile(_ path: String) -> RunResult? {
+    let canonical = (path as NSString).standardizingPath
+    if loadedFiles.contains(canonical) { return nil }
+    loadedFiles.insert(canonical)
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+      let source = SourceFile(path: path, text: "")
+      return .compileErrors([Diagnostic(error: "cannot read '\(path)'", at: Span(start: 0, end: 0, line: 1, column: 1))].map { var d = $0; d.file = source; return d })
+    }
+    let source = SourceFile(path: path, text: text)
+    switch execute(source, display: false) {
+    case .success: return nil
+    case .compileErrors(let diagnostics):
+      return .compileErrors(diagnostics.map { var d = $0; if d.file == nil { d.file = source }; return d })
+    case .runtimeError(let failure): return .runtimeError(failure)
+    }
+  }
 
-  /// Context-aware completions for the word under the cursor (`cursor` is a character
-  /// offset into `line`): names in scope, built-ins and keywords; keyword arguments
-  /// (`epochs:`) inside a call's parentheses; members after a dot (`report.` lists its
-  /// fields) when the receiver is a global whose value is known.
-  public func completions(for line: String, cursor: Int) -> [String] { [] }
+  private func candidates(_ path: String, from importer: String) -> [String] {
+    let name = path.hasSuffix(".mlx") ? path : path + ".mlx"
+    var folders: [String] = []
+    if importer.hasPrefix("<") {
+      folders.append(FileManager.default.currentDirectoryPath)
+    } else {
+      folders.append((importer as NSString).deletingLastPathComponent)
+    }
+    for folder in searchPaths {
+      folders.append(folder)
+      folders.append((folder as NSString).deletingLastPathComponent)
+    }
+    return folders.map { folder in
+      name.hasPrefix("/") ? name : (folder.isEmpty ? name : (folder as NSString).appendingPathComponent(name))
+    }
+  }
 
-  /// Forgets every user global (`:reset`); built-ins and the prelude stay.
-  public func reset() {}
+  private func locate(_ path: String, from importer: String) -> String? {
+    candidates(path, from: importer).first { FileManager.default.fileExists(atPath: $0) }
+  }
+
+  private func declareImportedNames(_ program: Program, into table: inout GlobalTable, diagnostics: inout [Diagnostic], seen: inout Set<String>) {
+    for statement in program.statements {
+      guard case .importFile(let path) = statement.kind else { continue }
+      guard let file = locate(path, from: program.source.path) else {
+        diagnostics.append(.importNotFound(path, at: statement.span, searched: candidates(path, from: program.source.path)))
+        continue
+      }
+      let canonical = (file as NSString).standardizingPath
+      if loadedFiles.contains(canonical) || seen.contains(canonical) { continue }
+      seen.insert(canonical)
+      guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { continue }
+      let (imported, _) = Parser.parse(SourceFile(path: file, text: text))
+      declareImportedNames(imported, into: &table, diagnostics: &diagnostics, seen: &seen)
+      for inner in imported.statements {
+        switch inner.kind {
+        case .binding(let isConstant, let pattern, _):
+          for (name, _, _) in Resolver.names(in: pattern) { _ = table.declare(name, constant: isConstant) }
+        case .function(let decl):
+          if let name = decl.name { _ = table.declare(name, constant: true) }
+        default: break
+        }
+      }
+    }
+  }
+}
+
+/// Carries a result back from the large-stack thread (the caller waits on a semaphore, so
+/// there is no concurrent access).
+private final class ResultBox<T>: @unchecked Sendable {
+  var value: T?
 }

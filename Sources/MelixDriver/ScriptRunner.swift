@@ -1,0 +1,47 @@
+import MelixInterpreter
+import MelixSyntax
+
+/// Runs or checks one source on a fresh session and reports the outcome on the console.
+struct ScriptRunner {
+  let console: Console
+  /// Folders `import` searches after the importing file's folder (the stdlib).
+  let searchPaths: [String]
+
+  /// Runs `source`; `display` prints the value of a trailing expression (used by `-e`).
+  ///
+  /// - Returns: `.success`, `.compileErrors` (all rendered), `.runtimeError` (rendered with
+  ///   its trace) or `.interrupted` when Ctrl-C stopped the run.
+  func run(_ source: SourceFile, display: Bool = false) -> ExitStatus {
+    let console = self.console
+    let session = Session(output: { console.out($0) }, searchPaths: searchPaths)
+    let interrupts = InterruptGuard(session: session)
+    let result = session.run(source, display: display)
+    interrupts.cancel()
+    switch result {
+    case .success(let shown):
+      if let shown { console.out(shown.hasSuffix("\n") ? shown : shown + "\n") }
+      return .success
+    case .compileErrors(let diagnostics):
+      report(diagnostics, in: source)
+      return diagnostics.contains { $0.severity == .error } ? .compileErrors : .success
+    case .runtimeError(let failure):
+      console.err(failure.rendered(color: console.colorDiagnostics))
+      return interrupts.wasInterrupted ? .interrupted : .runtimeError
+    }
+  }
+
+  /// Parses and resolves `source` without running it; renders every diagnostic.
+  func check(_ source: SourceFile) -> ExitStatus {
+    let session = Session(output: { _ in }, searchPaths: searchPaths)
+    let diagnostics = session.check(source)
+    report(diagnostics, in: source)
+    return diagnostics.contains { $0.severity == .error } ? .compileErrors : .success
+  }
+
+  private func report(_ diagnostics: [Diagnostic], in source: SourceFile) {
+    for diagnostic in diagnostics {
+      console.err(
+        DiagnosticRenderer.render(diagnostic, in: source, color: console.colorDiagnostics))
+    }
+  }
+}

@@ -1,0 +1,283 @@
+import MelixSyntax
+
+/// The Melix type a built-in parameter accepts; the interpreter checks arguments against it.
+public enum ParameterType: Sendable {
+  /// Anything.
+  case any
+  /// `Int`.
+  case int
+  /// `Int` or `Float` (built-ins read it with `Value.asDouble`).
+  case number
+  /// `String`.
+  case string
+  /// `Bool`.
+  case bool
+  /// `List`.
+  case list
+  /// `Dict`.
+  case dict
+  /// A function or built-in.
+  case function
+  /// Something a `for` loop can visit.
+  case iterable
+  /// Something with a length: String, List, Tuple, Dict, Range or a native value with one.
+  case sized
+  /// One of several types.
+  case oneOf([ParameterType])
+  /// The type or `nil`.
+  indirect case optional(ParameterType)
+
+  /// How the type is named in messages (`Float`, `Int or Float`).
+  public var name: String {
+    switch self {
+    case .any: return "any value"
+    case .int: return "Int"
+    case .number: return "Int or Float"
+    case .string: return "String"
+    case .bool: return "Bool"
+    case .list: return "List"
+    case .dict: return "Dict"
+    case .function: return "Function"
+    case .iterable: return "an iterable"
+    case .sized: return "String, List, Tuple, Dict or Range"
+    case .oneOf(let types): return types.map(\.name).joined(separator: " or ")
+    case .optional(let type): return type.name + " or nil"
+    }
+  }
+
+  /// Whether `value` is accepted.
+  public func accepts(_ value: Value) -> Bool {
+    switch (self, value) {
+    case (.any, _): return true
+    case (.int, .int): return true
+    case (.number, .int), (.number, .float): return true
+    case (.string, .string): return true
+    case (.bool, .bool): return true
+    case (.list, .list): return true
+    case (.dict, .dict): return true
+    case (.function, .function), (.function, .builtin): return true
+    case (.iterable, .list), (.iterable, .tuple), (.iterable, .dict), (.iterable, .range), (.iterable, .string):
+      return true
+    case (.iterable, .native(let n)): return n.length != nil
+    case (.sized, .list), (.sized, .tuple), (.sized, .dict), (.sized, .range), (.sized, .string): return true
+    case (.sized, .native(let n)): return n.length != nil
+    case (.oneOf(let types), _): return types.contains { $0.accepts(value) }
+    case (.optional, .null): return true
+    case (.optional(let type), _): return type.accepts(value)
+    default: return false
+    }
+  }
+}
+
+/// One parameter of a built-in.
+public struct BuiltinParameter: Sendable {
+  /// The name (usable as a keyword).
+  public let name: String
+  /// The accepted type.
+  public let type: ParameterType
+  /// The default, or nil when the parameter is required.
+  public let defaultValue: String?
+  /// True for a trailing `values...` parameter that collects the remaining positionals.
+  public let isVariadic: Bool
+
+  /// Creates a parameter.
+  ///
+  /// - Parameters:
+  ///   - name: The name.
+  ///   - type: The accepted type.
+  ///   - defaultValue: The default written as Melix source (`nil`, `1`, `" "`); nil if required.
+  ///   - isVariadic: Collects the remaining positional arguments into a list.
+  public init(_ name: String, _ type: ParameterType = .any, default defaultValue: String? = nil, variadic isVariadic: Bool = false) {
+    self.name = name
+    self.type = type
+    self.defaultValue = defaultValue
+    self.isVariadic = isVariadic
+  }
+}
+
+/// The context a built-in runs in: lets it print and call Melix functions back.
+public typealias CallContext = Interpreter
+
+/// One entry of the built-in table: name, parameters, docs, and the implementation.
+///
+/// Areas add entries in their own `Builtins/<Area>.swift` file (see `BuiltinTable`).
+public final class Builtin {
+  /// The name users call.
+  public let name: String
+  /// Parameters, in order.
+  public let parameters: [BuiltinParameter]
+  /// The result type, for docs (`Float`, `List`).
+  public let returns: String
+  /// Documentation: first sentence is the summary.
+  public let doc: String
+  /// A short runnable example with its output as a comment.
+  public let example: String
+  /// A constant's value (`pi`); such an entry is not callable.
+  public let constant: Value?
+  /// The implementation: arguments arrive aligned with `parameters` (defaults filled in, a
+  /// variadic parameter as a `.list`).
+  let body: ([Value], CallContext) throws -> Value
+  private let defaults: [Value?]
+
+  /// Creates a function entry.
+  ///
+  /// - Parameters:
+  ///   - name: The name users call.
+  ///   - parameters: The parameters in order.
+  ///   - returns: The result type, for docs.
+  ///   - doc: Documentation; the first sentence is the summary.
+  ///   - example: A short example.
+  ///   - body: The implementation; arguments come aligned with `parameters`.
+  public init(
+    _ name: String, _ parameters: [BuiltinParameter], returns: String, doc: String, example: String,
+    body: @escaping ([Value], CallContext) throws -> Value
+  ) {
+    self.name = name
+    self.parameters = parameters
+    self.returns = returns
+    self.doc = doc
+    self.example = example
+    self.constant = nil
+    self.body = body
+    self.defaults = parameters.map { $0.defaultValue.map(Builtin.parseDefault) }
+  }
+
+  /// Creates a constant entry (`pi`, `inf`).
+  ///
+  /// - Parameters:
+  ///   - name: The name.
+  ///   - value: The constant's value.
+  ///   - doc: Documentation.
+  public init(constant name: String, _ value: Value, doc: String) {
+    self.name = name
+    self.parameters = []
+    self.returns = value.typeName
+    self.doc = doc
+    self.example = "\(name)  # \(value.repr)"
+    self.constant = value
+    self.body = { _, _ in value }
+    self.defaults = []
+  }
+
+  /// The first sentence of `doc`.
+  public var summary: String {
+    if let end = doc.firstIndex(of: ".") { return String(doc[..<end]) }
+    return doc
+  }
+
+  /// `name(a, b = 1, values...) -> Type`.
+  public var signature: String {
+    if constant != nil { return "\(name): \(returns)" }
+    let params = parameters.map { p -> String in
+      if p.isVariadic { return p.name + "..." }
+      if let d = p.defaultValue { return "\(p.name): \(p.type.name) = \(d)" }
+      return "\(p.name): \(p.type.name)"
+    }
+    return "\(name)(\(params.joined(separator: ", "))) -> \(returns)"
+  }
+
+  /// The `:help` text: signature, doc, example.
+  public var helpText: String {
+    "\(signature)\n\n\(doc)\n\nexample:\n  \(example.replacingOccurrences("\n", with: "\n  "))"
+  }
+
+  private static func parseDefault(_ text: String) -> Value {
+    switch text {
+    case "nil": return .null
+    case "true": return .bool(true)
+    case "false": return .bool(false)
+    default:
+      if let i = Int(text) { return .int(i) }
+      if let f = Double(text) { return .float(f) }
+      if text.hasPrefix("\"") && text.hasSuffix("\"") && text.count >= 2 {
+        return .string(String(text.dropFirst().dropLast()).replacingOccurrences("\\n", with: "\n"))
+      }
+      return .string(text)
+    }
+  }
+
+  /// Binds arguments to parameters, checks them against the table, and runs the body.
+  ///
+  /// - Throws: `MelixError` naming this built-in and the parameter for wrong arity, an
+  ///   unknown keyword or a wrong type; the body's own errors.
+  public func invoke(positional: [Value], keywords: [(String, Value)], context: CallContext) throws -> Value {
+    if constant != nil { throw MelixError(Messages.notCallable(returns) + " ('\(name)' is a constant)") }
+    var bound = [Value?](repeating: nil, count: parameters.count)
+    var position = 0
+    for (i, parameter) in parameters.enumerated() {
+      if parameter.isVariadic {
+        bound[i] = .list(ListRef(Array(positional[min(position, positional.count)...])))
+        position = positional.count
+        break
+      }
+      if position < positional.count {
+        bound[i] = positional[position]
+        position += 1
+      }
+    }
+    if position < positional.count {
+      throw MelixError(Messages.tooManyArguments(name, expected: parameters.count, got: positional.count))
+    }
+    for (label, value) in keywords {
+      guard let i = parameters.firstIndex(where: { $0.name == label && !$0.isVariadic }) else {
+        throw MelixError(Messages.unknownKeyword(name, label))
+      }
+      if bound[i] != nil { throw MelixError(Messages.duplicateArgument(name, label)) }
+      bound[i] = value
+    }
+    var values: [Value] = []
+    values.reserveCapacity(parameters.count)
+    for (i, parameter) in parameters.enumerated() {
+      guard let value = bound[i] ?? defaults[i] else {
+        throw MelixError(Messages.missingArgument(name, parameter.name))
+      }
+      if !parameter.isVariadic && !parameter.type.accepts(value) && !(parameter.defaultValue == "nil" && isNull(value)) {
+        throw MelixError(Messages.argumentType(name, parameter.name, expected: parameter.type.name, got: value.typeName))
+      }
+      values.append(value)
+    }
+    return try body(values, context)
+  }
+
+  private func isNull(_ value: Value) -> Bool {
+    if case .null = value { return true }
+    return false
+  }
+}
+
+extension Value {
+  /// The number as a Double (Int converted), or nil when not a number.
+  public var asDouble: Double? {
+    switch self {
+    case .int(let i): return Double(i)
+    case .float(let f): return f
+    default: return nil
+    }
+  }
+}
+
+extension String {
+  /// Replaces every occurrence of `target` (Foundation-free).
+  func replacingOccurrences(_ target: String, with replacement: String) -> String {
+    guard !target.isEmpty else { return self }
+    return components(separatedByString: target).joined(separator: replacement)
+  }
+
+  /// Splits on every occurrence of `separator` (Foundation-free, keeps empty pieces).
+  func components(separatedByString separator: String) -> [String] {
+    var pieces: [String] = []
+    var current = ""
+    var rest = self[...]
+    while !rest.isEmpty {
+      if rest.hasPrefix(separator) {
+        pieces.append(current)
+        current = ""
+        rest = rest.dropFirst(separator.count)
+      } else {
+        current.append(rest.removeFirst())
+      }
+    }
+    pieces.append(current)
+    return pieces
+  }
+}

@@ -1,0 +1,151 @@
+import MelixSyntax
+
+extension Compiler {
+  func compileCall(_ calleeExpr: Expr, _ arguments: [Argument], span: Span) -> Eval {
+    let path = self.path
+    var positional: [EvalBox] = []
+    for argument in arguments where argument.label == nil { positional.append(EvalBox(eval: compileExpr(argument.value))) }
+    let keywords = arguments.compactMap { argument in
+      argument.label.map { ($0, compileExpr(argument.value)) }
+    }
+    let evaluateArguments: (Frame) throws -> ([Value], [(String, Value)]) = { f in
+      var values: [Value] = []
+      values.reserveCapacity(positional.count)
+      for box in positional { values.append(try box.eval(f)) }
+      var named: [(String, Value)] = []
+      for (label, eval) in keywords { named.append((label, try eval(f))) }
+      return (values, named)
+    }
+
+    // `x.name(...)`: a native value's method, else the built-in or global function `name`
+    // with `x` as its first argument.
+    if case .member(let objectExpr, let name, let nameSpan) = calleeExpr.kind {
+      let object = compileExpr(objectExpr)
+      let builtin = builtinIndex[name].map { rt.builtins[$0] }
+      let globalSlot = globals.slots[name]
+      let storage = rt.globals
+      return { f in
+        let receiver = try object(f)
+        let (values, named) = try evaluateArguments(f)
+        if case .native(let native) = receiver,
+          let result = try located(span, path, { try native.callMethod(name, positional: values, keywords: named, context: f.rt) })
+        {
+          return result
+        }
+        if let builtin, builtin.constant == nil {
+          return try located(span, path) { try builtin.invoke(positional: [receiver] + values, keywords: named, context: f.rt) }
+        }
+        if let globalSlot, case .function(let fn) = storage[globalSlot] {
+          return try Compiler.invokeTraced(fn, positional: [receiver] + values, keywords: named, f: f, span: span, path: path)
+        }
+        throw RuntimeError(Messages.noMethod(receiver.typeName, name), at: nameSpan, path: path)
+      }
+    }
+
+    // A call of a built-in by name: no callee value to evaluate.
+    if case .name = calleeExpr.kind, let ref = ref(calleeExpr.id), case .builtin(let index) = ref,
+      rt.builtins[index].constant == nil
+    {
+      let builtin = rt.builtins[index]
+      if keywords.isEmpty && positional.count == 1 {
+        let only = positional[0].eval
+        return { f in
+          let value = try only(f)
+          return try located(span, path) { try builtin.invoke(positional: [value], keywords: [], context: f.rt) }
+        }
+      }
+      return { f in
+        let (values, named) = try evaluateArguments(f)
+        return try located(span, path) { try builtin.invoke(positional: values, keywords: named, context: f.rt) }
+      }
+    }
+
+    let callee = compileExpr(calleeExpr)
+    let argc = positional.count
+    let first: Eval = argc > 0 ? positional[0].eval : { _ in .null }
+    let second: Eval = argc > 1 ? positional[1].eval : { _ in .null }
+    if keywords.isEmpty {
+      // Fast path: positional arguments evaluated straight into the callee's frame.
+      return { f in
+        let calleeValue = try callee(f)
+        guard case .function(let fn) = calleeValue, fn.proto.parameterCount == argc else {
+          let (values, _) = try evaluateArguments(f)
+          return try Compiler.callValue(calleeValue, values, [], f: f, span: span, path: path)
+        }
+        let proto = fn.proto
+        let m = f.m
+        let slotCount = proto.slotCount
+        let base = m.pointee.sp
+        if m.pointee.depth >= m.pointee.maxDepth || base + slotCount > m.pointee.stackCapacity {
+          throw RuntimeError(Messages.recursionDepthExceeded, at: span, path: path)
+        }
+        if m.pointee.isInterrupted { throw RuntimeError(Messages.interrupted, at: span, path: path) }
+        let slots = m.pointee.stack + base
+        nullSlots(slots, slotCount)
+        m.pointee.sp = base + slotCount
+        m.pointee.depth += 1
+        defer {
+          releaseSlots(slots, slotCount)
+          m.pointee.sp = base
+          m.pointee.depth -= 1
+        }
+        switch argc {
+        case 0: break
+        case 1: slots[0] = try first(f)
+        case 2:
+          slots[0] = try first(f)
+          slots[1] = try second(f)
+        default:
+          var i = 0
+          while i < argc {
+            slots[i] = try positional[i].eval(f)
+            i += 1
+          }
+        }
+        do {
+          let frame = proto.cellCount == 0
+            ? Frame(slots: slots, cells: nil, closure: fn, m: m)
+            : m.pointee.interpreter.makeFrame(fn, slots)
+          return try proto.body(frame)
+        } catch var error as RuntimeError {
+          error.leaving(proto.name, callSpan: span, callPath: path)
+          throw error
+        }
+      }
+    }
+    return { f in
+      let calleeValue = try callee(f)
+      let (values, named) = try evaluateArguments(f)
+      return try Compiler.callValue(calleeValue, values, named, f: f, span: span, path: path)
+    }
+  }
+
+  /// The general call: any callee, keywords and defaults.
+  static func callValue(
+    _ callee: Value, _ values: [Value], _ named: [(String, Value)], f: Frame, span: Span, path: String
+  ) throws -> Value {
+    switch callee {
+    case .function(let fn):
+      return try invokeTraced(fn, positional: values, keywords: named, f: f, span: span, path: path)
+    case .builtin(let builtin):
+      return try located(span, path) { try builtin.invoke(positional: values, keywords: named, context: f.rt) }
+    default:
+      throw RuntimeError(Messages.notCallable(callee.typeName), at: span, path: path)
+    }
+  }
+
+  static func invokeTraced(
+    _ fn: Closure, positional: [Value], keywords: [(String, Value)], f: Frame, span: Span, path: String
+  ) throws -> Value {
+    if f.m.pointee.isInterrupted { throw RuntimeError(Messages.interrupted, at: span, path: path) }
+    do {
+      return try f.rt.callFunction(fn, positional: positional, keywords: keywords)
+    } catch let error as MelixError {
+      // Argument binding failed before the call started: no frame for the callee.
+      throw RuntimeError(error.message, at: span, path: path)
+    } catch var error as RuntimeError {
+      error.leaving(fn.proto.name, callSpan: span, callPath: path)
+      throw error
+    }
+  }
+}

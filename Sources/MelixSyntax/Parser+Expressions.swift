@@ -1,0 +1,420 @@
+extension Parser {
+  /// `expression = orExpr ;` (anonymous functions are primaries)
+  mutating func parseExpression() throws -> Expr {
+    try parseOrExpr()
+  }
+
+  /// Counts one more operand of a binary chain (the tree gets one level deeper each time).
+  mutating func countOperand(_ operands: inout Int, at span: Span) throws {
+    operands += 1
+    if operands > Parser.maxChain { throw fail(.nestedTooDeeply(at: span)) }
+  }
+
+  mutating func makeExpr(_ span: Span, _ kind: ExprKind) -> Expr {
+    Expr(id: makeID(), span: span, kind: kind)
+  }
+
+  /// `orExpr = andExpr { "or" andExpr } ;`
+  mutating func parseOrExpr() throws -> Expr {
+    var lhs = try parseAndExpr()
+    var operands = 1
+    while match(.kwOr) {
+      skipLineBreaks()
+      let rhs = try parseAndExpr()
+      lhs = makeExpr(lhs.span.through(rhs.span), .logical(.or, lhs, rhs))
+      try countOperand(&operands, at: rhs.span)
+    }
+    return lhs
+  }
+
+  /// `andExpr = notExpr { "and" notExpr } ;`
+  mutating func parseAndExpr() throws -> Expr {
+    var lhs = try parseNotExpr()
+    var operands = 1
+    while match(.kwAnd) {
+      skipLineBreaks()
+      let rhs = try parseNotExpr()
+      lhs = makeExpr(lhs.span.through(rhs.span), .logical(.and, lhs, rhs))
+      try countOperand(&operands, at: rhs.span)
+    }
+    return lhs
+  }
+
+  /// `notExpr = "not" notExpr | comparison ;`
+  mutating func parseNotExpr() throws -> Expr {
+    if check(.kwNot) {
+      let keyword = advance()
+      let operand = try nested { try $0.parseNotExpr() }
+      return makeExpr(keyword.span.through(operand.span), .unary(.not, operand))
+    }
+    return try parseComparison()
+  }
+
+  /// ```
+  /// comparison = rangeExpr [ compareOp rangeExpr ] ;
+  /// compareOp  = "==" | "!=" | "<" | "<=" | ">" | ">=" | "in" | "not" "in" ;
+  /// ```
+  /// Comparisons do not chain: `a < b < c` is an error.
+  mutating func parseComparison() throws -> Expr {
+    let lhs = try parseRangeExpr()
+    guard let op = comparisonOperator() else { return lhs }
+    let rhs = try parseRangeExpr()
+    let result = makeExpr(lhs.span.through(rhs.span), .binary(op, lhs, rhs))
+    if comparisonOperator(consume: false) != nil {
+      throw fail(.chainedComparison(at: peek.span))
+    }
+    return result
+  }
+
+  /// The comparison operator at the cursor, consumed unless `consume` is false.
+  mutating func comparisonOperator(consume: Bool = true) -> BinaryOperator? {
+    let op: BinaryOperator
+    var width = 1
+    switch peek.kind {
+    case .equalEqual: op = .equal
+    case .bangEqual: op = .notEqual
+    case .less: op = .less
+    case .lessEqual: op = .lessEqual
+    case .greater: op = .greater
+    case .greaterEqual: op = .greaterEqual
+    case .kwIn: op = .contains
+    case .kwNot where peek(1).kind == .kwIn:
+      op = .notContains
+      width = 2
+    default: return nil
+    }
+    if consume {
+      for _ in 0..<width { advance() }
+      skipLineBreaks()
+    }
+    return op
+  }
+
+  /// `rangeExpr = additive [ ( "..<" | "..." ) additive ] ;`
+  mutating func parseRangeExpr() throws -> Expr {
+    let lhs = try parseAdditive()
+    if check(.rangeHalfOpen) || check(.rangeClosed) {
+      let inclusive = advance().kind == .rangeClosed
+      let rhs = try parseAdditive()
+      return makeExpr(lhs.span.through(rhs.span), .range(lhs, rhs, inclusive: inclusive))
+    }
+    return lhs
+  }
+
+  /// `additive = multiplicative { ( "+" | "-" ) multiplicative } ;`
+  mutating func parseAdditive() throws -> Expr {
+    var lhs = try parseMultiplicative()
+    var operands = 1
+    while check(.plus) || check(.minus) {
+      let op: BinaryOperator = advance().kind == .plus ? .add : .subtract
+      skipLineBreaks()
+      let rhs = try parseMultiplicative()
+      lhs = makeExpr(lhs.span.through(rhs.span), .binary(op, lhs, rhs))
+      try countOperand(&operands, at: rhs.span)
+    }
+    return lhs
+  }
+
+  /// `multiplicative = unary { ( "*" | "/" | "//" | "%" | "@" ) unary } ;`
+  mutating func parseMultiplicative() throws -> Expr {
+    var lhs = try parseUnary()
+    var operands = 1
+    while true {
+      let op: BinaryOperator
+      switch peek.kind {
+      case .star: op = .multiply
+      case .slash: op = .divide
+      case .slashSlash: op = .floorDivide
+      case .percent: op = .modulo
+      case .at: op = .matmul
+      default: return lhs
+      }
+      advance()
+      skipLineBreaks()
+      let rhs = try parseUnary()
+      lhs = makeExpr(lhs.span.through(rhs.span), .binary(op, lhs, rhs))
+      try countOperand(&operands, at: rhs.span)
+    }
+  }
+
+  /// `unary = ( "-" | "+" ) unary | power ;`
+  mutating func parseUnary() throws -> Expr {
+    if check(.minus) || check(.plus) {
+      let token = advance()
+      let operand = try nested { try $0.parseUnary() }
+      // Fold `-5` into a literal so `-9223372036854775808` style edges stay simple.
+      if token.kind == .minus, case .int(let value) = operand.kind {
+        return makeExpr(token.span.through(operand.span), .int(-value))
+      }
+      if token.kind == .minus, case .float(let value) = operand.kind {
+        return makeExpr(token.span.through(operand.span), .float(-value))
+      }
+      return makeExpr(token.span.through(operand.span), .unary(token.kind == .minus ? .negate : .plus, operand))
+    }
+    return try parsePower()
+  }
+
+  /// `power = postfix [ "**" unary ] ;` (right-associative; `-2 ** 2` is `-(2 ** 2)`)
+  mutating func parsePower() throws -> Expr {
+    let base = try parsePostfix()
+    if match(.starStar) {
+      skipLineBreaks()
+      let exponent = try nested { try $0.parseUnary() }
+      return makeExpr(base.span.through(exponent.span), .binary(.power, base, exponent))
+    }
+    return base
+  }
+
+  /// ```
+  /// postfix   = primary { call | subscript | member } ;
+  /// call      = "(" [ arguments ] ")" ;
+  /// subscript = "[" subscriptItem { "," subscriptItem } [ "," ] "]" ;
+  /// member    = "." IDENTIFIER ;
+  /// ```
+  mutating func parsePostfix() throws -> Expr {
+    var expr = try parsePrimary()
+    while true {
+      if check(.leftParen) {
+        let open = advance()
+        let arguments = try parseArguments()
+        let close = try expectClosing(.rightParen, opening: open)
+        expr = makeExpr(expr.span.through(close.span), .call(expr, arguments))
+      } else if check(.leftBracket) {
+        let open = advance()
+        var items: [Subscript] = []
+        while !check(.rightBracket) {
+          items.append(try parseSubscriptItem())
+          if !match(.comma) { break }
+        }
+        let close = try expectClosing(.rightBracket, opening: open)
+        if items.isEmpty {
+          throw fail(.expectedExpression(got: "']'", at: close.span))
+        }
+        expr = makeExpr(expr.span.through(close.span), .index(expr, items))
+      } else if check(.dot) {
+        advance()
+        guard check(.identifier) else {
+          throw fail(.expected("member name", after: "after '.'", got: peek.kind.described, at: peek.span))
+        }
+        let name = advance()
+        expr = makeExpr(expr.span.through(name.span), .member(expr, name: name.lexeme, nameSpan: name.span))
+      } else {
+        return expr
+      }
+    }
+  }
+
+  /// `subscriptItem = expression | [ expression ] ":" [ expression ] [ ":" [ expression ] ] ;`
+  mutating func parseSubscriptItem() throws -> Subscript {
+    let start = peek.span
+    var lower: Expr? = nil
+    if !check(.colon) { lower = try parseExpression() }
+    guard match(.colon) else {
+      guard let lower else { throw fail(.expectedExpression(got: peek.kind.described, at: peek.span)) }
+      return .index(lower)
+    }
+    var upper: Expr? = nil
+    if !check(.rightBracket) && !check(.comma) && !check(.colon) { upper = try parseExpression() }
+    var step: Expr? = nil
+    if match(.colon) {
+      if !check(.rightBracket) && !check(.comma) { step = try parseExpression() }
+    }
+    return .slice(lower: lower, upper: upper, step: step, span: start.through(previous.span))
+  }
+
+  /// ```
+  /// arguments = argument { "," argument } [ "," ] ;
+  /// argument  = [ IDENTIFIER ":" ] expression ;
+  /// ```
+  mutating func parseArguments() throws -> [Argument] {
+    var arguments: [Argument] = []
+    var labels = Set<String>()
+    while !check(.rightParen) {
+      if check(.identifier) && peek(1).kind == .colon {
+        let label = advance()
+        advance()
+        if !labels.insert(label.lexeme).inserted {
+          diagnostics.append(.duplicate("argument", label.lexeme, at: label.span))
+        }
+        let value = try parseExpression()
+        arguments.append(Argument(label: label.lexeme, labelSpan: label.span, value: value))
+      } else {
+        let value = try parseExpression()
+        if arguments.last?.label != nil {
+          diagnostics.append(.positionalAfterKeyword(at: value.span))
+        }
+        arguments.append(Argument(label: nil, labelSpan: nil, value: value))
+      }
+      if !match(.comma) { break }
+    }
+    return arguments
+  }
+
+  /// ```
+  /// primary = INT | FLOAT | STRING | "true" | "false" | "nil" | IDENTIFIER
+  ///         | "(" expression ")" | tuple | list | dict | lambda ;
+  /// tuple   = "(" ")" | "(" expression "," [ expression { "," expression } [ "," ] ] ")" ;
+  /// list    = "[" [ expression { "," expression } [ "," ] ] "]" ;
+  /// dict    = "{" [ expression ":" expression { "," expression ":" expression } [ "," ] ] "}" ;
+  /// lambda  = "fn" "(" [ parameters ] ")" ( "=>" expression | block ) ;
+  /// ```
+  mutating func parsePrimary() throws -> Expr {
+    switch peek.kind {
+    case .leftParen, .leftBracket, .leftBrace, .kwFn:
+      return try nested { try $0.parsePrimaryItem() }
+    default:
+      return try parsePrimaryItem()
+    }
+  }
+
+  mutating func parsePrimaryItem() throws -> Expr {
+    let token = peek
+    switch token.kind {
+    case .int:
+      advance()
+      if case .int(let value) = token.value { return makeExpr(token.span, .int(value)) }
+      return makeExpr(token.span, .int(0))
+    case .float:
+      advance()
+      if case .float(let value) = token.value { return makeExpr(token.span, .float(value)) }
+      return makeExpr(token.span, .float(0))
+    case .string:
+      advance()
+      guard case .string(let parts) = token.value else { return makeExpr(token.span, .string("")) }
+      return try parseStringParts(parts, span: token.span)
+    case .kwTrue:
+      advance()
+      return makeExpr(token.span, .bool(true))
+    case .kwFalse:
+      advance()
+      return makeExpr(token.span, .bool(false))
+    case .kwNil:
+      advance()
+      return makeExpr(token.span, .nilLiteral)
+    case .identifier:
+      advance()
+      return makeExpr(token.span, .name(token.lexeme))
+    case .leftParen:
+      advance()
+      if check(.rightParen) {
+        let close = advance()
+        return makeExpr(token.span.through(close.span), .tuple([]))
+      }
+      let first = try parseExpression()
+      if check(.rightParen) {
+        advance()
+        return first
+      }
+      var items = [first]
+      while match(.comma) {
+        if check(.rightParen) { break }
+        items.append(try parseExpression())
+      }
+      let close = try expectClosing(.rightParen, opening: token)
+      return makeExpr(token.span.through(close.span), .tuple(items))
+    case .leftBracket:
+      advance()
+      var items: [Expr] = []
+      while !check(.rightBracket) {
+        items.append(try parseExpression())
+        if !match(.comma) { break }
+      }
+      let close = try expectClosing(.rightBracket, opening: token)
+      return makeExpr(token.span.through(close.span), .list(items))
+    case .leftBrace:
+      advance()
+      var entries: [(key: Expr, value: Expr)] = []
+      skipLineBreaks()
+      while !check(.rightBrace) {
+        let key = try parseExpression()
+        try expect(.colon, "after dict key")
+        skipLineBreaks()
+        let value = try parseExpression()
+        entries.append((key, value))
+        skipLineBreaks()
+        if !match(.comma) { break }
+        skipLineBreaks()
+      }
+      let close = try expectClosing(.rightBrace, opening: token)
+      return makeExpr(token.span.through(close.span), .dict(entries))
+    case .kwFn:
+      return try parseLambda()
+    case .invalid:
+      // Already reported by the lexer.
+      advance()
+      throw Recover()
+    default:
+      throw fail(.expectedExpression(got: token.kind.described, at: token.span))
+    }
+  }
+
+  /// `lambda = "fn" "(" [ parameters ] ")" ( "=>" expression | block ) ;`
+  mutating func parseLambda() throws -> Expr {
+    let keyword = advance()
+    let (parameters, close) = try parseParameterList()
+    let body: [Stmt]
+    let end: Span
+    if match(.arrow) {
+      skipLineBreaks()
+      let value = try parseExpression()
+      body = [Stmt(id: makeID(), span: value.span, kind: .returnValue(value))]
+      end = value.span
+    } else if check(.leftBrace) {
+      body = try parseBlock("function body")
+      end = previous.span
+    } else {
+      throw fail(.expected("'=>' or '{'", after: "after the parameters of 'fn'", got: peek.kind.described, at: peek.span))
+    }
+    let span = keyword.span.through(end)
+    let decl = FunctionDecl(id: makeID(), name: nil, span: keyword.span.through(close.span), parameters: parameters, body: body)
+    return makeExpr(span, .function(decl))
+  }
+
+  /// Parses the `{expr}` pieces of a string literal with a nested parser.
+  mutating func parseStringParts(_ parts: [StringPart], span: Span) throws -> Expr {
+    var pieces: [InterpolationPart] = []
+    var plain = true
+    for part in parts {
+      switch part {
+      case .text(let text):
+        pieces.append(.text(text))
+      case .interpolation(let code, let start, let spec):
+        plain = false
+        var lexer = Lexer(code, start: start)
+        let (tokens, lexical) = lexer.tokenize()
+        var inner = Parser(tokens: tokens, source: source, firstID: nextID)
+        inner.depth = depth + 1
+        inner.diagnostics = lexical
+        inner.skipNewlines()
+        if inner.check(.eof) {
+          diagnostics.append(.expectedExpression(got: "'}'", at: start))
+          nextID = inner.nextID
+          continue
+        }
+        do {
+          let expr = try inner.parseExpression()
+          inner.skipNewlines()
+          if !inner.check(.eof) {
+            inner.diagnostics.append(.expected("'}'", after: "to end the interpolation", got: inner.peek.kind.described, at: inner.peek.span))
+          }
+          pieces.append(.value(expr, spec: spec))
+        } catch {}
+        diagnostics += inner.diagnostics
+        nextID = inner.nextID
+      }
+    }
+    if plain {
+      var text = ""
+      for case .text(let piece) in pieces { text += piece }
+      return makeExpr(span, .string(text))
+    }
+    return makeExpr(span, .interpolated(pieces))
+  }
+
+  /// A parser over already-lexed tokens (for interpolated expressions).
+  init(tokens: [Token], source: SourceFile, firstID: NodeID) {
+    self.source = source
+    self.tokens = tokens
+    self.nextID = firstID
+  }
+}

@@ -1,0 +1,6 @@
+-- A loop summing 1..10^7: measures loop and arithmetic overhead.
+local total = 0
+for i = 1, 10000000 do
+  total = total + i
+end
+print(total)

@@ -286,7 +286,13 @@ extension Tensor {
   /// - Throws: `TensorError.axisOutOfRange`.
   public func logSoftmax(axis: Int = -1) throws -> Tensor {
     let x = asFloat()
-    return try x - (try x.logSumExp(axes: [axis], keepDims: true))
+    let ax = try ShapeMath.normalize(axis: axis, rank: rank)
+    // (x - m) - log Σ exp(x - m): subtracting the (constant) max first keeps every digit
+    // that x - logsumexp(x) would lose when |m| is large; the gradient is unchanged.
+    var m = try x.detached().max(axes: [ax], keepDims: true)
+    m = try Tensor.where(m.isFinite(), m, m.zerosLike())
+    let shifted = try x - m
+    return try shifted - (try shifted.exp().sum(axes: [ax], keepDims: true).log())
   }
 
   /// Cumulative sum along `axis` (of the flattened tensor when `nil`); int64 for integers.

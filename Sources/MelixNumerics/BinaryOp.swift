@@ -2,10 +2,16 @@ import Foundation
 
 /// The element-wise binary operations, with the symbol used in error messages.
 public enum BinaryOp: String, Sendable {
+  /// Arithmetic: `+ - * /`, floor division `//` (rounds toward -inf), remainder `%` (sign of
+  /// the divisor, as Python), power `**`.
   case add = "+", subtract = "-", multiply = "*", divide = "/", floorDivide = "//"
+  /// Remainder, power and the NaN-propagating element-wise maximum and minimum.
   case remainder = "%", power = "**", maximum = "maximum", minimum = "minimum"
+  /// Comparisons; the result is bool.
   case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">"
+  /// Comparison `>=`; the result is bool.
   case greaterEqual = ">="
+  /// Logical operations on "nonzero" values; the result is bool.
   case logicalAnd = "and", logicalOr = "or", logicalXor = "xor"
 
   var isComparison: Bool {

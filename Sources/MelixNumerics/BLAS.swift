@@ -14,8 +14,8 @@ enum BLAS {
   /// Sets OpenBLAS's thread count for a problem of `work` multiply-adds. Calls
   /// `openblas_set_num_threads` (process-wide inside OpenBLAS; set before every call).
   static func setThreads(work: Int) {
-    let cores = ProcessInfo.processInfo.activeProcessorCount
-    openblas_set_num_threads(Int32(work >= threadThreshold ? cores : 1))
+    let wanted = Int32(work >= threadThreshold ? Parallel.cores : 1)
+    if openblas_get_num_threads() != wanted { openblas_set_num_threads(wanted) }
   }
 
   /// How a strided 2-D view is passed to BLAS: transposed or not, and its leading dimension;

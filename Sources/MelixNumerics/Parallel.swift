@@ -8,6 +8,10 @@ enum Parallel {
   /// (the dispatch costs a few microseconds).
   static let elementThreshold = 1 << 16
 
+  /// Cores available, read once: Foundation's `activeProcessorCount` reads cgroup files on
+  /// every call (about 15 µs, more than a small tensor operation). An immutable constant.
+  static let cores = ProcessInfo.processInfo.activeProcessorCount
+
   /// Runs `body` over `0..<count` in contiguous chunks, on several threads when `count` is at
   /// least `threshold` (or `work` estimates enough), else inline.
   ///
@@ -18,7 +22,6 @@ enum Parallel {
   static func forChunks(
     count: Int, threshold: Int = elementThreshold, _ body: (Range<Int>) -> Void
   ) {
-    let cores = ProcessInfo.processInfo.activeProcessorCount
     if count < threshold || cores < 2 {
       if count > 0 { body(0..<count) }
       return
@@ -39,7 +42,7 @@ enum Parallel {
   ///   - count: Number of tasks.
   ///   - body: Called once with each task number in `0..<count`.
   static func tasks(_ count: Int, _ body: (Int) -> Void) {
-    if ProcessInfo.processInfo.activeProcessorCount < 2 {
+    if cores < 2 {
       for i in 0..<count { body(i) }
     } else {
       DispatchQueue.concurrentPerform(iterations: count, execute: body)

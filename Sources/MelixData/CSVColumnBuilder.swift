@@ -5,6 +5,26 @@ struct FieldContext {
   let row: Int
 }
 
+/// The missing-value tokens as bytes, checked only when a field is not a number.
+struct MissingTokens {
+  let tokens: [[UInt8]]
+  let includesEmpty: Bool
+
+  init(_ values: Set<String>) {
+    tokens = values.filter { !$0.isEmpty }.map { Array($0.utf8) }
+    includesEmpty = values.contains("")
+  }
+
+  func matches(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
+    if field.isEmpty { return includesEmpty }
+    candidates: for token in tokens where token.count == field.count {
+      for k in 0..<token.count where token[k] != field[k] { continue candidates }
+      return true
+    }
+    return false
+  }
+}
+
 /// Accumulates one column while the file streams past, deciding its type on the first
 /// non-missing value (see `CSVOptions` for the rule).
 struct CSVColumnBuilder {
@@ -12,6 +32,7 @@ struct CSVColumnBuilder {
 
   let name: String
   let override: ColumnType?
+  let missing: MissingTokens
   var state: State = .undecided
   var leadingMissing = 0
   var numbers: [Double] = []
@@ -19,9 +40,10 @@ struct CSVColumnBuilder {
   var levelIndex: [String: Int] = [:]
   var levels: [String] = []
 
-  init(name: String, override: ColumnType?) {
+  init(name: String, override: ColumnType?, missing: MissingTokens) {
     self.name = name
     self.override = override
+    self.missing = missing
     switch override {
     case .number: state = .number
     case .category, .bool: state = .text
@@ -29,15 +51,24 @@ struct CSVColumnBuilder {
     }
   }
 
-  /// Adds one field. `isMissingToken` is precomputed by the reader for unquoted fields.
+  /// Reserves room for `rows` values (a hint from the file size).
+  mutating func reserve(_ rows: Int) {
+    switch state {
+    case .number: numbers.reserveCapacity(rows)
+    case .text: codes.reserveCapacity(rows)
+    case .undecided: break
+    }
+  }
+
+  /// Adds one field; a quoted field is never a missing-value token.
   mutating func append(
-    _ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool, isMissingToken: Bool, context: @autoclosure () -> FieldContext
+    _ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool, context: @autoclosure () -> FieldContext
   ) throws {
     switch state {
     case .number:
       if let value = NumberParser.parse(bytes) {
         numbers.append(value)
-      } else if (!quoted && isMissingToken) || (quoted && bytes.isEmpty) {
+      } else if (!quoted && missing.matches(bytes)) || (quoted && bytes.isEmpty) {
         numbers.append(.nan)
       } else {
         let where_ = context()
@@ -46,13 +77,13 @@ struct CSVColumnBuilder {
           value: String(decoding: bytes, as: UTF8.self))
       }
     case .text:
-      if !quoted && isMissingToken {
+      if !quoted && missing.matches(bytes) {
         codes.append(-1)
       } else {
         appendText(String(decoding: bytes, as: UTF8.self))
       }
     case .undecided:
-      if (!quoted && isMissingToken) || (quoted && bytes.isEmpty) {
+      if (!quoted && missing.matches(bytes)) || (quoted && bytes.isEmpty) {
         leadingMissing += 1
         return
       }
@@ -77,6 +108,43 @@ struct CSVColumnBuilder {
       levels.append(text)
       codes.append(code)
     }
+  }
+
+  /// This column's values followed by `other`'s (the next part of the same file), or nil
+  /// when the parts disagree on the type (number in one, text in the other).
+  func joined(with other: CSVColumnBuilder) -> CSVColumnBuilder? {
+    var out = self
+    switch (state, other.state) {
+    case (.undecided, .undecided):
+      out.leadingMissing += other.leadingMissing
+    case (.undecided, .number):
+      out = other
+      out.numbers = [Double](repeating: .nan, count: leadingMissing) + other.numbers
+    case (.undecided, .text):
+      out = other
+      out.codes = [Int](repeating: -1, count: leadingMissing) + other.codes
+    case (.number, .undecided):
+      out.numbers += [Double](repeating: .nan, count: other.leadingMissing)
+    case (.number, .number):
+      out.numbers += other.numbers
+    case (.text, .undecided):
+      out.codes += [Int](repeating: -1, count: other.leadingMissing)
+    case (.text, .text):
+      var remap: [Int] = []
+      for level in other.levels {
+        if let code = out.levelIndex[level] {
+          remap.append(code)
+        } else {
+          out.levelIndex[level] = out.levels.count
+          remap.append(out.levels.count)
+          out.levels.append(level)
+        }
+      }
+      out.codes += other.codes.map { $0 < 0 ? -1 : remap[$0] }
+    case (.number, .text), (.text, .number):
+      return nil
+    }
+    return out
   }
 
   /// Finishes the column: sorts (or orders) levels, converts bool-like text.

@@ -1,8 +1,16 @@
+import Dispatch
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
+
+/// Holds one thread's parse result in `CSVReader.readInTwoParts`; each slot is written by
+/// exactly one thread and read after both finished.
+final class ParseSlot: @unchecked Sendable {
+  var result: Result<(CSVReader.Parser, Bool), Error>?
+}
 
 /// An RFC 4180 CSV reader that streams the file through a fixed-size byte buffer.
 ///
@@ -44,14 +52,42 @@ public struct CSVReader: Sendable {
       throw DataError.cannotRead(file: path, reason: String(cString: strerror(errno)))
     }
     defer { close(descriptor) }
+    let fileSize = Int(lseek(descriptor, 0, SEEK_END))
+    if fileSize == 0 { throw DataError.emptyFile(file: path) }
+    if fileSize >= parallelThreshold, let table = try readInTwoParts(descriptor, path: path, size: fileSize) {
+      return table
+    }
     var parser = Parser(file: path, options: options)
-    var buffer = [UInt8](repeating: 0, count: chunkSize)
+    _ = try stream(descriptor, path: path, from: 0, to: fileSize, isFileEnd: true, into: &parser)
+    return try parser.finish()
+  }
+
+  /// Runs only the two-thread path (nil when it falls back); for tests.
+  func readTableInTwoParts(path: String) throws -> CSVTable? {
+    let descriptor = open(path, O_RDONLY)
+    if descriptor < 0 { throw DataError.cannotRead(file: path, reason: String(cString: strerror(errno))) }
+    defer { close(descriptor) }
+    return try readInTwoParts(descriptor, path: path, size: Int(lseek(descriptor, 0, SEEK_END)))
+  }
+
+  /// Files at least this large (bytes) are parsed by two threads.
+  public var parallelThreshold = 16 << 20
+
+  /// Streams bytes `from..<to` of the file through `parser` with `pread`.
+  ///
+  /// - Returns: Whether the range ended on a record boundary (always true at the file end,
+  ///   where an open quote is an error instead).
+  func stream(
+    _ descriptor: Int32, path: String, from: Int, to: Int, isFileEnd: Bool, into parser: inout Parser
+  ) throws -> Bool {
+    var buffer = [UInt8](repeating: 0, count: min(chunkSize, max(to - from, 64)))
     var filled = 0
     var consumed = 0
-    var atEOF = false
-    var sawAnyByte = false
+    var offset = from
+    var atEnd = false
+    var reserved = false
     while true {
-      if !atEOF {
+      if !atEnd {
         if consumed > 0 {
           // Move the unfinished record to the front, then fill the rest.
           buffer.withUnsafeMutableBytes { raw in
@@ -64,23 +100,82 @@ public struct CSVReader: Sendable {
         if filled == buffer.count { buffer += [UInt8](repeating: 0, count: buffer.count) }
         let got = buffer.withUnsafeMutableBytes { raw -> Int in
           guard let base = raw.baseAddress else { return -1 }
-          return read(descriptor, base + filled, raw.count - filled)
+          return pread(descriptor, base + filled, min(raw.count - filled, to - offset), off_t(offset))
         }
         if got < 0 {
           throw DataError.cannotRead(file: path, reason: String(cString: strerror(errno)))
         }
-        if got == 0 { atEOF = true } else { sawAnyByte = true }
+        offset += got
+        if got == 0 || offset >= to { atEnd = true }
         filled += got
       }
       let end = filled
-      let eof = atEOF
+      let eof = atEnd && isFileEnd
       consumed = try buffer.withUnsafeBufferPointer { bytes in
         try parser.parseRecords(bytes, from: consumed, end: end, atEOF: eof)
       }
-      if atEOF { break }
+      if atEnd { return consumed == filled }
+      if !reserved, parser.row > 0, consumed > 0 {
+        // Rows per byte in the first chunk, times the range size, plus 10 %.
+        parser.reserve(Int(Double(parser.row) / Double(offset - from) * Double(to - from) * 1.1))
+        reserved = true
+      }
     }
-    if !sawAnyByte { throw DataError.emptyFile(file: path) }
-    return try parser.finish()
+  }
+
+  /// Parses the two halves of the file on two threads, splitting after a newline.
+  ///
+  /// The split is only trusted when the first half ends exactly on a record boundary, which
+  /// means no quoted field spans the split point; the columns are then joined. Returns nil
+  /// (and the caller parses sequentially) when that fails or when the halves disagree on a
+  /// column's type, so results and errors are always those of a sequential read.
+  func readInTwoParts(_ descriptor: Int32, path: String, size: Int) throws -> CSVTable? {
+    // The header, from the start of the file.
+    var headerParser = Parser(file: path, options: options)
+    headerParser.stopsAfterHeader = true
+    _ = try stream(descriptor, path: path, from: 0, to: min(size, 1 << 20), isFileEnd: size <= 1 << 20, into: &headerParser)
+    guard !headerParser.names.isEmpty else { return nil }
+    // The split: just after the first newline at or after the middle.
+    var window = [UInt8](repeating: 0, count: 1 << 16)
+    let middle = size / 2
+    let got = window.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, off_t(middle)) }
+    guard got > 0, let newline = window.prefix(got).firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+    let split = middle + newline + 1
+    guard split < size else { return nil }
+
+    let first = ParseSlot()
+    let second = ParseSlot()
+    let names = headerParser.names
+    let reader = self
+    DispatchQueue.concurrentPerform(iterations: 2) { part in
+      if part == 0 {
+        var parser = Parser(file: path, options: reader.options)
+        first.result = Result {
+          let clean = try reader.stream(descriptor, path: path, from: 0, to: split, isFileEnd: false, into: &parser)
+          return (parser, clean)
+        }
+      } else {
+        var parser = Parser(file: path, options: reader.options, names: names)
+        second.result = Result {
+          let clean = try reader.stream(descriptor, path: path, from: split, to: size, isFileEnd: true, into: &parser)
+          return (parser, clean)
+        }
+      }
+    }
+    guard let firstResult = first.result, let secondResult = second.result else { return nil }
+    let (head, headIsClean) = try firstResult.get()
+    guard headIsClean else { return nil }
+    let lineOffset = head.line - 1
+    let rowOffset = head.row
+    let tail: Parser
+    do {
+      tail = try secondResult.get().0
+    } catch let error as DataError {
+      throw error.shifted(lines: lineOffset, rows: rowOffset)
+    }
+    guard var joined = head.joined(with: tail, lineOffset: lineOffset) else { return nil }
+    joined.row = head.row + tail.row
+    return try joined.finish()
   }
 
   /// The streaming state machine: header, then one record at a time.
@@ -88,8 +183,7 @@ public struct CSVReader: Sendable {
     let file: String
     let options: CSVOptions
     let delimiter: UInt8
-    let missingTokens: [[UInt8]]
-    let hasEmptyToken: Bool
+    let missing: MissingTokens
     var names: [String] = []
     var builders: [CSVColumnBuilder] = []
     var lines: [Int] = []
@@ -98,6 +192,8 @@ public struct CSVReader: Sendable {
     var isAtStart = true
     var spans: [FieldSpan] = []
     var scratch: [UInt8] = []
+    /// Stop after the header record (used to learn the column names before splitting).
+    var stopsAfterHeader = false
 
     struct FieldSpan {
       var start: Int
@@ -110,8 +206,26 @@ public struct CSVReader: Sendable {
       self.file = file
       self.options = options
       self.delimiter = options.delimiter
-      self.missingTokens = options.missingValues.filter { !$0.isEmpty }.map { Array($0.utf8) }
-      self.hasEmptyToken = options.missingValues.contains("")
+      self.missing = MissingTokens(options.missingValues)
+    }
+
+    /// A parser for a later part of the file: the header is known, no BOM is expected.
+    init(file: String, options: CSVOptions, names: [String]) {
+      self.init(file: file, options: options)
+      self.names = names
+      self.builders = names.map { CSVColumnBuilder(name: $0, override: options.types[$0], missing: missing) }
+      self.isAtStart = false
+    }
+
+    /// This parser's columns followed by `other`'s, or nil if a column's type differs.
+    func joined(with other: Parser, lineOffset: Int) -> Parser? {
+      var out = self
+      for k in builders.indices {
+        guard let merged = builders[k].joined(with: other.builders[k]) else { return nil }
+        out.builders[k] = merged
+      }
+      out.lines += other.lines.map { $0 + lineOffset }
+      return out
     }
 
     /// Parses every complete record in `bytes[from..<end]`; returns where the first
@@ -125,7 +239,19 @@ public struct CSVReader: Sendable {
         }
         isAtStart = false
       }
+      guard let base = bytes.baseAddress else { return position }
       while position < end {
+        if stopsAfterHeader && !names.isEmpty { return position }
+        // Fast path: a complete line without quotes goes straight to the columns.
+        if !names.isEmpty, let newline = memchr(base + position, 0x0A, end - position) {
+          let lineEnd = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
+          if lineEnd > position, memchr(base + position, 0x22, lineEnd - position) == nil {
+            try handlePlainLine(bytes, start: position, end: lineEnd)
+            line += 1
+            position = lineEnd + 1
+            continue
+          }
+        }
         guard let (next, newlines) = try scanRecord(bytes, start: position, end: end, atEOF: atEOF) else {
           return position
         }
@@ -201,13 +327,50 @@ public struct CSVReader: Sendable {
       }
     }
 
-    private func isMissing(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
-      if field.isEmpty { return hasEmptyToken }
-      tokens: for token in missingTokens where token.count == field.count {
-        for k in 0..<token.count where token[k] != field[k] { continue tokens }
-        return true
+    /// Reserves column storage for about `rows` rows.
+    mutating func reserve(_ rows: Int) {
+      for k in builders.indices { builders[k].reserve(rows) }
+    }
+
+    /// Delivers the fields of a complete, quote-free data line `start..<end` (without its
+    /// LF) directly to the column builders.
+    private mutating func handlePlainLine(_ p: UnsafeBufferPointer<UInt8>, start: Int, end: Int) throws {
+      var stop = end
+      if p[stop - 1] == UInt8(ascii: "\r") { stop -= 1 }
+      if stop == start { return }  // blank line
+      row += 1
+      lines.append(line)
+      let expected = builders.count
+      var column = 0
+      var fieldStart = start
+      var i = start
+      while true {
+        while i < stop, p[i] != delimiter { i += 1 }
+        if column >= expected {
+          var found = column + 1
+          while i < stop { if p[i] == delimiter { found += 1 }; i += 1 }
+          throw DataError.raggedRow(file: file, line: line, row: row, expected: expected, found: found)
+        }
+        let field = UnsafeBufferPointer(rebasing: p[fieldStart..<i])
+        do {
+          try builders[column].append(field, quoted: false, context: FieldContext(file: file, line: line, row: row))
+        } catch {
+          // A wrong field count explains a misplaced value better than its type does.
+          var found = 1
+          for k in start..<stop where p[k] == delimiter { found += 1 }
+          if found != expected {
+            throw DataError.raggedRow(file: file, line: line, row: row, expected: expected, found: found)
+          }
+          throw error
+        }
+        column += 1
+        if i >= stop { break }
+        i += 1
+        fieldStart = i
       }
-      return false
+      if column != expected {
+        throw DataError.raggedRow(file: file, line: line, row: row, expected: expected, found: column)
+      }
     }
 
     private mutating func handleRecord(_ p: UnsafeBufferPointer<UInt8>) throws {
@@ -224,7 +387,7 @@ public struct CSVReader: Sendable {
           let unescaped = String(decoding: bytes, as: UTF8.self)
           if names.contains(unescaped) { throw DataError.duplicateColumn(file: file, name: unescaped) }
           names.append(unescaped)
-          builders.append(CSVColumnBuilder(name: unescaped, override: options.types[unescaped]))
+          builders.append(CSVColumnBuilder(name: unescaped, override: options.types[unescaped], missing: missing))
         }
         return
       }
@@ -244,12 +407,11 @@ public struct CSVReader: Sendable {
             k += p[k] == UInt8(ascii: "\"") ? 2 : 1
           }
           try scratch.withUnsafeBufferPointer { field in
-            try builders[column].append(field, quoted: true, isMissingToken: false, context: context)
+            try builders[column].append(field, quoted: true, context: context)
           }
         } else {
           let field = UnsafeBufferPointer(rebasing: p[span.start..<span.end])
-          let missing = span.quoted ? false : isMissing(field)
-          try builders[column].append(field, quoted: span.quoted, isMissingToken: missing, context: context)
+          try builders[column].append(field, quoted: span.quoted, context: context)
         }
       }
     }

@@ -53,6 +53,27 @@ public enum DataError: Error, Equatable, CustomStringConvertible {
   /// A column has no observed values, so a statistic cannot be computed.
   case noObservedValues(operation: String, column: String)
 
+  /// The same error with CSV line and row numbers moved by the given offsets (used when a
+  /// later part of a file was parsed on its own).
+  func shifted(lines: Int, rows: Int) -> DataError {
+    switch self {
+    case .raggedRow(let file, let line, let row, let expected, let found):
+      return .raggedRow(file: file, line: line + lines, row: row + rows, expected: expected, found: found)
+    case .notANumber(let file, let line, let row, let column, let value):
+      return .notANumber(file: file, line: line + lines, row: row + rows, column: column, value: value)
+    case .notABool(let file, let line, let row, let column, let value):
+      return .notABool(file: file, line: line + lines, row: row + rows, column: column, value: value)
+    case .unterminatedQuote(let file, let line):
+      return .unterminatedQuote(file: file, line: line + lines)
+    case .textAfterQuote(let file, let line, let row, let column):
+      return .textAfterQuote(file: file, line: line + lines, row: row + rows, column: column)
+    case .missingTarget(let file, let line, let row, let column):
+      return .missingTarget(file: file, line: line + lines, row: row + rows, column: column)
+    default:
+      return self
+    }
+  }
+
   /// The one-line message.
   public var description: String {
     switch self {

@@ -220,16 +220,31 @@ extension Dataset {
     case .number(let values), .bool(let values):
       if let row = values.firstIndex(where: { $0.isNaN }) { throw missing(row) }
       let isBool = column.type == .bool
-      let distinct = Array(Set(values)).sorted()
-      let integral = values.allSatisfy { $0 == $0.rounded() && abs($0) < 1e15 }
-      let inferred: TaskKind =
-        isBool || (integral && distinct.count <= maxInferredClasses) ? .classification : .regression
+      if isBool && task != .regression {
+        return .classes(indices: values.map { Int($0) }, names: ["false", "true"])
+      }
+      // Distinct values, stopping early once the target cannot be inferred as classes.
+      var distinct: Set<Double> = []
+      var integral = true
+      for value in values {
+        if value != value.rounded() || abs(value) >= 1e15 { integral = false }
+        if distinct.count <= maxInferredClasses || task == .classification { distinct.insert(value) }
+        if task == nil && (!integral || distinct.count > maxInferredClasses) { break }
+      }
+      let inferred: TaskKind = integral && distinct.count <= maxInferredClasses ? .classification : .regression
       if (task ?? inferred) == .regression { return .values(values) }
-      if isBool { return .classes(indices: values.map { Int($0) }, names: ["false", "true"]) }
-      var position: [Double: Int] = [:]
-      for (k, value) in distinct.enumerated() { position[value] = k }
-      let names = distinct.map { $0 == $0.rounded() && abs($0) < 1e15 ? String(Int64($0)) : String($0) }
-      return .classes(indices: values.map { position[$0] ?? 0 }, names: names)
+      let sorted = distinct.sorted()
+      let names = sorted.map { $0 == $0.rounded() && abs($0) < 1e15 ? String(Int64($0)) : String($0) }
+      let indices = values.map { value -> Int in
+        // Binary search in the sorted distinct values.
+        var (low, high) = (0, sorted.count - 1)
+        while low < high {
+          let middle = (low + high) / 2
+          if sorted[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low
+      }
+      return .classes(indices: indices, names: names)
     }
   }
 }

@@ -33,10 +33,21 @@ public struct FeatureMatrix: Equatable, Sendable {
   /// - Precondition: every column has `rows` elements.
   public init(columnValues: [[Double]], rows: Int) {
     let columnCount = columnValues.count
-    var values = [Double](repeating: 0, count: rows * columnCount)
     for (c, column) in columnValues.enumerated() {
       precondition(column.count == rows, "FeatureMatrix: column \(c) has \(column.count) rows, expected \(rows)")
-      for r in 0..<rows { values[r * columnCount + c] = column[r] }
+    }
+    var values = [Double](repeating: 0, count: rows * columnCount)
+    values.withUnsafeMutableBufferPointer { out in
+      // Blocks of 256 rows keep every source column's block and the output block in cache.
+      let block = 256
+      for blockStart in stride(from: 0, to: rows, by: block) {
+        let blockEnd = Swift.min(blockStart + block, rows)
+        for (c, column) in columnValues.enumerated() {
+          column.withUnsafeBufferPointer { source in
+            for r in blockStart..<blockEnd { out[r * columnCount + c] = source[r] }
+          }
+        }
+      }
     }
     self.init(rows: rows, columns: columnCount, values: values)
   }

@@ -36,8 +36,8 @@ public struct FeatureMatrix: Equatable, Sendable {
     for (c, column) in columnValues.enumerated() {
       precondition(column.count == rows, "FeatureMatrix: column \(c) has \(column.count) rows, expected \(rows)")
     }
-    var values = [Double](repeating: 0, count: rows * columnCount)
-    values.withUnsafeMutableBufferPointer { out in
+    let values = [Double](unsafeUninitializedCapacity: rows * columnCount) { out, initialized in
+      adviseHugePages(UnsafeMutableRawPointer(out.baseAddress), byteCount: rows * columnCount * 8)
       // Blocks of 256 rows keep every source column's block and the output block in cache.
       let block = 256
       for blockStart in stride(from: 0, to: rows, by: block) {
@@ -48,6 +48,7 @@ public struct FeatureMatrix: Equatable, Sendable {
           }
         }
       }
+      initialized = rows * columnCount
     }
     self.init(rows: rows, columns: columnCount, values: values)
   }

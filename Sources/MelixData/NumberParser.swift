@@ -12,10 +12,35 @@
 /// two exact doubles. Everything else (long significands, large exponents, `inf`) goes to
 /// the C library's `strtod`, which is correctly rounded in glibc.
 enum NumberParser {
-  private static let powersOfTen: [Double] = [
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-    1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-  ]
+  /// 10^k for k in 0...22, all exactly representable in binary64.
+  @inline(__always)
+  private static func powerOfTen(_ k: Int) -> Double {
+    switch k {
+    case 0: return 1e0
+    case 1: return 1e1
+    case 2: return 1e2
+    case 3: return 1e3
+    case 4: return 1e4
+    case 5: return 1e5
+    case 6: return 1e6
+    case 7: return 1e7
+    case 8: return 1e8
+    case 9: return 1e9
+    case 10: return 1e10
+    case 11: return 1e11
+    case 12: return 1e12
+    case 13: return 1e13
+    case 14: return 1e14
+    case 15: return 1e15
+    case 16: return 1e16
+    case 17: return 1e17
+    case 18: return 1e18
+    case 19: return 1e19
+    case 20: return 1e20
+    case 21: return 1e21
+    default: return 1e22
+    }
+  }
 
   /// Parses the whole of `bytes` (ASCII spaces around it are ignored) as a float64.
   ///
@@ -23,9 +48,12 @@ enum NumberParser {
   static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
     var start = 0
     var end = bytes.count
-    while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
-    while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
-    if start == end { return nil }
+    if end == 0 { return nil }
+    if bytes[0] == 0x20 || bytes[0] == 0x09 || bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 {
+      while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+      while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+      if start == end { return nil }
+    }
     var i = start
     var negative = false
     if bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
@@ -33,33 +61,26 @@ enum NumberParser {
       i += 1
     }
     var mantissa: UInt64 = 0
-    var digits = 0
-    var significantDigits = 0
-    var exponent = 0
-    while i < end, bytes[i] &- 48 < 10 {
-      if significantDigits < 19 {
-        mantissa = mantissa &* 10 &+ UInt64(bytes[i] &- 48)
-        if mantissa != 0 { significantDigits += 1 }
-      } else {
-        exponent += 1
-        significantDigits += 1
-      }
-      digits += 1
+    let integerStart = i
+    while i < end {
+      let digit = bytes[i] &- 48
+      if digit >= 10 { break }
+      mantissa = mantissa &* 10 &+ UInt64(digit)
       i += 1
     }
+    var digits = i - integerStart
+    var exponent = 0
     if i < end, bytes[i] == UInt8(ascii: ".") {
       i += 1
-      while i < end, bytes[i] &- 48 < 10 {
-        if significantDigits < 19 {
-          mantissa = mantissa &* 10 &+ UInt64(bytes[i] &- 48)
-          if mantissa != 0 { significantDigits += 1 }
-          exponent -= 1
-        } else {
-          significantDigits += 1
-        }
-        digits += 1
+      let fractionStart = i
+      while i < end {
+        let digit = bytes[i] &- 48
+        if digit >= 10 { break }
+        mantissa = mantissa &* 10 &+ UInt64(digit)
         i += 1
       }
+      exponent = fractionStart - i
+      digits += i - fractionStart
     }
     if digits == 0 { return fallback(bytes, start, end) }
     if i < end, bytes[i] | 0x20 == UInt8(ascii: "e") {
@@ -70,24 +91,26 @@ enum NumberParser {
         i += 1
       }
       var value = 0
-      var exponentDigits = 0
-      while i < end, bytes[i] &- 48 < 10 {
-        if value < 100_000 { value = value * 10 + Int(bytes[i] &- 48) }
-        exponentDigits += 1
+      let exponentStart = i
+      while i < end {
+        let digit = bytes[i] &- 48
+        if digit >= 10 { break }
+        if value < 100_000 { value = value * 10 + Int(digit) }
         i += 1
       }
-      if exponentDigits == 0 { return nil }
+      if i == exponentStart { return nil }
       exponent += exponentNegative ? -value : value
     }
     if i != end { return nil }
-    if significantDigits > 19 || mantissa > (1 << 53) || exponent < -22 || exponent > 22 {
+    // More than 19 digits may have wrapped the 64-bit mantissa: let strtod decide.
+    if digits > 19 || mantissa > (1 << 53) || exponent < -22 || exponent > 22 {
       return fallback(bytes, start, end)
     }
     var result = Double(mantissa)
     if exponent < 0 {
-      result /= powersOfTen[-exponent]
-    } else {
-      result *= powersOfTen[exponent]
+      result /= powerOfTen(-exponent)
+    } else if exponent > 0 {
+      result *= powerOfTen(exponent)
     }
     return negative ? -result : result
   }

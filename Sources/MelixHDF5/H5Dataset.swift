@@ -85,6 +85,7 @@ public final class H5Dataset {
   public func read<T: H5Numeric>(as type: T.Type = T.self) throws -> [T] {
     let total = count
     return try [T](unsafeUninitializedCapacity: total) { buffer, initialized in
+      adviseHugePages(UnsafeMutableRawPointer(buffer.baseAddress), byteCount: total * MemoryLayout<T>.stride)
       try read(into: UnsafeMutableBufferPointer(rebasing: buffer[0..<total]))
       initialized = total
     }
@@ -117,6 +118,7 @@ public final class H5Dataset {
   public func readRows<T: H5Numeric>(_ rows: Range<Int>, as type: T.Type = T.self) throws -> [T] {
     let total = rows.count * rowWidth
     return try [T](unsafeUninitializedCapacity: total) { buffer, initialized in
+      adviseHugePages(UnsafeMutableRawPointer(buffer.baseAddress), byteCount: total * MemoryLayout<T>.stride)
       try readRows(rows, into: UnsafeMutableBufferPointer(rebasing: buffer[0..<total]))
       initialized = total
     }

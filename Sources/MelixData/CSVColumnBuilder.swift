@@ -152,18 +152,22 @@ struct CSVColumnBuilder {
     switch state {
     case .undecided:
       // All values missing: a number column of NaN, unless told otherwise.
-      if override == .category { return .category(codes: [Int](repeating: -1, count: leadingMissing), levels: []) }
+      if override == .category {
+        return .category(codes: [Int](repeating: -1, count: leadingMissing), levels: [])
+      }
       return .number([Double](repeating: .nan, count: leadingMissing))
     case .number:
       return .number(numbers)
     case .text:
       let boolValues = levels.map(CSVColumnBuilder.boolValue)
-      let looksBool = !levels.isEmpty && levels.allSatisfy { ["true", "false"].contains($0.lowercased()) }
+      let looksBool =
+        !levels.isEmpty && levels.allSatisfy { ["true", "false"].contains($0.lowercased()) }
       if override == .bool || (override == nil && looksBool) {
         if let bad = boolValues.firstIndex(where: { $0 == nil }) {
           let row = codes.firstIndex(of: bad) ?? 0
           throw DataError.notABool(
-            file: file, line: row < lines.count ? lines[row] : 0, row: row + 1, column: name, value: levels[bad])
+            file: file, line: row < lines.count ? lines[row] : 0, row: row + 1, column: name,
+            value: levels[bad])
         }
         return .bool(codes.map { $0 < 0 ? .nan : (boolValues[$0] == true ? 1 : 0) })
       }

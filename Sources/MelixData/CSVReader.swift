@@ -54,7 +54,9 @@ public struct CSVReader: Sendable {
     defer { close(descriptor) }
     let fileSize = Int(lseek(descriptor, 0, SEEK_END))
     if fileSize == 0 { throw DataError.emptyFile(file: path) }
-    if fileSize >= parallelThreshold, let table = try readInTwoParts(descriptor, path: path, size: fileSize) {
+    if fileSize >= parallelThreshold,
+      let table = try readInTwoParts(descriptor, path: path, size: fileSize)
+    {
       return table
     }
     var parser = Parser(file: path, options: options)
@@ -65,7 +67,9 @@ public struct CSVReader: Sendable {
   /// Runs only the two-thread path (nil when it falls back); for tests.
   func readTableInTwoParts(path: String) throws -> CSVTable? {
     let descriptor = open(path, O_RDONLY)
-    if descriptor < 0 { throw DataError.cannotRead(file: path, reason: String(cString: strerror(errno))) }
+    if descriptor < 0 {
+      throw DataError.cannotRead(file: path, reason: String(cString: strerror(errno)))
+    }
     defer { close(descriptor) }
     return try readInTwoParts(descriptor, path: path, size: Int(lseek(descriptor, 0, SEEK_END)))
   }
@@ -78,7 +82,8 @@ public struct CSVReader: Sendable {
   /// - Returns: Whether the range ended on a record boundary (always true at the file end,
   ///   where an open quote is an error instead).
   func stream(
-    _ descriptor: Int32, path: String, from: Int, to: Int, isFileEnd: Bool, into parser: inout Parser
+    _ descriptor: Int32, path: String, from: Int, to: Int, isFileEnd: Bool,
+    into parser: inout Parser
   ) throws -> Bool {
     var buffer = [UInt8](repeating: 0, count: min(chunkSize, max(to - from, 64)))
     var filled = 0
@@ -100,7 +105,8 @@ public struct CSVReader: Sendable {
         if filled == buffer.count { buffer += [UInt8](repeating: 0, count: buffer.count) }
         let got = buffer.withUnsafeMutableBytes { raw -> Int in
           guard let base = raw.baseAddress else { return -1 }
-          return pread(descriptor, base + filled, min(raw.count - filled, to - offset), off_t(offset))
+          return pread(
+            descriptor, base + filled, min(raw.count - filled, to - offset), off_t(offset))
         }
         if got < 0 {
           throw DataError.cannotRead(file: path, reason: String(cString: strerror(errno)))
@@ -133,13 +139,19 @@ public struct CSVReader: Sendable {
     // The header, from the start of the file.
     var headerParser = Parser(file: path, options: options)
     headerParser.stopsAfterHeader = true
-    _ = try stream(descriptor, path: path, from: 0, to: min(size, 1 << 20), isFileEnd: size <= 1 << 20, into: &headerParser)
+    _ = try stream(
+      descriptor, path: path, from: 0, to: min(size, 1 << 20), isFileEnd: size <= 1 << 20,
+      into: &headerParser)
     guard !headerParser.names.isEmpty else { return nil }
     // The split: just after the first newline at or after the middle.
     var window = [UInt8](repeating: 0, count: 1 << 16)
     let middle = size / 2
-    let got = window.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, off_t(middle)) }
-    guard got > 0, let newline = window.prefix(got).firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+    let got = window.withUnsafeMutableBytes {
+      pread(descriptor, $0.baseAddress, $0.count, off_t(middle))
+    }
+    guard got > 0, let newline = window.prefix(got).firstIndex(of: UInt8(ascii: "\n")) else {
+      return nil
+    }
     let split = middle + newline + 1
     guard split < size else { return nil }
 
@@ -151,13 +163,15 @@ public struct CSVReader: Sendable {
       if part == 0 {
         var parser = Parser(file: path, options: reader.options)
         first.result = Result {
-          let clean = try reader.stream(descriptor, path: path, from: 0, to: split, isFileEnd: false, into: &parser)
+          let clean = try reader.stream(
+            descriptor, path: path, from: 0, to: split, isFileEnd: false, into: &parser)
           return (parser, clean)
         }
       } else {
         var parser = Parser(file: path, options: reader.options, names: names)
         second.result = Result {
-          let clean = try reader.stream(descriptor, path: path, from: split, to: size, isFileEnd: true, into: &parser)
+          let clean = try reader.stream(
+            descriptor, path: path, from: split, to: size, isFileEnd: true, into: &parser)
           return (parser, clean)
         }
       }
@@ -213,7 +227,9 @@ public struct CSVReader: Sendable {
     init(file: String, options: CSVOptions, names: [String]) {
       self.init(file: file, options: options)
       self.names = names
-      self.builders = names.map { CSVColumnBuilder(name: $0, override: options.types[$0], missing: missing) }
+      self.builders = names.map {
+        CSVColumnBuilder(name: $0, override: options.types[$0], missing: missing)
+      }
       self.isAtStart = false
     }
 
@@ -230,11 +246,15 @@ public struct CSVReader: Sendable {
 
     /// Parses every complete record in `bytes[from..<end]`; returns where the first
     /// incomplete record starts (or `end`).
-    mutating func parseRecords(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, end: Int, atEOF: Bool) throws -> Int {
+    mutating func parseRecords(
+      _ bytes: UnsafeBufferPointer<UInt8>, from: Int, end: Int, atEOF: Bool
+    ) throws -> Int {
       var position = from
       if isAtStart {
         if end - position < 3 && !atEOF { return position }
-        if end - position >= 3, bytes[position] == 0xEF, bytes[position + 1] == 0xBB, bytes[position + 2] == 0xBF {
+        if end - position >= 3, bytes[position] == 0xEF, bytes[position + 1] == 0xBB,
+          bytes[position + 2] == 0xBF
+        {
           position += 3
         }
         isAtStart = false
@@ -252,7 +272,8 @@ public struct CSVReader: Sendable {
             continue
           }
         }
-        guard let (next, newlines) = try scanRecord(bytes, start: position, end: end, atEOF: atEOF) else {
+        guard let (next, newlines) = try scanRecord(bytes, start: position, end: end, atEOF: atEOF)
+        else {
           return position
         }
         try handleRecord(bytes)
@@ -304,7 +325,8 @@ public struct CSVReader: Sendable {
             if !atEOF && i + 1 >= end { return nil }
             throw DataError.textAfterQuote(
               file: file, line: line + newlines, row: row + 1,
-              column: spans.count <= names.count && !names.isEmpty ? names[spans.count - 1] : "#\(spans.count)")
+              column: spans.count <= names.count && !names.isEmpty
+                ? names[spans.count - 1] : "#\(spans.count)")
           }
         } else {
           let fieldStart = i
@@ -335,7 +357,9 @@ public struct CSVReader: Sendable {
 
     /// Delivers the fields of a complete, quote-free data line `start..<end` (without its
     /// LF) directly to the column builders.
-    private mutating func handlePlainLine(_ p: UnsafeBufferPointer<UInt8>, start: Int, end: Int) throws {
+    private mutating func handlePlainLine(_ p: UnsafeBufferPointer<UInt8>, start: Int, end: Int)
+      throws
+    {
       var stop = end
       if p[stop - 1] == UInt8(ascii: "\r") { stop -= 1 }
       if stop == start { return }  // blank line
@@ -349,18 +373,24 @@ public struct CSVReader: Sendable {
         while i < stop, p[i] != delimiter { i += 1 }
         if column >= expected {
           var found = column + 1
-          while i < stop { if p[i] == delimiter { found += 1 }; i += 1 }
-          throw DataError.raggedRow(file: file, line: line, row: row, expected: expected, found: found)
+          while i < stop {
+            if p[i] == delimiter { found += 1 }
+            i += 1
+          }
+          throw DataError.raggedRow(
+            file: file, line: line, row: row, expected: expected, found: found)
         }
         let field = UnsafeBufferPointer(rebasing: p[fieldStart..<i])
         do {
-          try builders[column].append(field, quoted: false, context: FieldContext(file: file, line: line, row: row))
+          try builders[column].append(
+            field, quoted: false, context: FieldContext(file: file, line: line, row: row))
         } catch {
           // A wrong field count explains a misplaced value better than its type does.
           var found = 1
           for k in start..<stop where p[k] == delimiter { found += 1 }
           if found != expected {
-            throw DataError.raggedRow(file: file, line: line, row: row, expected: expected, found: found)
+            throw DataError.raggedRow(
+              file: file, line: line, row: row, expected: expected, found: found)
           }
           throw error
         }
@@ -370,7 +400,8 @@ public struct CSVReader: Sendable {
         fieldStart = i
       }
       if column != expected {
-        throw DataError.raggedRow(file: file, line: line, row: row, expected: expected, found: column)
+        throw DataError.raggedRow(
+          file: file, line: line, row: row, expected: expected, found: column)
       }
     }
 
@@ -386,15 +417,19 @@ public struct CSVReader: Sendable {
             k += span.escaped && p[k] == UInt8(ascii: "\"") ? 2 : 1
           }
           let unescaped = String(decoding: bytes, as: UTF8.self)
-          if names.contains(unescaped) { throw DataError.duplicateColumn(file: file, name: unescaped) }
+          if names.contains(unescaped) {
+            throw DataError.duplicateColumn(file: file, name: unescaped)
+          }
           names.append(unescaped)
-          builders.append(CSVColumnBuilder(name: unescaped, override: options.types[unescaped], missing: missing))
+          builders.append(
+            CSVColumnBuilder(name: unescaped, override: options.types[unescaped], missing: missing))
         }
         return
       }
       row += 1
       if spans.count != names.count {
-        throw DataError.raggedRow(file: file, line: line, row: row, expected: names.count, found: spans.count)
+        throw DataError.raggedRow(
+          file: file, line: line, row: row, expected: names.count, found: spans.count)
       }
       lines.append(line)
       for column in 0..<spans.count {

@@ -58,11 +58,14 @@ public enum DataError: Error, Equatable, CustomStringConvertible {
   func shifted(lines: Int, rows: Int) -> DataError {
     switch self {
     case .raggedRow(let file, let line, let row, let expected, let found):
-      return .raggedRow(file: file, line: line + lines, row: row + rows, expected: expected, found: found)
+      return .raggedRow(
+        file: file, line: line + lines, row: row + rows, expected: expected, found: found)
     case .notANumber(let file, let line, let row, let column, let value):
-      return .notANumber(file: file, line: line + lines, row: row + rows, column: column, value: value)
+      return .notANumber(
+        file: file, line: line + lines, row: row + rows, column: column, value: value)
     case .notABool(let file, let line, let row, let column, let value):
-      return .notABool(file: file, line: line + lines, row: row + rows, column: column, value: value)
+      return .notABool(
+        file: file, line: line + lines, row: row + rows, column: column, value: value)
     case .unterminatedQuote(let file, let line):
       return .unterminatedQuote(file: file, line: line + lines)
     case .textAfterQuote(let file, let line, let row, let column):
@@ -113,7 +116,8 @@ public enum DataError: Error, Equatable, CustomStringConvertible {
     case .rowsOutOfRange(let lower, let upper, let count):
       return "rows \(lower)..<\(upper) are out of range 0..<\(count)"
     case .classTooSmall(let operation, let className, let count, let needed):
-      return "\(operation): class '\(className)' has \(count) sample\(count == 1 ? "" : "s"), needs at least \(needed)"
+      return
+        "\(operation): class '\(className)' has \(count) sample\(count == 1 ? "" : "s"), needs at least \(needed)"
     case .invalidArgument(let function, let message):
       return "'\(function)': \(message)"
     case .noTarget(let operation):

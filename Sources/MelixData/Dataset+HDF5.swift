@@ -31,16 +31,22 @@ extension Dataset {
     let attributes = file.attributes
     let xData = try file.dataset("X")
     guard xData.shape.count == 2 else {
-      throw DataError.invalidLayout(file: path, path: "/X", reason: "expected rank 2 [n_samples, n_features], got shape \(xData.shape)")
+      throw DataError.invalidLayout(
+        file: path, path: "/X",
+        reason: "expected rank 2 [n_samples, n_features], got shape \(xData.shape)")
     }
     let (rows, columns) = (xData.shape[0], xData.shape[1])
-    let features = FeatureMatrix(rows: rows, columns: columns, values: try xData.read(as: Double.self))
+    let features = FeatureMatrix(
+      rows: rows, columns: columns, values: try xData.read(as: Double.self))
     let featureNames =
       attributes.contains("feature_names")
       ? try attributes.strings("feature_names") : (0..<columns).map { "x\($0)" }
     if featureNames.count != columns {
       throw DataError.invalidLayout(
-        file: path, path: "/", reason: "attribute 'feature_names' has \(featureNames.count) names for \(columns) columns of '/X'")
+        file: path, path: "/",
+        reason:
+          "attribute 'feature_names' has \(featureNames.count) names for \(columns) columns of '/X'"
+      )
     }
     var categorical: [CategoricalColumn] = []
     if file.root.kind(of: "categorical") == .group {
@@ -50,16 +56,20 @@ extension Dataset {
       for name in names {
         let data = try file.dataset("categorical/" + name)
         if data.count != rows || data.shape.count != 1 {
-          throw DataError.lengthMismatch(file: path, path: "/X", count: rows, otherPath: data.path, otherCount: data.count)
+          throw DataError.lengthMismatch(
+            file: path, path: "/X", count: rows, otherPath: data.path, otherCount: data.count)
         }
         let levels = data.attributes.contains("levels") ? try data.attributes.strings("levels") : []
-        let ordered = data.attributes.contains("ordered") ? try data.attributes.int("ordered") != 0 : false
+        let ordered =
+          data.attributes.contains("ordered") ? try data.attributes.int("ordered") != 0 : false
         let codes = try data.read(as: Int.self)
         if let bad = codes.firstIndex(where: { $0 < -1 || $0 >= levels.count }) {
           throw DataError.invalidLayout(
-            file: path, path: data.path, reason: "code \(codes[bad]) at row \(bad) is outside -1..<\(levels.count)")
+            file: path, path: data.path,
+            reason: "code \(codes[bad]) at row \(bad) is outside -1..<\(levels.count)")
         }
-        categorical.append(CategoricalColumn(name: name, codes: codes, levels: levels, isOrdered: ordered))
+        categorical.append(
+          CategoricalColumn(name: name, codes: codes, levels: levels, isOrdered: ordered))
       }
     }
     var target: Target? = nil
@@ -67,7 +77,8 @@ extension Dataset {
     if file.root.kind(of: "y") != nil {
       let yData = try file.dataset("y")
       if yData.count != rows || yData.shape.count != 1 {
-        throw DataError.lengthMismatch(file: path, path: "/X", count: rows, otherPath: "/y", otherCount: yData.count)
+        throw DataError.lengthMismatch(
+          file: path, path: "/X", count: rows, otherPath: "/y", otherCount: yData.count)
       }
       let task = attributes.contains("task") ? try attributes.string("task") : nil
       let isClassification =
@@ -80,7 +91,8 @@ extension Dataset {
           ? try attributes.strings("target_names") : (0..<highest).map(String.init)
         if let bad = indices.firstIndex(where: { $0 < 0 || $0 >= names.count }) {
           throw DataError.invalidLayout(
-            file: path, path: "/y", reason: "class index \(indices[bad]) at row \(bad) is outside 0..<\(names.count)")
+            file: path, path: "/y",
+            reason: "class index \(indices[bad]) at row \(bad) is outside 0..<\(names.count)")
         }
         target = .classes(indices: indices, names: names)
       } else {
@@ -123,7 +135,8 @@ extension Dataset {
   private func writeHDF5Layout(path: String, compression: H5Compression?) throws {
     let file = try H5File(path: path, mode: .truncate)
     let chunks = compression == nil ? nil : [max(1, min(count, 1024)), max(1, features.columns)]
-    try file.root.write(features.values, shape: features.shape, to: "X", chunks: chunks, compression: compression)
+    try file.root.write(
+      features.values, shape: features.shape, to: "X", chunks: chunks, compression: compression)
     let attributes = file.attributes
     try attributes.set("feature_names", .strings(featureNames))
     try attributes.set("columns", .strings(columnOrder))
@@ -143,7 +156,8 @@ extension Dataset {
     if !categorical.isEmpty {
       try attributes.set("categorical_names", .strings(categoricalNames))
       for column in categorical {
-        let data = try file.root.write(column.codes.map { Int64($0) }, shape: [count], to: "categorical/" + column.name)
+        let data = try file.root.write(
+          column.codes.map { Int64($0) }, shape: [count], to: "categorical/" + column.name)
         try data.attributes.set("levels", .strings(column.levels))
         try data.attributes.set("ordered", .int(column.isOrdered ? 1 : 0))
       }

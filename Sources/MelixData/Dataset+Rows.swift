@@ -17,15 +17,21 @@ public struct DatasetRow {
   /// The numeric feature `name` in this row (NaN if missing), or nil if `name` is not a
   /// numeric feature (or a regression target).
   public func number(_ name: String) -> Double? {
-    if let column = dataset.featureNames.firstIndex(of: name) { return dataset.features[index, column] }
-    if name == dataset.targetName, case .values(let values)? = dataset.target { return values[index] }
+    if let column = dataset.featureNames.firstIndex(of: name) {
+      return dataset.features[index, column]
+    }
+    if name == dataset.targetName, case .values(let values)? = dataset.target {
+      return values[index]
+    }
     return nil
   }
 
   /// The categorical feature `name` (or class-name target) as text, or nil if missing or
   /// not a categorical column.
   public func text(_ name: String) -> String? {
-    if let column = dataset.categorical.first(where: { $0.name == name }) { return column.value(at: index) }
+    if let column = dataset.categorical.first(where: { $0.name == name }) {
+      return column.value(at: index)
+    }
     if name == dataset.targetName, case .classes(let indices, let names)? = dataset.target {
       return names[indices[index]]
     }
@@ -148,6 +154,22 @@ extension Dataset {
       out.columnOrder.removeAll { $0 == targetName }
     }
     return out
+  }
+
+  /// Row slicing as a subscript: `try ds[0..<10]`.
+  ///
+  /// - Parameter range: Rows to keep, within `0...count`.
+  /// - Throws: `DataError.rowsOutOfRange`.
+  public subscript(range: Range<Int>) -> Dataset {
+    get throws { try rows(range) }
+  }
+
+  /// Column access as a subscript: `try ds["age"]`.
+  ///
+  /// - Parameter name: A feature, categorical or target column name.
+  /// - Throws: `DataError.unknownColumn`.
+  public subscript(name: String) -> DatasetColumn {
+    get throws { try column(name) }
   }
 
   /// All column names in file order (Melix's `columns(ds)`).

@@ -32,7 +32,8 @@ public enum Target: Equatable, Sendable {
   /// The target at the given row positions, in that order.
   func selecting(_ rows: [Int]) -> Target {
     switch self {
-    case .classes(let indices, let names): return .classes(indices: rows.map { indices[$0] }, names: names)
+    case .classes(let indices, let names):
+      return .classes(indices: rows.map { indices[$0] }, names: names)
     case .values(let values): return .values(rows.map { values[$0] })
     }
   }
@@ -120,10 +121,12 @@ public struct Dataset: Equatable, Sendable {
   ) throws {
     let n = features.rows
     if featureNames.count != features.columns {
-      throw DataError.shapeMismatch(operation: "dataset feature names", expected: [features.columns], got: [featureNames.count])
+      throw DataError.shapeMismatch(
+        operation: "dataset feature names", expected: [features.columns], got: [featureNames.count])
     }
     for column in categorical where column.codes.count != n {
-      throw DataError.shapeMismatch(operation: "categorical column '\(column.name)'", expected: [n], got: [column.codes.count])
+      throw DataError.shapeMismatch(
+        operation: "categorical column '\(column.name)'", expected: [n], got: [column.codes.count])
     }
     if let target, target.count != n {
       throw DataError.shapeMismatch(operation: "dataset target", expected: [n], got: [target.count])
@@ -161,7 +164,9 @@ public struct Dataset: Equatable, Sendable {
   /// The number of missing cells over features and categorical columns.
   public var missingCount: Int {
     features.values.reduce(0) { $0 + ($1.isNaN ? 1 : 0) }
-      + categorical.reduce(0) { total, column in total + column.codes.reduce(0) { $0 + ($1 < 0 ? 1 : 0) } }
+      + categorical.reduce(0) { total, column in
+        total + column.codes.reduce(0) { $0 + ($1 < 0 ? 1 : 0) }
+      }
   }
 }
 
@@ -188,12 +193,14 @@ extension Dataset {
         numeric.append(values)
         names.append(table.names[index])
       case .category(let codes, let levels):
-        categorical.append(CategoricalColumn(name: table.names[index], codes: codes, levels: levels))
+        categorical.append(
+          CategoricalColumn(name: table.names[index], codes: codes, levels: levels))
       }
     }
     var targetValue: Target? = nil
     if let targetIndex {
-      targetValue = try Dataset.makeTarget(table.columns[targetIndex], table: table, index: targetIndex, task: task)
+      targetValue = try Dataset.makeTarget(
+        table.columns[targetIndex], table: table, index: targetIndex, task: task)
     }
     try self.init(
       features: FeatureMatrix(columnValues: numeric, rows: table.rowCount), featureNames: names,
@@ -204,7 +211,9 @@ extension Dataset {
   /// to be class labels.
   public static let maxInferredClasses = 20
 
-  private static func makeTarget(_ column: CSVColumnData, table: CSVTable, index: Int, task: TaskKind?) throws -> Target {
+  private static func makeTarget(
+    _ column: CSVColumnData, table: CSVTable, index: Int, task: TaskKind?
+  ) throws -> Target {
     let name = table.names[index]
     func missing(_ row: Int) -> DataError {
       DataError.missingTarget(file: table.file, line: table.lines[row], row: row + 1, column: name)
@@ -214,7 +223,8 @@ extension Dataset {
       if let row = codes.firstIndex(of: -1) { throw missing(row) }
       if task == .regression {
         throw DataError.invalidArgument(
-          function: "read_csv", message: "target '\(name)' holds text, so the task cannot be regression")
+          function: "read_csv",
+          message: "target '\(name)' holds text, so the task cannot be regression")
       }
       return .classes(indices: codes, names: levels)
     case .number(let values), .bool(let values):
@@ -228,13 +238,18 @@ extension Dataset {
       var integral = true
       for value in values {
         if value != value.rounded() || abs(value) >= 1e15 { integral = false }
-        if distinct.count <= maxInferredClasses || task == .classification { distinct.insert(value) }
+        if distinct.count <= maxInferredClasses || task == .classification {
+          distinct.insert(value)
+        }
         if task == nil && (!integral || distinct.count > maxInferredClasses) { break }
       }
-      let inferred: TaskKind = integral && distinct.count <= maxInferredClasses ? .classification : .regression
+      let inferred: TaskKind =
+        integral && distinct.count <= maxInferredClasses ? .classification : .regression
       if (task ?? inferred) == .regression { return .values(values) }
       let sorted = distinct.sorted()
-      let names = sorted.map { $0 == $0.rounded() && abs($0) < 1e15 ? String(Int64($0)) : String($0) }
+      let names = sorted.map {
+        $0 == $0.rounded() && abs($0) < 1e15 ? String(Int64($0)) : String($0)
+      }
       let indices = values.map { value -> Int in
         // Binary search in the sorted distinct values.
         var (low, high) = (0, sorted.count - 1)

@@ -27,7 +27,8 @@ public struct ColumnSummary: Equatable, Sendable {
 
   /// Compares every field (tuples are not `Equatable`).
   public static func == (lhs: ColumnSummary, rhs: ColumnSummary) -> Bool {
-    lhs.name == rhs.name && lhs.kind == rhs.kind && lhs.count == rhs.count && lhs.missing == rhs.missing
+    lhs.name == rhs.name && lhs.kind == rhs.kind && lhs.count == rhs.count
+      && lhs.missing == rhs.missing
       && lhs.mean == rhs.mean && lhs.std == rhs.std && lhs.min == rhs.min && lhs.q25 == rhs.q25
       && lhs.median == rhs.median && lhs.q75 == rhs.q75 && lhs.max == rhs.max
       && lhs.levelCounts.map(\.0) == rhs.levelCounts.map(\.0)
@@ -48,7 +49,9 @@ public struct DatasetDescription: Equatable, Sendable, CustomStringConvertible {
   /// A text table: one line per column with count, missing, mean, std, min, quartiles, max;
   /// categorical columns list their levels with counts.
   public var description: String {
-    let header = ["column", "kind", "count", "missing", "mean", "std", "min", "25%", "50%", "75%", "max"]
+    let header = [
+      "column", "kind", "count", "missing", "mean", "std", "min", "25%", "50%", "75%", "max",
+    ]
     var table: [[String]] = [header]
     func number(_ value: Double?) -> String {
       guard let value else { return "" }
@@ -63,18 +66,24 @@ public struct DatasetDescription: Equatable, Sendable, CustomStringConvertible {
       ])
     }
     var widths = [Int](repeating: 0, count: header.count)
-    for line in table { for (k, cell) in line.enumerated() { widths[k] = Swift.max(widths[k], cell.count) } }
+    for line in table {
+      for (k, cell) in line.enumerated() { widths[k] = Swift.max(widths[k], cell.count) }
+    }
     var out = "\(rows) rows × \(columns.count) columns\n"
     for line in table {
       let cells = line.enumerated().map { k, cell in
-        k < 2 ? cell.padding(toLength: widths[k]) : String(repeating: " ", count: widths[k] - cell.count) + cell
+        k < 2
+          ? cell.padding(toLength: widths[k])
+          : String(repeating: " ", count: widths[k] - cell.count) + cell
       }
       out += cells.joined(separator: "  ").trimmingTrailingSpaces() + "\n"
     }
     let levelLines = columns.filter { !$0.levelCounts.isEmpty }.map { column in
       "\(column.name): " + column.levelCounts.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
     }
-    if !levelLines.isEmpty { out += "levels:\n" + levelLines.map { "  " + $0 }.joined(separator: "\n") + "\n" }
+    if !levelLines.isEmpty {
+      out += "levels:\n" + levelLines.map { "  " + $0 }.joined(separator: "\n") + "\n"
+    }
     return out
   }
 }
@@ -110,8 +119,14 @@ extension Double {
   fileprivate var log10Floor: Double {
     var exponent = 0.0
     var x = self
-    while x >= 10 { x /= 10; exponent += 1 }
-    while x < 1 { x *= 10; exponent -= 1 }
+    while x >= 10 {
+      x /= 10
+      exponent += 1
+    }
+    while x < 1 {
+      x *= 10
+      exponent -= 1
+    }
     return exponent
   }
 }
@@ -139,7 +154,8 @@ extension Dataset {
       if let index = featureNames.firstIndex(of: name) {
         summaries.append(numericSummary(name: name, kind: "number", values: features.column(index)))
       } else if let column = categorical.first(where: { $0.name == name }) {
-        summaries.append(levelSummary(name: name, kind: "category", codes: column.codes, levels: column.levels))
+        summaries.append(
+          levelSummary(name: name, kind: "category", codes: column.codes, levels: column.levels))
       } else if name == targetName, let target {
         switch target {
         case .classes(let indices, let names):
@@ -156,21 +172,27 @@ extension Dataset {
     let observed = values.filter { !$0.isNaN }.sorted()
     let n = observed.count
     let mean = n > 0 ? observed.reduce(0, +) / Double(n) : Double.nan
-    let variance = n > 1 ? observed.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n - 1) : Double.nan
+    let variance =
+      n > 1 ? observed.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n - 1) : Double.nan
     return ColumnSummary(
-      name: name, kind: kind, count: n, missing: values.count - n, mean: mean, std: variance.squareRoot(),
-      min: observed.first ?? .nan, q25: quantile(sorted: observed, 0.25), median: quantile(sorted: observed, 0.5),
+      name: name, kind: kind, count: n, missing: values.count - n, mean: mean,
+      std: variance.squareRoot(),
+      min: observed.first ?? .nan, q25: quantile(sorted: observed, 0.25),
+      median: quantile(sorted: observed, 0.5),
       q75: quantile(sorted: observed, 0.75), max: observed.last ?? .nan, levelCounts: [])
   }
 
-  private func levelSummary(name: String, kind: String, codes: [Int], levels: [String]) -> ColumnSummary {
+  private func levelSummary(name: String, kind: String, codes: [Int], levels: [String])
+    -> ColumnSummary
+  {
     var counts = [Int](repeating: 0, count: levels.count)
     var missing = 0
     for code in codes {
       if code >= 0 && code < levels.count { counts[code] += 1 } else { missing += 1 }
     }
     return ColumnSummary(
-      name: name, kind: kind, count: codes.count - missing, missing: missing, mean: nil, std: nil, min: nil,
+      name: name, kind: kind, count: codes.count - missing, missing: missing, mean: nil, std: nil,
+      min: nil,
       q25: nil, median: nil, q75: nil, max: nil, levelCounts: Array(zip(levels, counts)))
   }
 }

@@ -44,7 +44,8 @@ public struct OneHotEncoder: Sendable {
 
     /// Compares columns and levels.
     public static func == (lhs: Fitted, rhs: Fitted) -> Bool {
-      lhs.handleUnknown == rhs.handleUnknown && lhs.categories.map(\.column) == rhs.categories.map(\.column)
+      lhs.handleUnknown == rhs.handleUnknown
+        && lhs.categories.map(\.column) == rhs.categories.map(\.column)
         && lhs.categories.map(\.levels) == rhs.categories.map(\.levels)
     }
 
@@ -145,7 +146,8 @@ public struct LabelEncoder: Sendable {
     public func inverseTransform(_ codes: [Int]) throws -> [String] {
       try codes.map { code in
         guard code >= 0, code < classes.count else {
-          throw DataError.invalidArgument(function: "label_encoder", message: "code \(code) is outside 0..<\(classes.count)")
+          throw DataError.invalidArgument(
+            function: "label_encoder", message: "code \(code) is outside 0..<\(classes.count)")
         }
         return classes[code]
       }
@@ -171,7 +173,8 @@ public struct LabelEncoder: Sendable {
       for (i, level) in used.enumerated() { codeOf[level] = levelCodes[i] }
       var out = dataset
       let values = data.codes.map { $0 < 0 ? Double.nan : Double(codeOf[$0] ?? 0) }
-      out.features = out.features.appendingColumns(FeatureMatrix(rows: dataset.count, columns: 1, values: values))
+      out.features = out.features.appendingColumns(
+        FeatureMatrix(rows: dataset.count, columns: 1, values: values))
       out.featureNames.append(column)
       out.categorical.remove(at: k)
       return out

@@ -18,7 +18,8 @@ public struct FeatureMatrix: Equatable, Sendable {
   ///   - values: `rows × columns` values in row-major order.
   /// - Precondition: `values.count == rows * columns` (a caller bug otherwise).
   public init(rows: Int, columns: Int, values: [Double]) {
-    precondition(rows >= 0 && columns >= 0 && values.count == rows * columns,
+    precondition(
+      rows >= 0 && columns >= 0 && values.count == rows * columns,
       "FeatureMatrix: \(values.count) values do not fill [\(rows), \(columns)]")
     self.rows = rows
     self.columns = columns
@@ -34,7 +35,9 @@ public struct FeatureMatrix: Equatable, Sendable {
   public init(columnValues: [[Double]], rows: Int) {
     let columnCount = columnValues.count
     for (c, column) in columnValues.enumerated() {
-      precondition(column.count == rows, "FeatureMatrix: column \(c) has \(column.count) rows, expected \(rows)")
+      precondition(
+        column.count == rows,
+        "FeatureMatrix: column \(c) has \(column.count) rows, expected \(rows)")
     }
     let values = [Double](unsafeUninitializedCapacity: rows * columnCount) { out, initialized in
       adviseHugePages(UnsafeMutableRawPointer(out.baseAddress), byteCount: rows * columnCount * 8)

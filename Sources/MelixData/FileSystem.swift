@@ -9,7 +9,8 @@ func renameFile(from source: String, to destination: String) throws {
   if rename(source, destination) != 0 {
     let reason = String(cString: strerror(errno))
     unlink(source)
-    throw DataError.cannotWrite(file: destination, reason: "cannot move the written file into place: \(reason)")
+    throw DataError.cannotWrite(
+      file: destination, reason: "cannot move the written file into place: \(reason)")
   }
 }
 

@@ -31,7 +31,9 @@ public struct Imputer: Sendable {
   ///   - strategy: mean, median, most frequent or constant.
   ///   - fillValue: Numeric constant (for `.constant`).
   ///   - fillLevel: Categorical constant (for `.constant`).
-  public init(strategy: ImputeStrategy = .mean, fillValue: Double = 0, fillLevel: String = "missing") {
+  public init(
+    strategy: ImputeStrategy = .mean, fillValue: Double = 0, fillLevel: String = "missing"
+  ) {
     self.strategy = strategy
     self.fillValue = fillValue
     self.fillLevel = fillLevel
@@ -88,14 +90,17 @@ public struct Imputer: Sendable {
         numeric[name] = fillValue
         continue
       }
-      if values.isEmpty { throw DataError.noObservedValues(operation: "imputer(\(strategy.rawValue))", column: name) }
+      if values.isEmpty {
+        throw DataError.noObservedValues(operation: "imputer(\(strategy.rawValue))", column: name)
+      }
       switch strategy {
       case .mean: numeric[name] = values.reduce(0, +) / Double(values.count)
       case .median: numeric[name] = quantile(sorted: values.sorted(), 0.5)
       case .mostFrequent:
         var counts: [Double: Int] = [:]
         for value in values { counts[value, default: 0] += 1 }
-        numeric[name] = counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+        numeric[name] =
+          counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
       case .constant: break
       }
     }
@@ -106,9 +111,14 @@ public struct Imputer: Sendable {
       case .mostFrequent:
         var counts = [Int](repeating: 0, count: column.levels.count)
         for code in column.codes where code >= 0 { counts[code] += 1 }
-        guard let best = counts.indices.max(by: { counts[$0] != counts[$1] ? counts[$0] < counts[$1] : $0 > $1 }),
+        guard
+          let best = counts.indices.max(by: {
+            counts[$0] != counts[$1] ? counts[$0] < counts[$1] : $0 > $1
+          }),
           counts[best] > 0
-        else { throw DataError.noObservedValues(operation: "imputer(most_frequent)", column: column.name) }
+        else {
+          throw DataError.noObservedValues(operation: "imputer(most_frequent)", column: column.name)
+        }
         levels[column.name] = column.levels[best]
       case .mean, .median: break
       }

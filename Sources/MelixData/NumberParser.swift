@@ -117,7 +117,9 @@ enum NumberParser {
 
   /// `strtod` on a NUL-terminated copy; accepts only if it consumes every byte and the text
   /// has no hex prefix or leading space (which `strtod` would accept but CSV should not).
-  private static func fallback(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
+  private static func fallback(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int)
+    -> Double?
+  {
     let length = end - start
     if length > 400 { return nil }
     for k in start..<end where bytes[k] | 0x20 == UInt8(ascii: "x") { return nil }

@@ -1,5 +1,7 @@
 /// Resolves which numeric feature columns a transformer works on.
-func numericColumnIndices(_ names: [String]?, in dataset: Dataset, operation: String) throws -> [Int] {
+func numericColumnIndices(_ names: [String]?, in dataset: Dataset, operation: String) throws
+  -> [Int]
+{
   guard let names else { return Array(dataset.featureNames.indices) }
   return try names.map { name in
     guard let index = dataset.featureNames.firstIndex(of: name) else {
@@ -64,7 +66,9 @@ public struct StandardScaler: Sendable {
       let indices = try numericColumnIndices(columns, in: dataset, operation: "standard_scaler")
       var out = dataset
       for (k, c) in indices.enumerated() {
-        for r in 0..<dataset.count { out.features[r, c] = (dataset.features[r, c] - mean[k]) / scale[k] }
+        for r in 0..<dataset.count {
+          out.features[r, c] = (dataset.features[r, c] - mean[k]) / scale[k]
+        }
       }
       return out
     }
@@ -78,7 +82,9 @@ public struct StandardScaler: Sendable {
       let indices = try numericColumnIndices(columns, in: dataset, operation: "standard_scaler")
       var out = dataset
       for (k, c) in indices.enumerated() {
-        for r in 0..<dataset.count { out.features[r, c] = dataset.features[r, c] * scale[k] + mean[k] }
+        for r in 0..<dataset.count {
+          out.features[r, c] = dataset.features[r, c] * scale[k] + mean[k]
+        }
       }
       return out
     }
@@ -96,7 +102,10 @@ public struct StandardScaler: Sendable {
     var scales: [Double] = []
     for c in indices {
       let values = observedValues(dataset, column: c)
-      if values.isEmpty { throw DataError.noObservedValues(operation: "standard_scaler", column: dataset.featureNames[c]) }
+      if values.isEmpty {
+        throw DataError.noObservedValues(
+          operation: "standard_scaler", column: dataset.featureNames[c])
+      }
       let mean = values.reduce(0, +) / Double(values.count)
       let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)
       let std = variance.squareRoot()
@@ -158,7 +167,9 @@ public struct MinMaxScaler: Sendable {
       let indices = try numericColumnIndices(columns, in: dataset, operation: "minmax_scaler")
       var out = dataset
       for (k, c) in indices.enumerated() {
-        for r in 0..<dataset.count { out.features[r, c] = dataset.features[r, c] * scale[k] + offset[k] }
+        for r in 0..<dataset.count {
+          out.features[r, c] = dataset.features[r, c] * scale[k] + offset[k]
+        }
       }
       return out
     }
@@ -172,14 +183,18 @@ public struct MinMaxScaler: Sendable {
   ///   `DataError.noObservedValues`.
   public func fit(_ dataset: Dataset) throws -> Fitted {
     guard high > low else {
-      throw DataError.invalidArgument(function: "minmax_scaler", message: "range \(low)...\(high) is empty")
+      throw DataError.invalidArgument(
+        function: "minmax_scaler", message: "range \(low)...\(high) is empty")
     }
     let indices = try numericColumnIndices(columns, in: dataset, operation: "minmax_scaler")
-    var fitted = Fitted(columns: indices.map { dataset.featureNames[$0] }, dataMin: [], dataMax: [], scale: [], offset: [])
+    var fitted = Fitted(
+      columns: indices.map { dataset.featureNames[$0] }, dataMin: [], dataMax: [], scale: [],
+      offset: [])
     for c in indices {
       let values = observedValues(dataset, column: c)
       guard let lowest = values.min(), let highest = values.max() else {
-        throw DataError.noObservedValues(operation: "minmax_scaler", column: dataset.featureNames[c])
+        throw DataError.noObservedValues(
+          operation: "minmax_scaler", column: dataset.featureNames[c])
       }
       let range = highest - lowest
       let scale = (high - low) / (range < 10 * Double.ulpOfOne ? 1 : range)

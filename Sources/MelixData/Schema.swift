@@ -34,7 +34,8 @@ public struct ColumnSchema: Equatable, Sendable {
   ///   - levels: Allowed levels for categories.
   ///   - allowsMissing: Whether missing values are allowed.
   public init(
-    name: String, kind: Kind, isTarget: Bool = false, minimum: Double? = nil, maximum: Double? = nil,
+    name: String, kind: Kind, isTarget: Bool = false, minimum: Double? = nil,
+    maximum: Double? = nil,
     levels: [String]? = nil, allowsMissing: Bool = false
   ) {
     self.name = name
@@ -119,8 +120,10 @@ public struct ValidationReport: Equatable, Sendable, CustomStringConvertible {
 
   /// `valid` or one line per violation.
   public var description: String {
-    isValid ? "valid" : "\(violations.count) violation\(violations.count == 1 ? "" : "s"):\n"
-      + violations.map { "  " + $0.description }.joined(separator: "\n")
+    isValid
+      ? "valid"
+      : "\(violations.count) violation\(violations.count == 1 ? "" : "s"):\n"
+        + violations.map { "  " + $0.description }.joined(separator: "\n")
   }
 }
 
@@ -136,19 +139,24 @@ extension Dataset {
       if let c = featureNames.firstIndex(of: name) {
         let values = features.column(c)
         let observed = values.filter { !$0.isNaN }
-        columns.append(ColumnSchema(
-          name: name, kind: .number, minimum: observed.min(), maximum: observed.max(),
-          allowsMissing: observed.count < values.count))
+        columns.append(
+          ColumnSchema(
+            name: name, kind: .number, minimum: observed.min(), maximum: observed.max(),
+            allowsMissing: observed.count < values.count))
       } else if let column = categorical.first(where: { $0.name == name }) {
-        columns.append(ColumnSchema(
-          name: name, kind: .category, levels: column.levels, allowsMissing: column.codes.contains(-1)))
+        columns.append(
+          ColumnSchema(
+            name: name, kind: .category, levels: column.levels,
+            allowsMissing: column.codes.contains(-1)))
       } else if name == targetName, let target {
         switch target {
         case .classes(_, let names):
           columns.append(ColumnSchema(name: name, kind: .category, isTarget: true, levels: names))
         case .values(let values):
-          columns.append(ColumnSchema(
-            name: name, kind: .number, isTarget: true, minimum: values.min(), maximum: values.max()))
+          columns.append(
+            ColumnSchema(
+              name: name, kind: .number, isTarget: true, minimum: values.min(),
+              maximum: values.max()))
         }
       }
     }
@@ -163,11 +171,15 @@ extension Dataset {
   public func validate(_ schema: Schema) -> ValidationReport {
     var violations: [Violation] = []
     if count < schema.minimumRows {
-      violations.append(Violation(column: "", rule: .tooFewRows, count: count, examples: ["\(count) < \(schema.minimumRows)"]))
+      violations.append(
+        Violation(
+          column: "", rule: .tooFewRows, count: count,
+          examples: ["\(count) < \(schema.minimumRows)"]))
     }
     for rule in schema.columns {
       guard let data = try? column(rule.name) else {
-        violations.append(Violation(column: rule.name, rule: .missingColumn, count: 1, examples: []))
+        violations.append(
+          Violation(column: rule.name, rule: .missingColumn, count: 1, examples: []))
         continue
       }
       switch (rule.kind, data) {
@@ -183,7 +195,10 @@ extension Dataset {
         case .numeric, .target(.values): found = "number"
         case .categorical, .target(.classes): found = "category"
         }
-        violations.append(Violation(column: rule.name, rule: .wrongType, count: count, examples: ["expected \(rule.kind.rawValue), found \(found)"]))
+        violations.append(
+          Violation(
+            column: rule.name, rule: .wrongType, count: count,
+            examples: ["expected \(rule.kind.rawValue), found \(found)"]))
       }
     }
     let known = Set(schema.columns.map(\.name))
@@ -209,18 +224,28 @@ extension Dataset {
     func example(_ row: Int) -> String { "\(CSVWriter.format(values[row])) (row \(row))" }
     var out: [Violation] = []
     if !rule.allowsMissing, !missing.isEmpty {
-      out.append(Violation(column: rule.name, rule: .missingValues, count: missing.count, examples: missing.prefix(3).map { "row \($0)" }))
+      out.append(
+        Violation(
+          column: rule.name, rule: .missingValues, count: missing.count,
+          examples: missing.prefix(3).map { "row \($0)" }))
     }
     if !below.isEmpty {
-      out.append(Violation(column: rule.name, rule: .belowMinimum, count: below.count, examples: below.prefix(3).map(example)))
+      out.append(
+        Violation(
+          column: rule.name, rule: .belowMinimum, count: below.count,
+          examples: below.prefix(3).map(example)))
     }
     if !above.isEmpty {
-      out.append(Violation(column: rule.name, rule: .aboveMaximum, count: above.count, examples: above.prefix(3).map(example)))
+      out.append(
+        Violation(
+          column: rule.name, rule: .aboveMaximum, count: above.count,
+          examples: above.prefix(3).map(example)))
     }
     return out
   }
 
-  private func checkLevels(_ codes: [Int], _ levels: [String], _ rule: ColumnSchema) -> [Violation] {
+  private func checkLevels(_ codes: [Int], _ levels: [String], _ rule: ColumnSchema) -> [Violation]
+  {
     var missing: [Int] = []
     var unknown: [Int] = []
     let allowed = rule.levels.map(Set.init)
@@ -233,12 +258,16 @@ extension Dataset {
     }
     var out: [Violation] = []
     if !rule.allowsMissing, !missing.isEmpty {
-      out.append(Violation(column: rule.name, rule: .missingValues, count: missing.count, examples: missing.prefix(3).map { "row \($0)" }))
+      out.append(
+        Violation(
+          column: rule.name, rule: .missingValues, count: missing.count,
+          examples: missing.prefix(3).map { "row \($0)" }))
     }
     if !unknown.isEmpty {
-      out.append(Violation(
-        column: rule.name, rule: .unknownLevel, count: unknown.count,
-        examples: unknown.prefix(3).map { "'\(levels[codes[$0]])' (row \($0))" }))
+      out.append(
+        Violation(
+          column: rule.name, rule: .unknownLevel, count: unknown.count,
+          examples: unknown.prefix(3).map { "'\(levels[codes[$0]])' (row \($0))" }))
     }
     return out
   }

@@ -18,15 +18,20 @@ extension Dataset {
   /// - Throws: `DataError.invalidArgument` for a fraction outside (0, 1) or a split leaving a
   ///   side empty; `DataError.noTarget` / `.invalidArgument` if stratifying without a class
   ///   target; `DataError.classTooSmall` naming a class with fewer than 2 rows.
-  public func split(test: Double, stratify: Bool = false, seed: UInt64) throws -> (train: Dataset, test: Dataset) {
+  public func split(test: Double, stratify: Bool = false, seed: UInt64) throws -> (
+    train: Dataset, test: Dataset
+  ) {
     guard test > 0, test < 1 else {
-      throw DataError.invalidArgument(function: "split", message: "'test' must be in (0, 1), got \(test)")
+      throw DataError.invalidArgument(
+        function: "split", message: "'test' must be in (0, 1), got \(test)")
     }
     let nTest = Int((test * Double(count)).rounded(.up))
     let nTrain = count - nTest
     guard nTest >= 1, nTrain >= 1 else {
       throw DataError.invalidArgument(
-        function: "split", message: "test fraction \(test) of \(count) rows leaves \(nTrain) training and \(nTest) test rows")
+        function: "split",
+        message:
+          "test fraction \(test) of \(count) rows leaves \(nTrain) training and \(nTest) test rows")
     }
     var generator = SeededGenerator(seed: seed)
     if !stratify {
@@ -38,7 +43,9 @@ extension Dataset {
     if nTest < groups.count || nTrain < groups.count {
       throw DataError.invalidArgument(
         function: "split",
-        message: "stratified split of \(count) rows into \(nTrain) train and \(nTest) test rows cannot hold all \(names.count) classes")
+        message:
+          "stratified split of \(count) rows into \(nTrain) train and \(nTest) test rows cannot hold all \(names.count) classes"
+      )
     }
     let testCounts = apportion(nTest, sizes: sizes)
     var trainRows: [Int] = []
@@ -69,7 +76,9 @@ extension Dataset {
   /// - Returns: `k` pairs `(train, validation)`; every row is in exactly one validation set.
   /// - Throws: `DataError.invalidArgument` for a bad `k`; `DataError.classTooSmall` naming
   ///   a class with fewer than `k` rows when stratifying.
-  public func kfold(k: Int, stratify: Bool = false, seed: UInt64) throws -> [(train: Dataset, validation: Dataset)] {
+  public func kfold(k: Int, stratify: Bool = false, seed: UInt64) throws -> [(
+    train: Dataset, validation: Dataset
+  )] {
     let folds = try kfoldIndices(k: k, stratify: stratify, seed: seed)
     return try makeFolds(folds)
   }
@@ -80,7 +89,8 @@ extension Dataset {
   /// - Throws: As `kfold(k:stratify:seed:)`.
   public func kfoldIndices(k: Int, stratify: Bool = false, seed: UInt64) throws -> [[Int]] {
     guard k >= 2, k <= count else {
-      throw DataError.invalidArgument(function: "kfold", message: "'k' must be in 2...\(count), got \(k)")
+      throw DataError.invalidArgument(
+        function: "kfold", message: "'k' must be in 2...\(count), got \(k)")
     }
     var generator = SeededGenerator(seed: seed)
     var folds = [[Int]](repeating: [], count: k)
@@ -118,9 +128,12 @@ extension Dataset {
   /// - Returns: `k` pairs `(train, validation)`.
   /// - Throws: `DataError.shapeMismatch` if `groups.count != count`,
   ///   `DataError.invalidArgument` if there are fewer groups than folds.
-  public func groupKFold<Group: Hashable>(k: Int, groups: [Group]) throws -> [(train: Dataset, validation: Dataset)] {
+  public func groupKFold<Group: Hashable>(k: Int, groups: [Group]) throws -> [(
+    train: Dataset, validation: Dataset
+  )] {
     if groups.count != count {
-      throw DataError.shapeMismatch(operation: "group_kfold groups", expected: [count], got: [groups.count])
+      throw DataError.shapeMismatch(
+        operation: "group_kfold groups", expected: [count], got: [groups.count])
     }
     var members: [Group: [Int]] = [:]
     var firstSeen: [Group] = []
@@ -130,7 +143,8 @@ extension Dataset {
     }
     guard k >= 2, k <= firstSeen.count else {
       throw DataError.invalidArgument(
-        function: "group_kfold", message: "'k' must be in 2...\(firstSeen.count) (the number of groups), got \(k)")
+        function: "group_kfold",
+        message: "'k' must be in 2...\(firstSeen.count) (the number of groups), got \(k)")
     }
     let ordered = firstSeen.enumerated().sorted { lhs, rhs in
       let (a, b) = (members[lhs.element]?.count ?? 0, members[rhs.element]?.count ?? 0)
@@ -138,7 +152,10 @@ extension Dataset {
     }
     var folds = [[Int]](repeating: [], count: k)
     for (_, group) in ordered {
-      let target = folds.indices.min { folds[$0].count < folds[$1].count || (folds[$0].count == folds[$1].count && $0 < $1) } ?? 0
+      let target =
+        folds.indices.min {
+          folds[$0].count < folds[$1].count || (folds[$0].count == folds[$1].count && $0 < $1)
+        } ?? 0
       folds[target] += members[group] ?? []
     }
     return try makeFolds(folds.map { $0.sorted() })
@@ -153,7 +170,8 @@ extension Dataset {
   /// - Throws: `DataError.unknownColumn`, or as `groupKFold(k:groups:)`.
   public func groupKFold(k: Int, column: String) throws -> [(train: Dataset, validation: Dataset)] {
     switch try self.column(column) {
-    case .numeric(let values): return try groupKFold(k: k, groups: values.map { $0.isNaN ? "nan" : "\($0)" })
+    case .numeric(let values):
+      return try groupKFold(k: k, groups: values.map { $0.isNaN ? "nan" : "\($0)" })
     case .categorical(let data): return try groupKFold(k: k, groups: data.codes)
     case .target(.classes(let indices, _)): return try groupKFold(k: k, groups: indices)
     case .target(.values(let values)): return try groupKFold(k: k, groups: values.map { "\($0)" })
@@ -171,7 +189,9 @@ extension Dataset {
   ///   - gap: Rows left out between train and validation (default 0).
   /// - Returns: `splits` pairs `(train, validation)`.
   /// - Throws: `DataError.invalidArgument` if the sizes do not fit in `count` rows.
-  public func timeSeriesSplit(splits: Int, testSize: Int? = nil, gap: Int = 0) throws -> [(train: Dataset, validation: Dataset)] {
+  public func timeSeriesSplit(splits: Int, testSize: Int? = nil, gap: Int = 0) throws -> [(
+    train: Dataset, validation: Dataset
+  )] {
     let size = testSize ?? count / (splits + 1)
     guard splits >= 2, size >= 1, gap >= 0, count - splits * size - gap >= 1 else {
       throw DataError.invalidArgument(
@@ -196,7 +216,9 @@ extension Dataset {
   /// - Throws: `DataError.invalidArgument` if `n` is negative or too large.
   public func sample(_ n: Int, replace: Bool = false, seed: UInt64) throws -> Dataset {
     guard n >= 0, replace || n <= count, !(replace && n > 0 && count == 0) else {
-      throw DataError.invalidArgument(function: "sample", message: "cannot draw \(n) rows from \(count)\(replace ? "" : " without replacement")")
+      throw DataError.invalidArgument(
+        function: "sample",
+        message: "cannot draw \(n) rows from \(count)\(replace ? "" : " without replacement")")
     }
     var generator = SeededGenerator(seed: seed)
     if replace { return try rows((0..<n).map { _ in generator.nextIndex(below: count) }) }
@@ -215,12 +237,15 @@ extension Dataset {
   func classGroups(operation: String, minimum: Int) throws -> ([[Int]], [String]) {
     guard let target else { throw DataError.noTarget(operation: operation) }
     guard case .classes(let indices, let names) = target else {
-      throw DataError.invalidArgument(function: operation, message: "stratifying needs a classification target, got a regression target")
+      throw DataError.invalidArgument(
+        function: operation,
+        message: "stratifying needs a classification target, got a regression target")
     }
     var groups = [[Int]](repeating: [], count: names.count)
     for (row, label) in indices.enumerated() { groups[label].append(row) }
     for (c, group) in groups.enumerated() where !group.isEmpty && group.count < minimum {
-      throw DataError.classTooSmall(operation: operation, className: names[c], count: group.count, needed: minimum)
+      throw DataError.classTooSmall(
+        operation: operation, className: names[c], count: group.count, needed: minimum)
     }
     let present = groups.indices.filter { !groups[$0].isEmpty }
     return (present.map { groups[$0] }, present.map { names[$0] })
@@ -244,7 +269,8 @@ func apportion(_ total: Int, sizes: [Int]) -> [Int] {
   var parts = sizes.map { total * $0 / n }
   let remainders = sizes.enumerated().map { (index: $0.offset, rest: total * $0.element % n) }
   var left = total - parts.reduce(0, +)
-  for item in remainders.sorted(by: { $0.rest != $1.rest ? $0.rest > $1.rest : $0.index < $1.index }) where left > 0 {
+  for item in remainders.sorted(by: { $0.rest != $1.rest ? $0.rest > $1.rest : $0.index < $1.index }
+  ) where left > 0 {
     parts[item.index] += 1
     left -= 1
   }

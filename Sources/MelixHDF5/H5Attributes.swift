@@ -47,12 +47,15 @@ public struct H5Attributes {
         location.handle.id, ".", H5_INDEX_NAME, H5_ITER_INC, index, nil, 0, melix_h5p_default())
       if length < 0 {
         throw HDF5Error.callFailed(
-          function: "H5Aget_name_by_idx", file: location.file, path: location.path, reason: h5ErrorStack())
+          function: "H5Aget_name_by_idx", file: location.file, path: location.path,
+          reason: h5ErrorStack())
       }
       var buffer = [CChar](repeating: 0, count: Int(length) + 1)
       _ = H5Aget_name_by_idx(
-        location.handle.id, ".", H5_INDEX_NAME, H5_ITER_INC, index, &buffer, buffer.count, melix_h5p_default())
-      names.append(String(decoding: buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        location.handle.id, ".", H5_INDEX_NAME, H5_ITER_INC, index, &buffer, buffer.count,
+        melix_h5p_default())
+      names.append(
+        String(decoding: buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self))
     }
     return names
   }
@@ -70,14 +73,17 @@ public struct H5Attributes {
     }
     let attributePath = location.path + "@" + name
     let attribute = H5Handle(
-      try h5Check(H5Aopen(location.handle.id, name, melix_h5p_default()), "H5Aopen",
+      try h5Check(
+        H5Aopen(location.handle.id, name, melix_h5p_default()), "H5Aopen",
         file: location.file, path: attributePath),
       kind: .attribute)
     let space = H5Handle(
-      try h5Check(H5Aget_space(attribute.id), "H5Aget_space", file: location.file, path: attributePath),
+      try h5Check(
+        H5Aget_space(attribute.id), "H5Aget_space", file: location.file, path: attributePath),
       kind: .dataspace)
     let fileType = H5Handle(
-      try h5Check(H5Aget_type(attribute.id), "H5Aget_type", file: location.file, path: attributePath),
+      try h5Check(
+        H5Aget_type(attribute.id), "H5Aget_type", file: location.file, path: attributePath),
       kind: .datatype)
     let at = H5Location(handle: attribute, file: location.file, path: attributePath)
     let dims = try H5Dataset.dimensions(of: space.id, location: at)
@@ -94,20 +100,23 @@ public struct H5Attributes {
     case .float32, .float64, .other(class: "float", _, _):
       var values = [Double](repeating: 0, count: count)
       if count > 0 {
-        try h5Check(H5Aread(attributeID, melix_h5t_native_double(), &values), "H5Aread",
+        try h5Check(
+          H5Aread(attributeID, melix_h5t_native_double(), &values), "H5Aread",
           file: location.file, path: attributePath)
       }
       return isScalar ? .double(values.first ?? 0) : .doubles(values)
     case .int64, .int32, .uint8, .other(class: "integer", _, _):
       var values = [Int64](repeating: 0, count: count)
       if count > 0 {
-        try h5Check(H5Aread(attributeID, melix_h5t_native_int64(), &values), "H5Aread",
+        try h5Check(
+          H5Aread(attributeID, melix_h5t_native_int64(), &values), "H5Aread",
           file: location.file, path: attributePath)
       }
       return isScalar ? .int(values.first ?? 0) : .ints(values)
     default:
       throw HDF5Error.typeMismatch(
-        file: location.file, path: attributePath, expected: "number or string", found: kind.description)
+        file: location.file, path: attributePath, expected: "number or string",
+        found: kind.description)
     }
   }
 
@@ -181,15 +190,19 @@ public struct H5Attributes {
   public func set(_ name: String, _ value: H5AttributeValue) throws {
     let attributePath = location.path + "@" + name
     if contains(name) {
-      try h5Check(H5Adelete(location.handle.id, name), "H5Adelete", file: location.file, path: attributePath)
+      try h5Check(
+        H5Adelete(location.handle.id, name), "H5Adelete", file: location.file, path: attributePath)
     }
     let count: Int?
     let fileType: H5Handle
     switch value {
     case .int: (count, fileType) = (nil, H5Handle(H5Tcopy(melix_h5t_std_i64le()), kind: .datatype))
-    case .ints(let values): (count, fileType) = (values.count, H5Handle(H5Tcopy(melix_h5t_std_i64le()), kind: .datatype))
-    case .double: (count, fileType) = (nil, H5Handle(H5Tcopy(melix_h5t_ieee_f64le()), kind: .datatype))
-    case .doubles(let values): (count, fileType) = (values.count, H5Handle(H5Tcopy(melix_h5t_ieee_f64le()), kind: .datatype))
+    case .ints(let values):
+      (count, fileType) = (values.count, H5Handle(H5Tcopy(melix_h5t_std_i64le()), kind: .datatype))
+    case .double:
+      (count, fileType) = (nil, H5Handle(H5Tcopy(melix_h5t_ieee_f64le()), kind: .datatype))
+    case .doubles(let values):
+      (count, fileType) = (values.count, H5Handle(H5Tcopy(melix_h5t_ieee_f64le()), kind: .datatype))
     case .string: (count, fileType) = (nil, h5VariableStringType())
     case .strings(let values): (count, fileType) = (values.count, h5VariableStringType())
     }
@@ -204,7 +217,9 @@ public struct H5Attributes {
       try h5Check(spaceID, "H5Screate", file: location.file, path: attributePath), kind: .dataspace)
     let attribute = H5Handle(
       try h5Check(
-        H5Acreate2(location.handle.id, name, fileType.id, space.id, melix_h5p_default(), melix_h5p_default()),
+        H5Acreate2(
+          location.handle.id, name, fileType.id, space.id, melix_h5p_default(),
+          melix_h5p_default()),
         "H5Acreate2", file: location.file, path: attributePath),
       kind: .attribute)
     let at = H5Location(handle: attribute, file: location.file, path: attributePath)
@@ -212,16 +227,20 @@ public struct H5Attributes {
     switch value {
     case .int(let number):
       var copy = number
-      try h5Check(H5Awrite(id, melix_h5t_native_int64(), &copy), "H5Awrite", file: at.file, path: at.path)
+      try h5Check(
+        H5Awrite(id, melix_h5t_native_int64(), &copy), "H5Awrite", file: at.file, path: at.path)
     case .ints(let numbers):
       guard !numbers.isEmpty else { return }
-      try h5Check(H5Awrite(id, melix_h5t_native_int64(), numbers), "H5Awrite", file: at.file, path: at.path)
+      try h5Check(
+        H5Awrite(id, melix_h5t_native_int64(), numbers), "H5Awrite", file: at.file, path: at.path)
     case .double(let number):
       var copy = number
-      try h5Check(H5Awrite(id, melix_h5t_native_double(), &copy), "H5Awrite", file: at.file, path: at.path)
+      try h5Check(
+        H5Awrite(id, melix_h5t_native_double(), &copy), "H5Awrite", file: at.file, path: at.path)
     case .doubles(let numbers):
       guard !numbers.isEmpty else { return }
-      try h5Check(H5Awrite(id, melix_h5t_native_double(), numbers), "H5Awrite", file: at.file, path: at.path)
+      try h5Check(
+        H5Awrite(id, melix_h5t_native_double(), numbers), "H5Awrite", file: at.file, path: at.path)
     case .string(let text):
       try h5WriteStrings([text], location: at, function: "H5Awrite") { H5Awrite(id, $0, $1) }
     case .strings(let texts):

@@ -39,12 +39,18 @@ public final class H5Dataset {
   /// - Complexity: Calls `H5Dget_create_plist`, `H5Pget_layout` and `H5Pget_chunk`.
   public var chunkShape: [Int]? {
     let list = H5Dget_create_plist(location.handle.id)
-    if list < 0 { _ = h5ErrorStack(); return nil }
+    if list < 0 {
+      _ = h5ErrorStack()
+      return nil
+    }
     defer { _ = H5Pclose(list) }
     guard H5Pget_layout(list) == H5D_CHUNKED else { return nil }
     var dims = [hsize_t](repeating: 0, count: max(shape.count, 1))
     let rank = H5Pget_chunk(list, Int32(dims.count), &dims)
-    if rank < 0 { _ = h5ErrorStack(); return nil }
+    if rank < 0 {
+      _ = h5ErrorStack()
+      return nil
+    }
     return dims.prefix(Int(rank)).map { Int($0) }
   }
 
@@ -53,7 +59,10 @@ public final class H5Dataset {
   /// - Complexity: Calls `H5Pget_nfilters` and `H5Pget_filter2`.
   public var filterNames: [String] {
     let list = H5Dget_create_plist(location.handle.id)
-    if list < 0 { _ = h5ErrorStack(); return [] }
+    if list < 0 {
+      _ = h5ErrorStack()
+      return []
+    }
     defer { _ = H5Pclose(list) }
     let count = H5Pget_nfilters(list)
     guard count > 0 else { return [] }
@@ -64,7 +73,8 @@ public final class H5Dataset {
       var values = [UInt32](repeating: 0, count: 8)
       var name = [CChar](repeating: 0, count: 64)
       var config: UInt32 = 0
-      let filter = H5Pget_filter2(list, index, &flags, &elementCount, &values, name.count, &name, &config)
+      let filter = H5Pget_filter2(
+        list, index, &flags, &elementCount, &values, name.count, &name, &config)
       switch filter {
       case H5Z_FILTER_DEFLATE: names.append("deflate")
       case H5Z_FILTER_SHUFFLE: names.append("shuffle")
@@ -85,7 +95,8 @@ public final class H5Dataset {
   public func read<T: H5Numeric>(as type: T.Type = T.self) throws -> [T] {
     let total = count
     return try [T](unsafeUninitializedCapacity: total) { buffer, initialized in
-      adviseHugePages(UnsafeMutableRawPointer(buffer.baseAddress), byteCount: total * MemoryLayout<T>.stride)
+      adviseHugePages(
+        UnsafeMutableRawPointer(buffer.baseAddress), byteCount: total * MemoryLayout<T>.stride)
       try read(into: UnsafeMutableBufferPointer(rebasing: buffer[0..<total]))
       initialized = total
     }
@@ -103,7 +114,9 @@ public final class H5Dataset {
     let memoryType = try numericMemoryType(for: T.self)
     guard buffer.count > 0, let base = buffer.baseAddress else { return }
     try h5Check(
-      H5Dread(location.handle.id, memoryType.id, melix_h5s_all(), melix_h5s_all(), melix_h5p_default(), base),
+      H5Dread(
+        location.handle.id, memoryType.id, melix_h5s_all(), melix_h5s_all(), melix_h5p_default(),
+        base),
       "H5Dread", file: file, path: path)
   }
 
@@ -118,7 +131,8 @@ public final class H5Dataset {
   public func readRows<T: H5Numeric>(_ rows: Range<Int>, as type: T.Type = T.self) throws -> [T] {
     let total = rows.count * rowWidth
     return try [T](unsafeUninitializedCapacity: total) { buffer, initialized in
-      adviseHugePages(UnsafeMutableRawPointer(buffer.baseAddress), byteCount: total * MemoryLayout<T>.stride)
+      adviseHugePages(
+        UnsafeMutableRawPointer(buffer.baseAddress), byteCount: total * MemoryLayout<T>.stride)
       try readRows(rows, into: UnsafeMutableBufferPointer(rebasing: buffer[0..<total]))
       initialized = total
     }
@@ -132,10 +146,13 @@ public final class H5Dataset {
   /// - Throws: `HDF5Error.rowsOutOfRange`, `HDF5Error.shapeMismatch`,
   ///   `HDF5Error.typeMismatch`, `HDF5Error.callFailed`.
   /// - Complexity: Calls `H5Sselect_hyperslab` and `H5Dread`.
-  public func readRows<T: H5Numeric>(_ rows: Range<Int>, into buffer: UnsafeMutableBufferPointer<T>) throws {
+  public func readRows<T: H5Numeric>(_ rows: Range<Int>, into buffer: UnsafeMutableBufferPointer<T>)
+    throws
+  {
     guard let rowCount = shape.first, rows.lowerBound >= 0, rows.upperBound <= rowCount else {
       throw HDF5Error.rowsOutOfRange(
-        file: file, path: path, lower: rows.lowerBound, upper: rows.upperBound, rows: shape.first ?? 0)
+        file: file, path: path, lower: rows.lowerBound, upper: rows.upperBound,
+        rows: shape.first ?? 0)
     }
     if buffer.count != rows.count * rowWidth {
       throw HDF5Error.shapeMismatch(
@@ -144,7 +161,8 @@ public final class H5Dataset {
     let memoryType = try numericMemoryType(for: T.self)
     guard buffer.count > 0, let base = buffer.baseAddress else { return }
     let fileSpace = H5Handle(
-      try h5Check(H5Dget_space(location.handle.id), "H5Dget_space", file: file, path: path), kind: .dataspace)
+      try h5Check(H5Dget_space(location.handle.id), "H5Dget_space", file: file, path: path),
+      kind: .dataspace)
     var start = [hsize_t](repeating: 0, count: shape.count)
     start[0] = hsize_t(rows.lowerBound)
     var counts = shape.map { hsize_t($0) }
@@ -153,10 +171,13 @@ public final class H5Dataset {
       H5Sselect_hyperslab(fileSpace.id, H5S_SELECT_SET, start, nil, counts, nil),
       "H5Sselect_hyperslab", file: file, path: path)
     let memorySpace = H5Handle(
-      try h5Check(H5Screate_simple(Int32(counts.count), counts, nil), "H5Screate_simple", file: file, path: path),
+      try h5Check(
+        H5Screate_simple(Int32(counts.count), counts, nil), "H5Screate_simple", file: file,
+        path: path),
       kind: .dataspace)
     try h5Check(
-      H5Dread(location.handle.id, memoryType.id, memorySpace.id, fileSpace.id, melix_h5p_default(), base),
+      H5Dread(
+        location.handle.id, memoryType.id, memorySpace.id, fileSpace.id, melix_h5p_default(), base),
       "H5Dread", file: file, path: path)
   }
 
@@ -170,9 +191,11 @@ public final class H5Dataset {
   ///   `HDF5Error.callFailed`. Calls `H5Dread` (and `H5Dvlen_reclaim` for variable-length).
   public func readStrings() throws -> [String] {
     let fileType = H5Handle(
-      try h5Check(H5Dget_type(location.handle.id), "H5Dget_type", file: file, path: path), kind: .datatype)
+      try h5Check(H5Dget_type(location.handle.id), "H5Dget_type", file: file, path: path),
+      kind: .datatype)
     let space = H5Handle(
-      try h5Check(H5Dget_space(location.handle.id), "H5Dget_space", file: file, path: path), kind: .dataspace)
+      try h5Check(H5Dget_space(location.handle.id), "H5Dget_space", file: file, path: path),
+      kind: .dataspace)
     let id = location.handle.id
     return try h5ReadStrings(
       count: count, fileType: fileType.id, space: space.id, location: location, function: "H5Dread"
@@ -225,7 +248,8 @@ public final class H5Dataset {
     let wanted = T.h5ElementType
     let compatible = elementType.isNumeric && ((wanted == .bool) == (elementType == .bool))
     guard compatible, let memoryType = h5NativeType(wanted) else {
-      throw HDF5Error.typeMismatch(file: file, path: path, expected: wanted.description, found: elementType.description)
+      throw HDF5Error.typeMismatch(
+        file: file, path: path, expected: wanted.description, found: elementType.description)
     }
     return memoryType
   }
@@ -234,7 +258,8 @@ public final class H5Dataset {
     let rank = H5Sget_simple_extent_ndims(space)
     if rank < 0 {
       throw HDF5Error.callFailed(
-        function: "H5Sget_simple_extent_ndims", file: location.file, path: location.path, reason: h5ErrorStack())
+        function: "H5Sget_simple_extent_ndims", file: location.file, path: location.path,
+        reason: h5ErrorStack())
     }
     var dims = [hsize_t](repeating: 0, count: Int(rank))
     if rank > 0 { _ = H5Sget_simple_extent_dims(space, &dims, nil) }

@@ -64,8 +64,10 @@ public final class H5File {
         "H5Fcreate", file: path, path: "/")
     }
     handle = H5Handle(id, kind: .file)
-    let rootID = try h5Check(H5Gopen2(id, "/", melix_h5p_default()), "H5Gopen2", file: path, path: "/")
-    root = H5Group(location: H5Location(handle: H5Handle(rootID, kind: .group), file: path, path: "/"))
+    let rootID = try h5Check(
+      H5Gopen2(id, "/", melix_h5p_default()), "H5Gopen2", file: path, path: "/")
+    root = H5Group(
+      location: H5Location(handle: H5Handle(rootID, kind: .group), file: path, path: "/"))
   }
 
   /// Opens the group at `path` (absolute, or relative to `/`).

@@ -95,7 +95,8 @@ public final class H5Group {
       _ = H5Lget_name_by_idx(
         location.handle.id, ".", H5_INDEX_NAME, H5_ITER_INC, index, &buffer, buffer.count,
         melix_h5p_default())
-      names.append(String(decoding: buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self))
+      names.append(
+        String(decoding: buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self))
     }
     return names
   }
@@ -123,7 +124,8 @@ public final class H5Group {
     try expect(.dataset, at: path, full: full)
     let id = try h5Check(
       H5Dopen2(location.handle.id, path, melix_h5p_default()), "H5Dopen2", file: file, path: full)
-    return try H5Dataset(location: H5Location(handle: H5Handle(id, kind: .dataset), file: file, path: full))
+    return try H5Dataset(
+      location: H5Location(handle: H5Handle(id, kind: .dataset), file: file, path: full))
   }
 
   /// Creates a group at `path`, creating missing intermediate groups.
@@ -161,7 +163,8 @@ public final class H5Group {
     guard let fileType = h5FileType(T.h5ElementType) else {
       throw HDF5Error.typeMismatch(file: file, path: path, expected: "number", found: "\(T.self)")
     }
-    return try createDataset(path, shape: shape, fileType: fileType, chunks: chunks, compression: compression)
+    return try createDataset(
+      path, shape: shape, fileType: fileType, chunks: chunks, compression: compression)
   }
 
   /// Writes `values` as a new numeric dataset of the given shape.
@@ -184,7 +187,8 @@ public final class H5Group {
     if shape.reduce(1, *) != values.count {
       throw HDF5Error.shapeMismatch(file: file, path: full, expected: shape, got: [values.count])
     }
-    let dataset = try createDataset(path, shape: shape, of: T.self, chunks: chunks, compression: compression)
+    let dataset = try createDataset(
+      path, shape: shape, of: T.self, chunks: chunks, compression: compression)
     try dataset.write(values)
     return dataset
   }
@@ -211,7 +215,8 @@ public final class H5Group {
       throw HDF5Error.objectNotFound(file: file, path: full)
     }
     if found != kind {
-      throw HDF5Error.wrongObjectKind(file: file, path: full, expected: kind.rawValue, found: found.rawValue)
+      throw HDF5Error.wrongObjectKind(
+        file: file, path: full, expected: kind.rawValue, found: found.rawValue)
     }
   }
 
@@ -219,7 +224,8 @@ public final class H5Group {
     let id = try h5Check(H5Pcreate(melix_h5p_link_create()), "H5Pcreate", file: file, path: full)
     let list = H5Handle(id, kind: .propertyList)
     try h5Check(
-      H5Pset_create_intermediate_group(id, 1), "H5Pset_create_intermediate_group", file: file, path: full)
+      H5Pset_create_intermediate_group(id, 1), "H5Pset_create_intermediate_group", file: file,
+      path: full)
     return list
   }
 
@@ -230,7 +236,8 @@ public final class H5Group {
     let dims = shape.map { hsize_t(max($0, 0)) }
     let spaceID: hid_t =
       dims.isEmpty ? H5Screate(H5S_SCALAR) : H5Screate_simple(Int32(dims.count), dims, nil)
-    let space = H5Handle(try h5Check(spaceID, "H5Screate_simple", file: file, path: full), kind: .dataspace)
+    let space = H5Handle(
+      try h5Check(spaceID, "H5Screate_simple", file: file, path: full), kind: .dataspace)
     let createList = H5Handle(
       try h5Check(H5Pcreate(melix_h5p_dataset_create()), "H5Pcreate", file: file, path: full),
       kind: .propertyList)
@@ -240,23 +247,29 @@ public final class H5Group {
     }
     if let chunkShape {
       guard chunkShape.count == shape.count, chunkShape.allSatisfy({ $0 >= 1 }) else {
-        throw HDF5Error.shapeMismatch(file: file, path: full + " (chunks)", expected: shape, got: chunkShape)
+        throw HDF5Error.shapeMismatch(
+          file: file, path: full + " (chunks)", expected: shape, got: chunkShape)
       }
       let chunkDims = chunkShape.map { hsize_t($0) }
       try h5Check(
-        H5Pset_chunk(createList.id, Int32(chunkDims.count), chunkDims), "H5Pset_chunk", file: file, path: full)
+        H5Pset_chunk(createList.id, Int32(chunkDims.count), chunkDims), "H5Pset_chunk", file: file,
+        path: full)
       if let compression {
         if compression.shuffle {
           try h5Check(H5Pset_shuffle(createList.id), "H5Pset_shuffle", file: file, path: full)
         }
         try h5Check(
-          H5Pset_deflate(createList.id, UInt32(compression.gzipLevel)), "H5Pset_deflate", file: file, path: full)
+          H5Pset_deflate(createList.id, UInt32(compression.gzipLevel)), "H5Pset_deflate",
+          file: file, path: full)
       }
     }
     let links = try linkCreationList(full)
     let id = try h5Check(
-      H5Dcreate2(location.handle.id, path, fileType.id, space.id, links.id, createList.id, melix_h5p_default()),
+      H5Dcreate2(
+        location.handle.id, path, fileType.id, space.id, links.id, createList.id,
+        melix_h5p_default()),
       "H5Dcreate2", file: file, path: full)
-    return try H5Dataset(location: H5Location(handle: H5Handle(id, kind: .dataset), file: file, path: full))
+    return try H5Dataset(
+      location: H5Location(handle: H5Handle(id, kind: .dataset), file: file, path: full))
   }
 }

@@ -44,7 +44,9 @@ struct H5Location {
 /// Reads and clears libhdf5's error stack as one line (innermost error first).
 func h5ErrorStack() -> String {
   var buffer = [CChar](repeating: 0, count: 1024)
-  let used = buffer.withUnsafeMutableBufferPointer { melix_h5_error_message($0.baseAddress, $0.count) }
+  let used = buffer.withUnsafeMutableBufferPointer {
+    melix_h5_error_message($0.baseAddress, $0.count)
+  }
   let bytes = buffer.prefix(used).map { UInt8(bitPattern: $0) }
   return String(decoding: bytes, as: UTF8.self)
 }

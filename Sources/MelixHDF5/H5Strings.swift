@@ -18,7 +18,10 @@ func h5ReadStrings(
     _ = H5Tset_cset(memoryType.id, cset)
     var pointers = [UnsafeMutablePointer<CChar>?](repeating: nil, count: count)
     guard count > 0 else { return [] }
-    let status = pointers.withUnsafeMutableBytes { read(memoryType.id, $0.baseAddress!) }
+    let status = pointers.withUnsafeMutableBytes { raw -> herr_t in
+      guard let base = raw.baseAddress else { return -1 }
+      return read(memoryType.id, base)
+    }
     try h5Check(status, function, file: location.file, path: location.path)
     let strings = pointers.map { pointer in pointer.map { String(cString: $0) } ?? "" }
     _ = pointers.withUnsafeMutableBytes {
@@ -33,7 +36,10 @@ func h5ReadStrings(
     let width = max(length, 1)
     var bytes = [UInt8](repeating: 0, count: count * width)
     guard count > 0 else { return [] }
-    let status = bytes.withUnsafeMutableBytes { read(memoryType.id, $0.baseAddress!) }
+    let status = bytes.withUnsafeMutableBytes { raw -> herr_t in
+      guard let base = raw.baseAddress else { return -1 }
+      return read(memoryType.id, base)
+    }
     try h5Check(status, function, file: location.file, path: location.path)
     return (0..<count).map { index in
       let slice = bytes[(index * width)..<((index + 1) * width)]

@@ -13,7 +13,8 @@ func adviseHugePages(_ start: UnsafeMutableRawPointer?, byteCount: Int) {
     let address = UInt(bitPattern: start)
     let alignedStart = (address + UInt(hugePage) - 1) & ~UInt(hugePage - 1)
     let alignedEnd = (address + UInt(byteCount)) & ~UInt(hugePage - 1)
-    guard alignedEnd > alignedStart, let pointer = UnsafeMutableRawPointer(bitPattern: alignedStart) else { return }
+    guard alignedEnd > alignedStart, let pointer = UnsafeMutableRawPointer(bitPattern: alignedStart)
+    else { return }
     _ = madvise(pointer, Int(alignedEnd - alignedStart), MADV_HUGEPAGE)
   #endif
 }

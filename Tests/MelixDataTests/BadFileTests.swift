@@ -23,14 +23,18 @@ final class BadFileTests: XCTestCase {
 
   func testRaggedLongRow() {
     let path = TestPaths.bad("ragged_long_row.csv")
-    XCTAssertEqual(csvError("ragged_long_row.csv"), .raggedRow(file: path, line: 4, row: 3, expected: 5, found: 6))
+    XCTAssertEqual(
+      csvError("ragged_long_row.csv"),
+      .raggedRow(file: path, line: 4, row: 3, expected: 5, found: 6))
   }
 
   func testNonNumericValueNamesLineRowColumnAndValue() {
     let path = TestPaths.bad("non_numeric.csv")
     let error = csvError("non_numeric.csv", target: "species")
-    XCTAssertEqual(error, .notANumber(file: path, line: 104, row: 103, column: "sepal_width", value: "3.O"))
-    XCTAssertEqual(error?.description, "\(path):104: data row 103, column 'sepal_width': '3.O' is not a number")
+    XCTAssertEqual(
+      error, .notANumber(file: path, line: 104, row: 103, column: "sepal_width", value: "3.O"))
+    XCTAssertEqual(
+      error?.description, "\(path):104: data row 103, column 'sepal_width': '3.O' is not a number")
   }
 
   func testNonNumericColumnCanBeReadAsCategoryWhenAsked() throws {
@@ -105,7 +109,9 @@ final class BadFileTests: XCTestCase {
   func testMismatchedXY() {
     let path = TestPaths.bad("mismatched_xy.h5")
     XCTAssertThrowsError(try Dataset.readHDF5(path: path)) { error in
-      XCTAssertEqual(error as? DataError, .lengthMismatch(file: path, path: "/X", count: 150, otherPath: "/y", otherCount: 149))
+      XCTAssertEqual(
+        error as? DataError,
+        .lengthMismatch(file: path, path: "/X", count: 150, otherPath: "/y", otherCount: 149))
       XCTAssertEqual("\(error)", "'\(path)': '/X' has 150 rows but '/y' has 149 elements")
     }
   }

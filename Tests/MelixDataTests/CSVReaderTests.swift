@@ -16,9 +16,14 @@ final class CSVReaderTests: XCTestCase {
     parallel.parallelThreshold = 1
     let sequential = CSVReader()
     let files =
-      ["iris", "penguins", "titanic", "breast_cancer", "diabetes", "wine"].map { TestPaths.example("\($0).csv") }
-      + ["bom_crlf.csv", "no_final_newline.csv", "quoted_fields.csv", "ragged_short_row.csv", "ragged_long_row.csv",
-        "non_numeric.csv", "header_only.csv", "empty.csv"].map { TestPaths.bad($0) }
+      ["iris", "penguins", "titanic", "breast_cancer", "diabetes", "wine"].map {
+        TestPaths.example("\($0).csv")
+      }
+      + [
+        "bom_crlf.csv", "no_final_newline.csv", "quoted_fields.csv", "ragged_short_row.csv",
+        "ragged_long_row.csv",
+        "non_numeric.csv", "header_only.csv", "empty.csv",
+      ].map { TestPaths.bad($0) }
     for file in files {
       let expected = Result { try sequential.readTable(path: file) }
       let got = Result { try parallel.readTable(path: file) }
@@ -26,7 +31,8 @@ final class CSVReaderTests: XCTestCase {
       case (.success(let a), .success(let b)):
         // Compared as text so NaN equals NaN and a failure prints a short message.
         XCTAssertTrue("\(a)" == "\(b)", "two-thread parse differs for \(file)")
-      case (.failure(let a), .failure(let b)): XCTAssertEqual(a as? DataError, b as? DataError, file)
+      case (.failure(let a), .failure(let b)):
+        XCTAssertEqual(a as? DataError, b as? DataError, file)
       default: XCTFail("\(file): sequential \(expected) vs two-thread \(got)")
       }
     }
@@ -39,7 +45,9 @@ final class CSVReaderTests: XCTestCase {
     }
     // A quoted field with a line break straddling the middle: the first half cannot end on
     // a record boundary, so the reader falls back to one pass.
-    let rows = (1...20).map { "\($0),plain" } + ["21,\"" + String(repeating: "x\n", count: 200) + "\""] + (22...40).map { "\($0),plain" }
+    let rows =
+      (1...20).map { "\($0),plain" } + ["21,\"" + String(repeating: "x\n", count: 200) + "\""]
+      + (22...40).map { "\($0),plain" }
     let path = try write("id,note\n" + rows.joined(separator: "\n") + "\n", name: "straddle.csv")
     XCTAssertNil(try reader.readTableInTwoParts(path: path))
     var parallel = reader
@@ -57,7 +65,9 @@ final class CSVReaderTests: XCTestCase {
     parallel.parallelThreshold = 1
     for reader in [parallel, CSVReader()] {
       XCTAssertThrowsError(try reader.readTable(path: path)) { error in
-        XCTAssertEqual(error as? DataError, .notANumber(file: path, line: 351, row: 350, column: "b", value: "x7"))
+        XCTAssertEqual(
+          error as? DataError,
+          .notANumber(file: path, line: 351, row: 350, column: "b", value: "x7"))
       }
     }
   }
@@ -67,7 +77,8 @@ final class CSVReaderTests: XCTestCase {
     let path = try write(text, name: "tokens.csv")
     let table = try CSVReader().readTable(path: path)
     guard case .number(let x) = table.columns[0], case .bool(let flags) = table.columns[1],
-      case .number(let codes) = table.columns[2], case .category(let cityCodes, let cities) = table.columns[3]
+      case .number(let codes) = table.columns[2],
+      case .category(let cityCodes, let cities) = table.columns[3]
     else { return XCTFail("types: \(table.columns.map(\.type))") }
     XCTAssertEqual(x[0], 1)
     XCTAssertTrue(x[1].isNaN && x[2].isNaN && x[3].isNaN)
@@ -77,20 +88,46 @@ final class CSVReaderTests: XCTestCase {
     XCTAssertEqual(cities, ["NA", "Oslo", "Rome"])  // quoted "NA" is text, unquoted ? is missing
     XCTAssertEqual(cityCodes, [1, -1, 0, 2])
 
-    let overridden = try CSVReader(options: CSVOptions(
-      types: ["code": .category, "flag": .category], levels: ["code": ["10", "01"]])
+    let overridden = try CSVReader(
+      options: CSVOptions(
+        types: ["code": .category, "flag": .category], levels: ["code": ["10", "01"]])
     ).readTable(path: path)
-    XCTAssertEqual(overridden.columns[2], .category(codes: [1, 2, 0, 3], levels: ["10", "01", "02", "3"]))
+    XCTAssertEqual(
+      overridden.columns[2], .category(codes: [1, 2, 0, 3], levels: ["10", "01", "02", "3"]))
     XCTAssertEqual(overridden.columns[1].type, .category)
     // With only "" missing, 'NA' in a number column is an error naming it.
-    XCTAssertThrowsError(try CSVReader(options: CSVOptions(missingValues: [""])).readTable(path: path)) { error in
-      XCTAssertEqual(error as? DataError, .notANumber(file: path, line: 3, row: 2, column: "x", value: "NA"))
+    XCTAssertThrowsError(
+      try CSVReader(options: CSVOptions(missingValues: [""])).readTable(path: path)
+    ) { error in
+      XCTAssertEqual(
+        error as? DataError, .notANumber(file: path, line: 3, row: 2, column: "x", value: "NA"))
     }
   }
 
+  func testTargetErrorsAndOtherDelimiters() throws {
+    let path = try write("a;label\n1;x\n2;\n", name: "semicolon.csv")
+    let semicolon = CSVOptions(delimiter: UInt8(ascii: ";"))
+    XCTAssertThrowsError(try readCSV(path: path, target: "label", options: semicolon)) { error in
+      XCTAssertEqual(
+        error as? DataError, .missingTarget(file: path, line: 3, row: 2, column: "label"))
+      XCTAssertEqual("\(error)", "\(path):3: data row 2: target column 'label' is missing")
+    }
+    XCTAssertThrowsError(try readCSV(path: path, target: "species", options: semicolon)) { error in
+      XCTAssertEqual(
+        error as? DataError, .unknownColumn(name: "species", available: ["a", "label"]))
+    }
+    let tabs = try write("a\tb\n1\t2\n3\t4\n", name: "tabs.tsv")
+    let data = try readCSV(path: tabs, options: CSVOptions(delimiter: 9))
+    XCTAssertEqual(data.features.values, [1, 2, 3, 4])
+    XCTAssertEqual(try data[1..<2].features.values, [3, 4])
+    XCTAssertEqual(try data["b"], .numeric([2, 4]))
+  }
+
   func testNumberParsingIsExact() throws {
-    let values = ["0.916700006", "1e-300", "-2.5E+3", "123456789012345678901234", "0.1", "4.9e-324",
-      "1.7976931348623157e308", "+7", "  3.25 ", "1234567890.0987654321"]
+    let values = [
+      "0.916700006", "1e-300", "-2.5E+3", "123456789012345678901234", "0.1", "4.9e-324",
+      "1.7976931348623157e308", "+7", "  3.25 ", "1234567890.0987654321",
+    ]
     for text in values {
       let parsed = Array(text.utf8).withUnsafeBufferPointer { NumberParser.parse($0) }
       XCTAssertEqual(parsed, Double(text.trimmingCharacters(in: .whitespaces)), text)
@@ -107,7 +144,8 @@ final class CSVReaderTests: XCTestCase {
     }
     let after = try write("a,b\n1,\"x\"y\n", name: "after-quote.csv")
     XCTAssertThrowsError(try CSVReader().readTable(path: after)) { error in
-      XCTAssertEqual(error as? DataError, .textAfterQuote(file: after, line: 2, row: 1, column: "b"))
+      XCTAssertEqual(
+        error as? DataError, .textAfterQuote(file: after, line: 2, row: 1, column: "b"))
     }
     let duplicate = try write("a,a\n1,2\n", name: "duplicate.csv")
     XCTAssertThrowsError(try CSVReader().readTable(path: duplicate)) { error in

@@ -18,26 +18,36 @@ final class DatasetLoadingTests: XCTestCase {
   }
 
   static let expectations: [Expected] = [
-    Expected(name: "iris", target: "species", rows: 150, features: 4, task: .classification,
+    Expected(
+      name: "iris", target: "species", rows: 150, features: 4, task: .classification,
       classCounts: ["setosa": 50, "versicolor": 50, "virginica": 50], missing: 0, categorical: []),
-    Expected(name: "wine", target: "target", rows: 178, features: 13, task: .classification,
+    Expected(
+      name: "wine", target: "target", rows: 178, features: 13, task: .classification,
       classCounts: [:], missing: 0, categorical: []),
-    Expected(name: "breast_cancer", target: "diagnosis", rows: 569, features: 30, task: .classification,
+    Expected(
+      name: "breast_cancer", target: "diagnosis", rows: 569, features: 30, task: .classification,
       classCounts: ["malignant": 212, "benign": 357], missing: 0, categorical: []),
-    Expected(name: "digits", target: "label", rows: 1797, features: 64, task: .classification,
+    Expected(
+      name: "digits", target: "label", rows: 1797, features: 64, task: .classification,
       classCounts: [:], missing: 0, categorical: []),
-    Expected(name: "diabetes", target: "target", rows: 442, features: 10, task: .regression,
+    Expected(
+      name: "diabetes", target: "target", rows: 442, features: 10, task: .regression,
       classCounts: [:], missing: 0, categorical: []),
-    Expected(name: "penguins", target: "species", rows: 344, features: 5, task: .classification,
-      classCounts: ["Adelie": 152, "Chinstrap": 68, "Gentoo": 124], missing: 19, categorical: ["island", "sex"]),
-    Expected(name: "titanic", target: "survived", rows: 1309, features: 3, task: .classification,
+    Expected(
+      name: "penguins", target: "species", rows: 344, features: 5, task: .classification,
+      classCounts: ["Adelie": 152, "Chinstrap": 68, "Gentoo": 124], missing: 19,
+      categorical: ["island", "sex"]),
+    Expected(
+      name: "titanic", target: "survived", rows: 1309, features: 3, task: .classification,
       classCounts: ["died": 809, "survived": 500], missing: 263, categorical: ["pclass", "sex"]),
   ]
 
   static let large: [Expected] = [
-    Expected(name: "diamonds", target: "price", rows: 53940, features: 6, task: .regression,
+    Expected(
+      name: "diamonds", target: "price", rows: 53940, features: 6, task: .regression,
       classCounts: [:], missing: 0, categorical: ["cut", "color", "clarity"]),
-    Expected(name: "mnist_5k", target: "label", rows: 5000, features: 784, task: .classification,
+    Expected(
+      name: "mnist_5k", target: "label", rows: 5000, features: 784, task: .classification,
       classCounts: [:], missing: 0, categorical: []),
   ]
 
@@ -69,7 +79,8 @@ final class DatasetLoadingTests: XCTestCase {
     // Bit-for-bit equal features: the CSV numbers are shortest round-trip forms of /X.
     XCTAssertEqual(csv.features, h5.features, expected.name)
     for (a, b) in zip(csv.categorical, h5.categorical) {
-      XCTAssertEqual((0..<csv.count).map { a.value(at: $0) }, (0..<h5.count).map { b.value(at: $0) }, a.name)
+      XCTAssertEqual(
+        (0..<csv.count).map { a.value(at: $0) }, (0..<h5.count).map { b.value(at: $0) }, a.name)
     }
     switch (csv.target, h5.target) {
     case (.classes(let ci, let cn)?, .classes(let hi, let hn)?):
@@ -87,13 +98,16 @@ final class DatasetLoadingTests: XCTestCase {
     case (.values(let cv)?, .values(let hv)?):
       XCTAssertEqual(cv, hv, expected.name)
     default:
-      XCTFail("\(expected.name): target kinds differ: \(String(describing: csv.task)) vs \(String(describing: h5.task))")
+      XCTFail(
+        "\(expected.name): target kinds differ: \(String(describing: csv.task)) vs \(String(describing: h5.task))"
+      )
     }
   }
 
   func testIrisFirstAndLastRowValues() throws {
     let iris = try readCSV(path: TestPaths.example("iris.csv"), target: "species")
-    XCTAssertEqual(iris.featureNames, ["sepal_length", "sepal_width", "petal_length", "petal_width"])
+    XCTAssertEqual(
+      iris.featureNames, ["sepal_length", "sepal_width", "petal_length", "petal_width"])
     XCTAssertEqual(Array(iris.features.row(0)), [5.1, 3.5, 1.4, 0.2])
     XCTAssertEqual(Array(iris.features.row(149)), [5.9, 3.0, 5.1, 1.8])
     XCTAssertEqual(iris.classNames, ["setosa", "versicolor", "virginica"])
@@ -121,7 +135,8 @@ final class DatasetLoadingTests: XCTestCase {
     let penguins = try Dataset.readHDF5(path: TestPaths.example("penguins.h5"))
     XCTAssertEqual(penguins.categorical.map(\.isOrdered), [false, false])
     XCTAssertEqual(penguins.categorical[0].levels, ["Biscoe", "Dream", "Torgersen"])
-    XCTAssertEqual(penguins.metadata["source"], "palmerpenguins 0.1.6 (PyPI): palmerpenguins/data/penguins.csv")
+    XCTAssertEqual(
+      penguins.metadata["source"], "palmerpenguins 0.1.6 (PyPI): palmerpenguins/data/penguins.csv")
   }
 
   func testRoundTripThroughHDF5AndCSV() throws {

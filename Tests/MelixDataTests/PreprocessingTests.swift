@@ -14,7 +14,9 @@ final class PreprocessingTests: XCTestCase {
     let fitted = try StandardScaler().fit(train)
     assertClose(fitted.mean, Reference.doubles(reference["standard_mean"]), "mean")
     assertClose(fitted.scale, Reference.doubles(reference["standard_scale"]), "scale")
-    assertClose(try fitted.transform(test).features.values, Reference.doubles(reference["standard_test"]), "transform")
+    assertClose(
+      try fitted.transform(test).features.values, Reference.doubles(reference["standard_test"]),
+      "transform")
     let back = try fitted.inverseTransform(try fitted.transform(test))
     assertClose(back.features.values, test.features.values, tolerance: 1e-12, "inverse")
   }
@@ -26,12 +28,15 @@ final class PreprocessingTests: XCTestCase {
     assertClose(fitted.dataMin, Reference.doubles(reference["minmax_min"]), "min")
     assertClose(fitted.dataMax, Reference.doubles(reference["minmax_max"]), "max")
     let test = try data.rows(250..<data.count)
-    assertClose(try fitted.transform(test).features.values, Reference.doubles(reference["minmax_test"]), "transform")
+    assertClose(
+      try fitted.transform(test).features.values, Reference.doubles(reference["minmax_test"]),
+      "transform")
   }
 
   func testConstantColumnScalesToZerosNotNaN() throws {
     let data = try Dataset(
-      features: FeatureMatrix(rows: 3, columns: 2, values: [5, 1, 5, 2, 5, 3]), featureNames: ["c", "v"])
+      features: FeatureMatrix(rows: 3, columns: 2, values: [5, 1, 5, 2, 5, 3]),
+      featureNames: ["c", "v"])
     let standard = try StandardScaler().fit(data).transform(data)
     XCTAssertEqual(standard.features.column(0), [0, 0, 0])
     let minmax = try MinMaxScaler().fit(data).transform(data)
@@ -55,9 +60,11 @@ final class PreprocessingTests: XCTestCase {
   }
 
   func testImputerRejectsAllMissingColumn() throws {
-    let data = try Dataset(features: FeatureMatrix(rows: 2, columns: 1, values: [.nan, .nan]), featureNames: ["a"])
+    let data = try Dataset(
+      features: FeatureMatrix(rows: 2, columns: 1, values: [.nan, .nan]), featureNames: ["a"])
     XCTAssertThrowsError(try Imputer(strategy: .mean).fit(data)) { error in
-      XCTAssertEqual(error as? DataError, .noObservedValues(operation: "imputer(mean)", column: "a"))
+      XCTAssertEqual(
+        error as? DataError, .noObservedValues(operation: "imputer(mean)", column: "a"))
     }
   }
 
@@ -71,7 +78,8 @@ final class PreprocessingTests: XCTestCase {
     XCTAssertEqual(test.categorical.count, 0)
     let encoded = try test.select(fitted.featureNamesOut)
     XCTAssertEqual(encoded.features.values, Reference.doubles(reference["test"]))
-    XCTAssertEqual(test.columnOrder.prefix(4), ["pclass_1st", "pclass_2nd", "pclass_3rd", "survived"])
+    XCTAssertEqual(
+      test.columnOrder.prefix(4), ["pclass_1st", "pclass_2nd", "pclass_3rd", "survived"])
   }
 
   func testOneHotUnknownLevelIsAnError() throws {
@@ -79,9 +87,11 @@ final class PreprocessingTests: XCTestCase {
     let firstClassOnly = try titanic.filter { $0.text("pclass") == "1st" }
     let fitted = try OneHotEncoder(columns: ["pclass"]).fit(firstClassOnly)
     XCTAssertThrowsError(try fitted.transform(titanic)) { error in
-      XCTAssertEqual(error as? DataError, .unknownLevel(operation: "one_hot", column: "pclass", level: "2nd"))
+      XCTAssertEqual(
+        error as? DataError, .unknownLevel(operation: "one_hot", column: "pclass", level: "2nd"))
     }
-    let ignoring = try OneHotEncoder(columns: ["pclass"], handleUnknown: .ignore).fit(firstClassOnly)
+    let ignoring = try OneHotEncoder(columns: ["pclass"], handleUnknown: .ignore).fit(
+      firstClassOnly)
     XCTAssertEqual(try ignoring.transform(titanic).features.shape, [1309, 4])
   }
 
@@ -92,7 +102,8 @@ final class PreprocessingTests: XCTestCase {
     let labels = (0..<csv.count).compactMap { island.value(at: $0) }
     let fitted = LabelEncoder().fit(labels)
     XCTAssertEqual(fitted.classes, reference["classes"] as? [String])
-    XCTAssertEqual(try fitted.transform(Array(labels.prefix(10))), (reference["first10"] as? [Int]) ?? [])
+    XCTAssertEqual(
+      try fitted.transform(Array(labels.prefix(10))), (reference["first10"] as? [Int]) ?? [])
     XCTAssertEqual(try fitted.inverseTransform([0, 2]), ["Biscoe", "Torgersen"])
     XCTAssertThrowsError(try fitted.transform(["Mars"]))
     let encoded = try fitted.transform(csv, column: "island")
@@ -107,8 +118,12 @@ final class PreprocessingTests: XCTestCase {
     guard let bill = description.summary("bill_length_mm") else { return XCTFail("no summary") }
     XCTAssertEqual(Double(bill.count), (reference["count"] as? Double))
     XCTAssertEqual(bill.missing, 2)
-    let got = [bill.mean, bill.std, bill.min, bill.q25, bill.median, bill.q75, bill.max].map { $0 ?? .nan }
-    let want = ["mean", "std", "min", "25%", "50%", "75%", "max"].map { (reference[$0] as? Double) ?? .nan }
+    let got = [bill.mean, bill.std, bill.min, bill.q25, bill.median, bill.q75, bill.max].map {
+      $0 ?? .nan
+    }
+    let want = ["mean", "std", "min", "25%", "50%", "75%", "max"].map {
+      (reference[$0] as? Double) ?? .nan
+    }
     assertClose(got, want, tolerance: 1e-12, "describe")
     let sex = description.summary("sex")
     XCTAssertEqual(sex?.levelCounts.map(\.0), ["female", "male"])

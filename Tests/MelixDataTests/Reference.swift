@@ -18,13 +18,17 @@ enum Reference {
 }
 
 /// Asserts element-wise closeness, NaN matching NaN.
-func assertClose(_ actual: [Double], _ expected: [Double], tolerance: Double = 1e-12, _ message: String = "", file: StaticString = #filePath, line: UInt = #line) {
+func assertClose(
+  _ actual: [Double], _ expected: [Double], tolerance: Double = 1e-12, _ message: String = "",
+  file: StaticString = #filePath, line: UInt = #line
+) {
   XCTAssertEqual(actual.count, expected.count, "count " + message, file: file, line: line)
   for (k, (a, e)) in zip(actual, expected).enumerated() {
     if a.isNaN || e.isNaN {
       XCTAssertTrue(a.isNaN && e.isNaN, "\(message)[\(k)]: \(a) vs \(e)", file: file, line: line)
     } else {
-      XCTAssertEqual(a, e, accuracy: tolerance * max(1, abs(e)), "\(message)[\(k)]", file: file, line: line)
+      XCTAssertEqual(
+        a, e, accuracy: tolerance * max(1, abs(e)), "\(message)[\(k)]", file: file, line: line)
     }
   }
 }

@@ -3,7 +3,9 @@ import XCTest
 @testable import MelixData
 
 final class SplitTests: XCTestCase {
-  func iris() throws -> Dataset { try readCSV(path: TestPaths.example("iris.csv"), target: "species") }
+  func iris() throws -> Dataset {
+    try readCSV(path: TestPaths.example("iris.csv"), target: "species")
+  }
 
   func classCounts(_ data: Dataset) -> [Int] {
     guard case .classes(let indices, let names)? = data.target else { return [] }
@@ -53,11 +55,17 @@ final class SplitTests: XCTestCase {
     let data = try iris()
     let tiny = try data.rows(Array(0..<100) + [120])
     XCTAssertThrowsError(try tiny.split(test: 0.2, stratify: true, seed: 1)) { error in
-      XCTAssertEqual(error as? DataError, .classTooSmall(operation: "stratified split", className: "virginica", count: 1, needed: 2))
-      XCTAssertEqual("\(error)", "stratified split: class 'virginica' has 1 sample, needs at least 2")
+      XCTAssertEqual(
+        error as? DataError,
+        .classTooSmall(operation: "stratified split", className: "virginica", count: 1, needed: 2))
+      XCTAssertEqual(
+        "\(error)", "stratified split: class 'virginica' has 1 sample, needs at least 2")
     }
-    XCTAssertThrowsError(try data.rows(Array(0..<103)).kfold(k: 5, stratify: true, seed: 1)) { error in
-      XCTAssertEqual(error as? DataError, .classTooSmall(operation: "stratified 5-fold", className: "virginica", count: 3, needed: 5))
+    XCTAssertThrowsError(try data.rows(Array(0..<103)).kfold(k: 5, stratify: true, seed: 1)) {
+      error in
+      XCTAssertEqual(
+        error as? DataError,
+        .classTooSmall(operation: "stratified 5-fold", className: "virginica", count: 3, needed: 5))
     }
   }
 
@@ -108,7 +116,8 @@ final class SplitTests: XCTestCase {
   }
 
   func testTimeSeriesSplitMatchesScikitLearn() throws {
-    // TimeSeriesSplit(n_splits=3) on 10 rows: train [0,1,2,3] test [4,5]; [0..5] [6,7]; [0..7] [8,9].
+    // TimeSeriesSplit(n_splits=3) on 10 rows: train [0, 4) test [4, 6); [0, 6) [6, 8);
+    // [0, 8) [8, 10).
     let data = try iris().rows(0..<10)
     let splits = try data.timeSeriesSplit(splits: 3)
     XCTAssertEqual(splits.map(\.train.count), [4, 6, 8])

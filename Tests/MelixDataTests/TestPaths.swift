@@ -10,7 +10,9 @@ enum TestPaths {
 
   static func example(_ name: String) -> String { exampleData.appendingPathComponent(name).path }
   static func fixture(_ name: String) -> String { fixtures.appendingPathComponent(name).path }
-  static func bad(_ name: String) -> String { fixtures.appendingPathComponent("bad").appendingPathComponent(name).path }
+  static func bad(_ name: String) -> String {
+    fixtures.appendingPathComponent("bad").appendingPathComponent(name).path
+  }
 
   static func temporary(_ name: String) -> String {
     let directory = FileManager.default.temporaryDirectory

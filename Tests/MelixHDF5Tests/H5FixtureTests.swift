@@ -14,11 +14,16 @@ final class H5FixtureTests: XCTestCase {
   func testNumericDatasetsOfEveryType() throws {
     let file = try open()
     let n = 12
-    XCTAssertEqual(try file.dataset("float64").read(as: Double.self), (0..<n).map { Double($0) * 0.5 - 1 })
-    XCTAssertEqual(try file.dataset("float32").read(as: Float.self), (0..<n).map { Float($0) * 0.25 })
-    XCTAssertEqual(try file.dataset("int64").read(as: Int64.self), (0..<n).map { Int64($0) * -3 + (1 << 40) })
-    XCTAssertEqual(try file.dataset("int32").read(as: Int32.self), (0..<n).map { Int32($0) * 7 - 20 })
-    XCTAssertEqual(try file.dataset("uint8").read(as: UInt8.self), (0..<n).map { UInt8($0 * 20 % 256) })
+    XCTAssertEqual(
+      try file.dataset("float64").read(as: Double.self), (0..<n).map { Double($0) * 0.5 - 1 })
+    XCTAssertEqual(
+      try file.dataset("float32").read(as: Float.self), (0..<n).map { Float($0) * 0.25 })
+    XCTAssertEqual(
+      try file.dataset("int64").read(as: Int64.self), (0..<n).map { Int64($0) * -3 + (1 << 40) })
+    XCTAssertEqual(
+      try file.dataset("int32").read(as: Int32.self), (0..<n).map { Int32($0) * 7 - 20 })
+    XCTAssertEqual(
+      try file.dataset("uint8").read(as: UInt8.self), (0..<n).map { UInt8($0 * 20 % 256) })
     XCTAssertEqual(try file.dataset("bool").read(as: Bool.self), (0..<n).map { $0 % 3 == 0 })
     XCTAssertEqual(try file.dataset("float64").elementType, .float64)
     XCTAssertEqual(try file.dataset("bool").elementType, .bool)
@@ -39,7 +44,8 @@ final class H5FixtureTests: XCTestCase {
 
   func testStrings() throws {
     let file = try open()
-    XCTAssertEqual(try file.dataset("vlen_strings").readStrings(), ["alpha", "béta", "", "gamma ✓"])
+    XCTAssertEqual(
+      try file.dataset("vlen_strings").readStrings(), ["alpha", "béta", "", "gamma ✓"])
     XCTAssertEqual(try file.dataset("vlen_strings").elementType, .variableString)
     XCTAssertEqual(try file.dataset("fixed_strings").readStrings(), ["ab", "cde", "fghij"])
     XCTAssertEqual(try file.dataset("fixed_strings").elementType, .fixedString(length: 5))
@@ -59,7 +65,8 @@ final class H5FixtureTests: XCTestCase {
     XCTAssertThrowsError(try data.readRows(990..<1001, as: Double.self)) { error in
       XCTAssertEqual(
         error as? HDF5Error,
-        .rowsOutOfRange(file: Self.fixture, path: "/group/nested/chunked", lower: 990, upper: 1001, rows: 1000))
+        .rowsOutOfRange(
+          file: Self.fixture, path: "/group/nested/chunked", lower: 990, upper: 1001, rows: 1000))
     }
   }
 
@@ -74,12 +81,17 @@ final class H5FixtureTests: XCTestCase {
     XCTAssertEqual(try attributes.value("weights"), .doubles([0.5, 1.5]))
     XCTAssertEqual(try attributes.string("unicode"), "café ✓")
     XCTAssertEqual(try attributes.string("fixed"), "fixed-len")
-    XCTAssertEqual(try attributes.names(), ["fixed", "names", "scale", "shape", "title", "unicode", "version", "weights"])
+    XCTAssertEqual(
+      try attributes.names(),
+      ["fixed", "names", "scale", "shape", "title", "unicode", "version", "weights"])
     XCTAssertEqual(try file.group("group").attributes.string("note"), "nested group")
     XCTAssertEqual(try file.dataset("float64").attributes.string("unit"), "cm")
     XCTAssertEqual(
       try file.root.memberNames(),
-      ["bool", "fixed_strings", "float32", "float64", "group", "int32", "int64", "matrix", "uint8", "vlen_strings"])
+      [
+        "bool", "fixed_strings", "float32", "float64", "group", "int32", "int64", "matrix", "uint8",
+        "vlen_strings",
+      ])
   }
 
   func testErrorsNameFileAndPath() throws {
@@ -90,13 +102,16 @@ final class H5FixtureTests: XCTestCase {
       XCTAssertEqual("\(error)", "'\(path)': no object at '/missing/y'")
     }
     XCTAssertThrowsError(try file.dataset("group")) { error in
-      XCTAssertEqual(error as? HDF5Error, .wrongObjectKind(file: path, path: "/group", expected: "dataset", found: "group"))
+      XCTAssertEqual(
+        error as? HDF5Error,
+        .wrongObjectKind(file: path, path: "/group", expected: "dataset", found: "group"))
     }
     XCTAssertThrowsError(try file.group("float64"))
     XCTAssertThrowsError(try file.dataset("vlen_strings").read(as: Double.self)) { error in
       XCTAssertEqual(
         error as? HDF5Error,
-        .typeMismatch(file: path, path: "/vlen_strings", expected: "float64", found: "variable-length string"))
+        .typeMismatch(
+          file: path, path: "/vlen_strings", expected: "float64", found: "variable-length string"))
     }
     XCTAssertThrowsError(try file.dataset("float64").readStrings())
     XCTAssertThrowsError(try file.attributes.string("nope")) { error in
@@ -111,18 +126,24 @@ final class H5FixtureTests: XCTestCase {
   }
 
   func testNotHDF5AndTruncatedFiles() throws {
-    let notHDF5 = FileManager.default.temporaryDirectory.appendingPathComponent("melix-not-hdf5-\(getpid()).h5").path
+    let notHDF5 = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "melix-not-hdf5-\(getpid()).h5"
+    ).path
     try "a,b\n1,2\n".write(toFile: notHDF5, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(atPath: notHDF5) }
     XCTAssertThrowsError(try H5File(path: notHDF5)) { error in
       XCTAssertEqual(error as? HDF5Error, .notHDF5(file: notHDF5))
     }
     let bytes = try Data(contentsOf: URL(fileURLWithPath: Self.fixture))
-    let truncated = FileManager.default.temporaryDirectory.appendingPathComponent("melix-truncated-\(getpid()).h5").path
+    let truncated = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "melix-truncated-\(getpid()).h5"
+    ).path
     try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: truncated))
     defer { try? FileManager.default.removeItem(atPath: truncated) }
     XCTAssertThrowsError(try H5File(path: truncated)) { error in
-      guard case .corruptFile(let file, let reason)? = error as? HDF5Error else { return XCTFail("\(error)") }
+      guard case .corruptFile(let file, let reason)? = error as? HDF5Error else {
+        return XCTFail("\(error)")
+      }
       XCTAssertEqual(file, truncated)
       XCTAssertTrue(reason.contains("truncated file"), reason)
     }

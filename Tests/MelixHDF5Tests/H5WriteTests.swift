@@ -21,7 +21,8 @@ final class H5WriteTests: XCTestCase {
     try file.root.write([Float(0.5), -1.25], shape: [2], to: "single")
     try file.root.write(strings: ["x", "ÿ ✓", ""], to: "names")
     try file.root.write(
-      (0..<400).map(Double.init), shape: [100, 4], to: "zipped", chunks: [50, 4], compression: H5Compression(gzipLevel: 4))
+      (0..<400).map(Double.init), shape: [100, 4], to: "zipped", chunks: [50, 4],
+      compression: H5Compression(gzipLevel: 4))
     try file.attributes.set("task", .string("classification"))
     try file.attributes.set("feature_names", .strings(["a", "b", "c"]))
     try file.attributes.set("format_version", .int(1))
@@ -31,7 +32,8 @@ final class H5WriteTests: XCTestCase {
   }
 
   func temporaryPath(_ name: String) -> String {
-    FileManager.default.temporaryDirectory.appendingPathComponent("melix-h5-\(getpid())-\(name)").path
+    FileManager.default.temporaryDirectory.appendingPathComponent("melix-h5-\(getpid())-\(name)")
+      .path
   }
 
   func testWriteThenReadBack() throws {
@@ -40,7 +42,8 @@ final class H5WriteTests: XCTestCase {
     try writeSample(to: path)
     let file = try H5File(path: path)
     XCTAssertEqual(try file.dataset("data/X").shape, [5, 3])
-    XCTAssertEqual(try file.dataset("data/X").read(as: Double.self), (0..<15).map { Double($0) * 0.1 })
+    XCTAssertEqual(
+      try file.dataset("data/X").read(as: Double.self), (0..<15).map { Double($0) * 0.1 })
     XCTAssertEqual(try file.dataset("ints").read(as: Int64.self), [-1, 0, 1 << 40])
     XCTAssertEqual(try file.dataset("small").read(as: Int32.self), [1, -2, 3])
     XCTAssertEqual(try file.dataset("bytes").read(as: UInt8.self), [0, 128, 255])
@@ -70,7 +73,8 @@ final class H5WriteTests: XCTestCase {
     XCTAssertEqual(try file.attributes.string("task"), "regression")
     XCTAssertThrowsError(try file.root.write([1.0], shape: [1], to: "readonly"))
     XCTAssertThrowsError(try file.root.write([1.0, 2.0], shape: [3], to: "bad")) { error in
-      XCTAssertEqual(error as? HDF5Error, .shapeMismatch(file: path, path: "/bad", expected: [3], got: [2]))
+      XCTAssertEqual(
+        error as? HDF5Error, .shapeMismatch(file: path, path: "/bad", expected: [3], got: [2]))
     }
   }
 

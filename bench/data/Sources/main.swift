@@ -38,7 +38,9 @@ do {
   sequential.parallelThreshold = .max
   var csvOneThreadTimes: [Double] = []
   for _ in 0..<repeats {
-    let (seconds, _) = try time { try Dataset(table: sequential.readTable(path: csvPath), target: "label").count }
+    let (seconds, _) = try time {
+      try Dataset(table: sequential.readTable(path: csvPath), target: "label").count
+    }
     csvOneThreadTimes.append(seconds)
   }
   print("csv1 " + csvOneThreadTimes.map { String($0) }.joined(separator: " "))

@@ -35,11 +35,12 @@ final class SplitTests: XCTestCase {
   }
 
   func testStratifiedSplitOnUnbalancedClassesMatchesScikitLearnCounts() throws {
-    // StratifiedShuffleSplit(test_size=0.25) on penguins gives test counts 38, 17, 31.
+    // StratifiedShuffleSplit(test_size=0.25) counts per class, from Fixtures/reference.json.
+    let reference = try Reference.load()["splits"] as? [String: Any] ?? [:]
     let penguins = try Dataset.readHDF5(path: TestPaths.example("penguins.h5"))
     let (train, test) = try penguins.split(test: 0.25, stratify: true, seed: 7)
-    XCTAssertEqual(classCounts(test), [38, 17, 31])
-    XCTAssertEqual(classCounts(train), [114, 51, 93])
+    XCTAssertEqual(classCounts(test), reference["penguins_stratified_test_counts"] as? [Int])
+    XCTAssertEqual(classCounts(train), reference["penguins_stratified_train_counts"] as? [Int])
   }
 
   func testPlainSplitPartitionsRows() throws {
@@ -105,26 +106,35 @@ final class SplitTests: XCTestCase {
     XCTAssertEqual(folds.flatMap { $0 }.sorted(), Array(0..<11))
   }
 
-  func testGroupKFoldKeepsGroupsTogether() throws {
+  func testGroupKFoldMatchesScikitLearn() throws {
+    let reference = try Reference.load()["splits"] as? [String: Any] ?? [:]
     let data = try iris().rows(0..<10)
-    let groups = [0, 0, 0, 1, 1, 2, 2, 2, 2, 3]
+    let groups = reference["group_kfold_groups"] as? [Int] ?? []
     let folds = try data.groupKFold(k: 2, groups: groups)
-    // Largest first into the emptiest fold: g2(4) → f0, g0(3) → f1, g1(2) → f1, g3(1) → f0.
-    XCTAssertEqual(folds[0].validation.features, try data.rows([5, 6, 7, 8, 9]).features)
-    XCTAssertEqual(folds[1].validation.features, try data.rows([0, 1, 2, 3, 4]).features)
+    let expected = reference["group_kfold_validation"] as? [[Int]] ?? []
+    XCTAssertEqual(expected.count, 2)
+    for (fold, rows) in zip(folds, expected) {
+      XCTAssertEqual(fold.validation.features, try data.rows(rows).features)
+      XCTAssertEqual(fold.train.count, 10 - rows.count)
+    }
     XCTAssertThrowsError(try data.groupKFold(k: 5, groups: groups))
   }
 
   func testTimeSeriesSplitMatchesScikitLearn() throws {
-    // TimeSeriesSplit(n_splits=3) on 10 rows: train [0, 4) test [4, 6); [0, 6) [6, 8);
-    // [0, 8) [8, 10).
+    let reference = try Reference.load()["splits"] as? [String: Any] ?? [:]
     let data = try iris().rows(0..<10)
-    let splits = try data.timeSeriesSplit(splits: 3)
-    XCTAssertEqual(splits.map(\.train.count), [4, 6, 8])
-    XCTAssertEqual(splits.map(\.validation.count), [2, 2, 2])
-    XCTAssertEqual(splits[2].validation.features, try data.rows(8..<10).features)
-    let gapped = try data.timeSeriesSplit(splits: 2, testSize: 2, gap: 1)
-    XCTAssertEqual(gapped.map(\.train.count), [5, 7])
+    let cases: [([(train: Dataset, validation: Dataset)], String)] = [
+      (try data.timeSeriesSplit(splits: 3), "time_series_3"),
+      (try data.timeSeriesSplit(splits: 2, testSize: 2, gap: 1), "time_series_2_size2_gap1"),
+    ]
+    for (splits, key) in cases {
+      let expected = reference[key] as? [[[Int]]] ?? []
+      XCTAssertEqual(splits.count, expected.count, key)
+      for (split, pair) in zip(splits, expected) {
+        XCTAssertEqual(split.train.features, try data.rows(pair[0]).features, key)
+        XCTAssertEqual(split.validation.features, try data.rows(pair[1]).features, key)
+      }
+    }
   }
 
   func testSampleIsReproducibleAndDistinct() throws {

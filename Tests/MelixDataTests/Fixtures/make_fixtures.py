@@ -89,6 +89,26 @@ def label_encoder():
     return {"classes": list(enc.classes_), "first10": clean(enc.transform(df["island"][:10]))}
 
 
+def splits():
+    """Fold assignments of the deterministic splitters and stratified split counts."""
+    from sklearn.model_selection import GroupKFold, StratifiedShuffleSplit, TimeSeriesSplit
+
+    groups = [0, 0, 0, 1, 1, 2, 2, 2, 2, 3]
+    group_folds = [te.tolist() for _, te in GroupKFold(2).split(np.zeros(10), groups=groups)]
+    series = [(tr.tolist(), te.tolist()) for tr, te in TimeSeriesSplit(3).split(np.zeros(10))]
+    gapped = [(tr.tolist(), te.tolist()) for tr, te in TimeSeriesSplit(2, test_size=2, gap=1).split(np.zeros(10))]
+    y = pd.read_csv(os.path.join(DATA, "penguins.csv"))["species"]
+    train, test = next(StratifiedShuffleSplit(1, test_size=0.25, random_state=0).split(y, y))
+    return {
+        "group_kfold_groups": groups,
+        "group_kfold_validation": group_folds,
+        "time_series_3": series,
+        "time_series_2_size2_gap1": gapped,
+        "penguins_stratified_test_counts": [int(c) for c in y.iloc[test].value_counts().sort_index()],
+        "penguins_stratified_train_counts": [int(c) for c in y.iloc[train].value_counts().sort_index()],
+    }
+
+
 def fingerprint(path):
     """The canonical encoding documented in Sources/MelixData/Fingerprint.swift."""
     out = bytearray()
@@ -154,6 +174,7 @@ def main():
         "one_hot": one_hot(),
         "describe_penguins_bill_length": describe(),
         "label_encoder_island": label_encoder(),
+        "splits": splits(),
         "fingerprints": {n: fingerprint(os.path.join(DATA, n + ".h5")) for n in ["iris", "penguins", "diabetes"]},
     }
     with open(os.path.join(HERE, "reference.json"), "w") as f:

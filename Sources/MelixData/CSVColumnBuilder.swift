@@ -1,10 +1,3 @@
-/// Where a field sits, for error messages.
-struct FieldContext {
-  let file: String
-  let line: Int
-  let row: Int
-}
-
 /// The missing-value tokens as bytes, checked only when a field is not a number.
 struct MissingTokens {
   let tokens: [[UInt8]]
@@ -61,9 +54,10 @@ struct CSVColumnBuilder {
   }
 
   /// Adds one field; a quoted field is never a missing-value token.
-  mutating func append(
-    _ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool, context: @autoclosure () -> FieldContext
-  ) throws {
+  ///
+  /// - Returns: false if the column holds numbers and the field is neither a number nor
+  ///   missing (the caller reports it with the file, line and row).
+  mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool) -> Bool {
     switch state {
     case .number:
       if let value = NumberParser.parse(bytes) {
@@ -71,10 +65,7 @@ struct CSVColumnBuilder {
       } else if (!quoted && missing.matches(bytes)) || (quoted && bytes.isEmpty) {
         numbers.append(.nan)
       } else {
-        let where_ = context()
-        throw DataError.notANumber(
-          file: where_.file, line: where_.line, row: where_.row, column: name,
-          value: String(decoding: bytes, as: UTF8.self))
+        return false
       }
     case .text:
       if !quoted && missing.matches(bytes) {
@@ -85,7 +76,7 @@ struct CSVColumnBuilder {
     case .undecided:
       if (!quoted && missing.matches(bytes)) || (quoted && bytes.isEmpty) {
         leadingMissing += 1
-        return
+        return true
       }
       if let value = NumberParser.parse(bytes) {
         state = .number
@@ -97,6 +88,7 @@ struct CSVColumnBuilder {
         appendText(String(decoding: bytes, as: UTF8.self))
       }
     }
+    return true
   }
 
   private mutating func appendText(_ text: String) {

@@ -366,43 +366,36 @@ public struct CSVReader: Sendable {
       row += 1
       lines.append(line)
       let expected = builders.count
+      let delimiter = self.delimiter
       var column = 0
-      var fieldStart = start
-      var i = start
-      while true {
-        while i < stop, p[i] != delimiter { i += 1 }
-        if column >= expected {
-          var found = column + 1
-          while i < stop {
-            if p[i] == delimiter { found += 1 }
-            i += 1
+      var badField = 0..<0
+      // One exclusive access to the builders per line instead of one per field.
+      let complete = builders.withUnsafeMutableBufferPointer { columns -> Bool in
+        var fieldStart = start
+        var i = start
+        while true {
+          while i < stop, p[i] != delimiter { i += 1 }
+          if column >= expected { return false }
+          if !columns[column].append(UnsafeBufferPointer(rebasing: p[fieldStart..<i]), quoted: false) {
+            badField = fieldStart..<i
+            return false
           }
-          throw DataError.raggedRow(
-            file: file, line: line, row: row, expected: expected, found: found)
+          column += 1
+          if i >= stop { return true }
+          i += 1
+          fieldStart = i
         }
-        let field = UnsafeBufferPointer(rebasing: p[fieldStart..<i])
-        do {
-          try builders[column].append(
-            field, quoted: false, context: FieldContext(file: file, line: line, row: row))
-        } catch {
-          // A wrong field count explains a misplaced value better than its type does.
-          var found = 1
-          for k in start..<stop where p[k] == delimiter { found += 1 }
-          if found != expected {
-            throw DataError.raggedRow(
-              file: file, line: line, row: row, expected: expected, found: found)
-          }
-          throw error
-        }
-        column += 1
-        if i >= stop { break }
-        i += 1
-        fieldStart = i
       }
-      if column != expected {
-        throw DataError.raggedRow(
-          file: file, line: line, row: row, expected: expected, found: column)
+      if complete && column == expected { return }
+      // A wrong field count explains a misplaced value better than its type does.
+      var found = 1
+      for k in start..<stop where p[k] == delimiter { found += 1 }
+      if found != expected {
+        throw DataError.raggedRow(file: file, line: line, row: row, expected: expected, found: found)
       }
+      throw DataError.notANumber(
+        file: file, line: line, row: row, column: names[column],
+        value: String(decoding: UnsafeBufferPointer(rebasing: p[badField]), as: UTF8.self))
     }
 
     private mutating func handleRecord(_ p: UnsafeBufferPointer<UInt8>) throws {
@@ -434,7 +427,7 @@ public struct CSVReader: Sendable {
       lines.append(line)
       for column in 0..<spans.count {
         let span = spans[column]
-        let context = FieldContext(file: file, line: line, row: row)
+        let accepted: Bool
         if span.escaped {
           scratch.removeAll(keepingCapacity: true)
           var k = span.start
@@ -442,12 +435,17 @@ public struct CSVReader: Sendable {
             scratch.append(p[k])
             k += p[k] == UInt8(ascii: "\"") ? 2 : 1
           }
-          try scratch.withUnsafeBufferPointer { field in
-            try builders[column].append(field, quoted: true, context: context)
-          }
+          accepted = scratch.withUnsafeBufferPointer { builders[column].append($0, quoted: true) }
         } else {
           let field = UnsafeBufferPointer(rebasing: p[span.start..<span.end])
-          try builders[column].append(field, quoted: span.quoted, context: context)
+          accepted = builders[column].append(field, quoted: span.quoted)
+        }
+        if !accepted {
+          let text =
+            span.escaped
+            ? String(decoding: scratch, as: UTF8.self)
+            : String(decoding: UnsafeBufferPointer(rebasing: p[span.start..<span.end]), as: UTF8.self)
+          throw DataError.notANumber(file: file, line: line, row: row, column: names[column], value: text)
         }
       }
     }

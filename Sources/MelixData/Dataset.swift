@@ -156,6 +156,16 @@ public struct Dataset: Equatable, Sendable {
     if case .classes(_, let names) = target { return names }
     return nil
   }
+  /// The target as float64 values, shape `[nSamples]`: class indices for classification,
+  /// the values for regression; nil without a target (Melix's `ds.y`).
+  public var targetValues: [Double]? {
+    switch target {
+    case .classes(let indices, _)?: return indices.map(Double.init)
+    case .values(let values)?: return values
+    case nil: return nil
+    }
+  }
+
   /// Names of the categorical columns, in file order.
   public var categoricalNames: [String] { categorical.map(\.name) }
   /// Missing-value mask of `features`, row-major, shape `[nSamples, nFeatures]`.

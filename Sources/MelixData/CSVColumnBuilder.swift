@@ -1,0 +1,183 @@
+/// The missing-value tokens as bytes, checked only when a field is not a number.
+struct MissingTokens {
+  let tokens: [[UInt8]]
+  let includesEmpty: Bool
+
+  init(_ values: Set<String>) {
+    tokens = values.filter { !$0.isEmpty }.map { Array($0.utf8) }
+    includesEmpty = values.contains("")
+  }
+
+  func matches(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
+    if field.isEmpty { return includesEmpty }
+    candidates: for token in tokens where token.count == field.count {
+      for k in 0..<token.count where token[k] != field[k] { continue candidates }
+      return true
+    }
+    return false
+  }
+}
+
+/// Accumulates one column while the file streams past, deciding its type on the first
+/// non-missing value (see `CSVOptions` for the rule).
+struct CSVColumnBuilder {
+  enum State { case undecided, number, text }
+
+  let name: String
+  let override: ColumnType?
+  let missing: MissingTokens
+  var state: State = .undecided
+  var leadingMissing = 0
+  var numbers: [Double] = []
+  var codes: [Int] = []
+  var levelIndex: [String: Int] = [:]
+  var levels: [String] = []
+
+  init(name: String, override: ColumnType?, missing: MissingTokens) {
+    self.name = name
+    self.override = override
+    self.missing = missing
+    switch override {
+    case .number: state = .number
+    case .category, .bool: state = .text
+    case nil: state = .undecided
+    }
+  }
+
+  /// Reserves room for `rows` values (a hint from the file size).
+  mutating func reserve(_ rows: Int) {
+    switch state {
+    case .number: numbers.reserveCapacity(rows)
+    case .text: codes.reserveCapacity(rows)
+    case .undecided: break
+    }
+  }
+
+  /// Adds one field; a quoted field is never a missing-value token.
+  ///
+  /// - Returns: false if the column holds numbers and the field is neither a number nor
+  ///   missing (the caller reports it with the file, line and row).
+  mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool) -> Bool {
+    switch state {
+    case .number:
+      if let value = NumberParser.parse(bytes) {
+        numbers.append(value)
+      } else if (!quoted && missing.matches(bytes)) || (quoted && bytes.isEmpty) {
+        numbers.append(.nan)
+      } else {
+        return false
+      }
+    case .text:
+      if !quoted && missing.matches(bytes) {
+        codes.append(-1)
+      } else {
+        appendText(String(decoding: bytes, as: UTF8.self))
+      }
+    case .undecided:
+      if (!quoted && missing.matches(bytes)) || (quoted && bytes.isEmpty) {
+        leadingMissing += 1
+        return true
+      }
+      if let value = NumberParser.parse(bytes) {
+        state = .number
+        numbers = [Double](repeating: .nan, count: leadingMissing)
+        numbers.append(value)
+      } else {
+        state = .text
+        codes = [Int](repeating: -1, count: leadingMissing)
+        appendText(String(decoding: bytes, as: UTF8.self))
+      }
+    }
+    return true
+  }
+
+  private mutating func appendText(_ text: String) {
+    if let code = levelIndex[text] {
+      codes.append(code)
+    } else {
+      let code = levels.count
+      levelIndex[text] = code
+      levels.append(text)
+      codes.append(code)
+    }
+  }
+
+  /// This column's values followed by `other`'s (the next part of the same file), or nil
+  /// when the parts disagree on the type (number in one, text in the other).
+  func joined(with other: CSVColumnBuilder) -> CSVColumnBuilder? {
+    var out = self
+    switch (state, other.state) {
+    case (.undecided, .undecided):
+      out.leadingMissing += other.leadingMissing
+    case (.undecided, .number):
+      out = other
+      out.numbers = [Double](repeating: .nan, count: leadingMissing) + other.numbers
+    case (.undecided, .text):
+      out = other
+      out.codes = [Int](repeating: -1, count: leadingMissing) + other.codes
+    case (.number, .undecided):
+      out.numbers += [Double](repeating: .nan, count: other.leadingMissing)
+    case (.number, .number):
+      out.numbers += other.numbers
+    case (.text, .undecided):
+      out.codes += [Int](repeating: -1, count: other.leadingMissing)
+    case (.text, .text):
+      var remap: [Int] = []
+      for level in other.levels {
+        if let code = out.levelIndex[level] {
+          remap.append(code)
+        } else {
+          out.levelIndex[level] = out.levels.count
+          remap.append(out.levels.count)
+          out.levels.append(level)
+        }
+      }
+      out.codes += other.codes.map { $0 < 0 ? -1 : remap[$0] }
+    case (.number, .text), (.text, .number):
+      return nil
+    }
+    return out
+  }
+
+  /// Finishes the column: sorts (or orders) levels, converts bool-like text.
+  func finish(file: String, lines: [Int], order: [String]?) throws -> CSVColumnData {
+    switch state {
+    case .undecided:
+      // All values missing: a number column of NaN, unless told otherwise.
+      if override == .category {
+        return .category(codes: [Int](repeating: -1, count: leadingMissing), levels: [])
+      }
+      return .number([Double](repeating: .nan, count: leadingMissing))
+    case .number:
+      return .number(numbers)
+    case .text:
+      let boolValues = levels.map(CSVColumnBuilder.boolValue)
+      let looksBool =
+        !levels.isEmpty && levels.allSatisfy { ["true", "false"].contains($0.lowercased()) }
+      if override == .bool || (override == nil && looksBool) {
+        if let bad = boolValues.firstIndex(where: { $0 == nil }) {
+          let row = codes.firstIndex(of: bad) ?? 0
+          throw DataError.notABool(
+            file: file, line: row < lines.count ? lines[row] : 0, row: row + 1, column: name,
+            value: levels[bad])
+        }
+        return .bool(codes.map { $0 < 0 ? .nan : (boolValues[$0] == true ? 1 : 0) })
+      }
+      var sorted = order ?? []
+      let listed = Set(sorted)
+      sorted += levels.filter { !listed.contains($0) }.sorted()
+      var newIndex: [String: Int] = [:]
+      for (index, level) in sorted.enumerated() { newIndex[level] = index }
+      let remap = levels.map { newIndex[$0] ?? -1 }
+      return .category(codes: codes.map { $0 < 0 ? -1 : remap[$0] }, levels: sorted)
+    }
+  }
+
+  static func boolValue(_ text: String) -> Bool? {
+    switch text.lowercased() {
+    case "true", "t", "yes", "y", "1": return true
+    case "false", "f", "no", "n", "0": return false
+    default: return nil
+    }
+  }
+}

@@ -1,1 +1,0 @@
-// MelixData: placeholder until its first real file lands.

@@ -1,1 +1,0 @@
-// MelixHDF5: placeholder until its first real file lands.

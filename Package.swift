@@ -56,7 +56,9 @@ let package = Package(
     .testTarget(name: "MelixNumericsTests", dependencies: ["MelixNumerics"], swiftSettings: v5),
     .testTarget(name: "MelixHDF5Tests", dependencies: ["MelixHDF5"], swiftSettings: v5),
     .testTarget(name: "MelixDataTests", dependencies: ["MelixData"], swiftSettings: v5),
-    .testTarget(name: "MelixMLTests", dependencies: ["MelixML"], swiftSettings: v5),
+    .testTarget(
+      name: "MelixMLTests", dependencies: ["MelixML"], exclude: ["Fixtures"],
+      swiftSettings: v5),
     .testTarget(name: "MelixSyntaxTests", dependencies: ["MelixSyntax"], swiftSettings: v5),
     .testTarget(
       name: "MelixInterpreterTests", dependencies: ["MelixInterpreter"], swiftSettings: v5),

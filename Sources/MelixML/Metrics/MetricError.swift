@@ -1,0 +1,147 @@
+/// An error thrown by a metric when its inputs cannot be scored.
+///
+/// Messages follow the style guide: lower case, no trailing period, code in single quotes.
+/// Each case carries the facts needed to fix the call.
+public enum MetricError: Error, Equatable, CustomStringConvertible {
+  /// The two inputs of a metric have different lengths.
+  case lengthMismatch(metric: String, expected: Int, got: Int)
+  /// A metric was given zero samples.
+  case emptyInput(metric: String)
+  /// An input holds NaN or an infinity.
+  case nonFiniteValue(metric: String, input: String, index: Int)
+  /// `average: .binary` was asked for on targets with more than two labels.
+  case binaryAverageOnMulticlass(metric: String, labelCount: Int)
+  /// The positive label is not one of the labels present in the targets.
+  case invalidPositiveLabel(metric: String, label: String, present: [String])
+  /// The positive label cannot be inferred (only one label in `yTrue`) and must be passed.
+  case positiveLabelRequired(metric: String)
+  /// None of the labels asked for occurs in `yTrue`.
+  case noRequestedLabelInTrue(metric: String)
+  /// A probability row has a different number of columns than there are classes.
+  case classCountMismatch(metric: String, classes: Int, columns: Int)
+  /// A probability matrix row has a different number of columns than the first row.
+  case raggedScores(metric: String, row: Int, expected: Int, got: Int)
+  /// A probability is below 0 or above 1.
+  case probabilityOutOfRange(metric: String, value: Double)
+  /// One-vs-rest ROC AUC needs each row of probabilities to sum to 1.
+  case probabilitiesDoNotSumToOne(metric: String, row: Int, sum: Double)
+  /// `yTrue` holds a single label and no `labels` list was given.
+  case singleLabel(metric: String, label: String)
+  /// `yTrue` holds a label that is not in the `labels` list.
+  case labelNotInLabels(metric: String, label: String)
+  /// The `labels` list has duplicates.
+  case duplicateLabels(metric: String)
+  /// The number of target names differs from the number of labels.
+  case targetNameCountMismatch(labels: Int, names: Int)
+  /// A parameter is outside its valid range.
+  case invalidParameter(metric: String, name: String, value: String, expected: String)
+
+  /// A one-line message naming the metric and the facts.
+  public var description: String {
+    switch self {
+    case let .lengthMismatch(metric, expected, got):
+      return "'\(metric)': inputs have different lengths: \(expected) and \(got)"
+    case let .emptyInput(metric):
+      return "'\(metric)': needs at least 1 sample, got 0"
+    case let .nonFiniteValue(metric, input, index):
+      return "'\(metric)': '\(input)' holds NaN or infinity at index \(index)"
+    case let .binaryAverageOnMulticlass(metric, labelCount):
+      return
+        "'\(metric)': target is multiclass (\(labelCount) labels) but average is 'binary'; "
+        + "choose 'micro', 'macro' or 'weighted'"
+    case let .invalidPositiveLabel(metric, label, present):
+      return
+        "'\(metric)': positive label '\(label)' is not a valid label, expected one of "
+        + present.map { "'\($0)'" }.joined(separator: ", ")
+    case let .positiveLabelRequired(metric):
+      return "'\(metric)': 'yTrue' holds one label only, so 'positiveLabel' must be given"
+    case let .noRequestedLabelInTrue(metric):
+      return "'\(metric)': at least one label in 'labels' must occur in 'yTrue'"
+    case let .classCountMismatch(metric, classes, columns):
+      return "'\(metric)': \(classes) classes but the scores have \(columns) columns"
+    case let .raggedScores(metric, row, expected, got):
+      return "'\(metric)': score row \(row) has \(got) columns, expected \(expected)"
+    case let .probabilityOutOfRange(metric, value):
+      return "'\(metric)': probability \(value) is outside 0...1"
+    case let .probabilitiesDoNotSumToOne(metric, row, sum):
+      return
+        "'\(metric)': one-vs-rest needs probabilities summing to 1 in each row, "
+        + "row \(row) sums to \(sum)"
+    case let .singleLabel(metric, label):
+      return
+        "'\(metric)': 'yTrue' holds one label only ('\(label)'); pass every class in 'labels'"
+    case let .labelNotInLabels(metric, label):
+      return "'\(metric)': 'yTrue' holds label '\(label)' that is not in 'labels'"
+    case let .duplicateLabels(metric):
+      return "'\(metric)': 'labels' holds duplicates"
+    case let .targetNameCountMismatch(labels, names):
+      return "classification report: \(labels) labels but \(names) target names"
+    case let .invalidParameter(metric, name, value, expected):
+      return "'\(metric)': parameter '\(name)' is \(value), expected \(expected)"
+    }
+  }
+}
+
+/// A non-fatal remark from a metric: the value was computed, but it is a convention
+/// rather than a measurement (scikit-learn's `UndefinedMetricWarning` and friends).
+///
+/// Metrics hand warnings to an `onWarning` closure the caller passes in, so no global
+/// state is needed; the interpreter prints them, a report keeps them in `warnings`.
+public enum MetricWarning: Equatable, Sendable, CustomStringConvertible {
+  /// A ratio had a zero denominator and was set to the `zeroDivision` value.
+  case illDefined(metric: String, reason: String)
+  /// `yTrue` holds one class only, so ROC AUC is undefined and NaN is returned.
+  case onlyOneClass(metric: String)
+  /// `yPred` holds a class absent from `yTrue` (balanced accuracy ignores that class).
+  case predictedClassNotInTrue
+  /// `yTrue` has no positive samples; recall is set to 1 at every threshold.
+  case noPositiveSamples(metric: String)
+  /// `yTrue` has no negative samples; the false-positive rate is NaN.
+  case noNegativeSamples(metric: String)
+  /// Probability rows do not sum to 1 (log-loss still computes).
+  case probabilitiesDoNotSumToOne(metric: String)
+  /// R² and explained variance are undefined with fewer than two samples; NaN is returned.
+  case tooFewSamples(metric: String)
+
+  /// The warning as one line of text.
+  public var description: String {
+    switch self {
+    case let .illDefined(metric, reason):
+      return "\(metric) is ill-defined and being set to the 'zeroDivision' value in \(reason)"
+    case let .onlyOneClass(metric):
+      return "'\(metric)': only one class is present in 'yTrue', the score is undefined (NaN)"
+    case .predictedClassNotInTrue:
+      return "'yPred' holds classes not in 'yTrue'"
+    case let .noPositiveSamples(metric):
+      return "'\(metric)': no positive samples in 'yTrue'"
+    case let .noNegativeSamples(metric):
+      return "'\(metric)': no negative samples in 'yTrue'"
+    case let .probabilitiesDoNotSumToOne(metric):
+      return "'\(metric)': probability rows do not sum to 1"
+    case let .tooFewSamples(metric):
+      return "'\(metric)': not well-defined with fewer than two samples (NaN)"
+    }
+  }
+}
+
+/// The value a precision, recall or F-score takes when its denominator is zero,
+/// as scikit-learn's `zero_division` parameter.
+public enum ZeroDivision: Equatable, Sendable {
+  /// Use 0 and emit a `MetricWarning.illDefined` (scikit-learn's default `"warn"`).
+  case warn
+  /// Use 0 silently.
+  case zero
+  /// Use 1 silently.
+  case one
+  /// Use NaN silently; NaN classes are left out of macro and weighted averages.
+  case nan
+
+  /// The number substituted for the undefined ratio.
+  public var value: Double {
+    switch self {
+    case .warn, .zero: return 0
+    case .one: return 1
+    case .nan: return .nan
+    }
+  }
+}

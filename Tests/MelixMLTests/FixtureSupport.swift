@@ -105,3 +105,22 @@ func assertClose(
     assertClose(a, e, tolerance: tolerance, "\(message)[\(i)]", file: file, line: line)
   }
 }
+
+/// Reads a fixture CSV of numeric features and one target column (no quoting, no missing
+/// values: the files in `Fixtures` are plain).
+func readFixtureCSV(_ name: String, target: String) throws -> (x: [[Double]], y: [String]) {
+  let text = try String(contentsOfFile: fixturePath(name), encoding: .utf8)
+  var lines = text.split(separator: "\n").map(String.init)
+  let header = lines.removeFirst().split(separator: ",").map(String.init)
+  guard let targetColumn = header.firstIndex(of: target) else {
+    throw CocoaError(.fileReadCorruptFile)
+  }
+  var x: [[Double]] = []
+  var y: [String] = []
+  for line in lines {
+    let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    y.append(fields[targetColumn])
+    x.append(fields.enumerated().filter { $0.offset != targetColumn }.compactMap { Double($0.element) })
+  }
+  return (x, y)
+}

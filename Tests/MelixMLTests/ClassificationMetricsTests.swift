@@ -42,8 +42,7 @@ final class ClassificationMetricsTests: XCTestCase {
       assertClose(perClass.recall, e["recall"]?.doubles ?? [], "\(name) recall")
       assertClose(perClass.fScore, e["f1"]?.doubles ?? [], "\(name) f1")
       XCTAssertEqual(perClass.support, e["support"]?.ints, name)
-      for (key, average) in [("macro", Average.macro), ("micro", .micro), ("weighted", .weighted)]
-      {
+      for (key, average) in [("macro", Average.macro), ("micro", .micro), ("weighted", .weighted)] {
         let scores = try Metrics.averagedScores(yTrue: yTrue, yPred: yPred, average: average)
         assertClose(scores.precision, e[key]?["precision"]?.double, "\(name) \(key) precision")
         assertClose(scores.recall, e[key]?["recall"]?.double, "\(name) \(key) recall")

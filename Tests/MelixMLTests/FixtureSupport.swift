@@ -29,13 +29,13 @@ enum JSONValue: Decodable {
   }
 
   subscript(key: String) -> JSONValue? {
-    if case let .object(fields) = self { return fields[key] }
+    if case .object(let fields) = self { return fields[key] }
     return nil
   }
 
   var double: Double? {
     switch self {
-    case let .number(x): return x
+    case .number(let x): return x
     case .string("NaN"): return .nan
     case .string("Infinity"): return .infinity
     case .string("-Infinity"): return -.infinity
@@ -44,12 +44,12 @@ enum JSONValue: Decodable {
   }
 
   var string: String? {
-    if case let .string(s) = self { return s }
+    if case .string(let s) = self { return s }
     return nil
   }
 
   var array: [JSONValue] {
-    if case let .array(items) = self { return items }
+    if case .array(let items) = self { return items }
     return []
   }
 
@@ -120,7 +120,8 @@ func readFixtureCSV(_ name: String, target: String) throws -> (x: [[Double]], y:
   for line in lines {
     let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
     y.append(fields[targetColumn])
-    x.append(fields.enumerated().filter { $0.offset != targetColumn }.compactMap { Double($0.element) })
+    x.append(
+      fields.enumerated().filter { $0.offset != targetColumn }.compactMap { Double($0.element) })
   }
   return (x, y)
 }

@@ -40,7 +40,8 @@ final class LinearModelTests: XCTestCase {
     }
     XCTAssertThrowsError(try LinearRegression().fit([[1], [.nan]], [1, 2])) {
       XCTAssertEqual(
-        $0 as? ModelError, .nonFiniteValue(model: "linear_regression", input: "X", row: 1, column: 0))
+        $0 as? ModelError,
+        .nonFiniteValue(model: "linear_regression", input: "X", row: 1, column: 0))
     }
     XCTAssertThrowsError(try LinearRegression().fit([[1], [2]], [1])) {
       XCTAssertEqual("\($0)", "'linear_regression': X has 2 samples but y has 1")

@@ -165,7 +165,8 @@ final class MetricEdgeCaseTests: XCTestCase {
     }
     let c = try edgeCase("log_loss_multiclass_hard")
     assertClose(
-      try Metrics.logLoss(yTrue: c["yTrue"]?.strings ?? [], probabilities: c["probabilities"]?.matrix ?? []),
+      try Metrics.logLoss(
+        yTrue: c["yTrue"]?.strings ?? [], probabilities: c["probabilities"]?.matrix ?? []),
       expected(c, "log_loss"))
   }
 
@@ -210,7 +211,8 @@ final class MetricEdgeCaseTests: XCTestCase {
           metric: "precision_recall_fscore_support", label: "c", present: ["a", "b"]))
     }
     XCTAssertThrowsError(
-      try Metrics.rocAUC(yTrue: [0, 1, 2], probabilities: [[0.5, 0.5, 0.5], [1, 0, 0], [0, 0, 1]])
+      try Metrics.rocAUC(
+        yTrue: [0, 1, 2], probabilities: [[0.5, 0.5, 0.5], [1, 0, 0], [0, 0, 1]])
     ) {
       XCTAssertEqual(
         $0 as? MetricError, .probabilitiesDoNotSumToOne(metric: "roc_auc_score", row: 0, sum: 1.5))

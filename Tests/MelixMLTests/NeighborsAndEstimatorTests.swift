@@ -53,7 +53,8 @@ final class NeighborsAndEstimatorTests: XCTestCase {
     XCTAssertThrowsError(try model.predict([[1.0]])) {
       XCTAssertEqual($0 as? ModelError, .notFitted(model: "logistic_regression"))
       XCTAssertEqual(
-        "\($0)", "'logistic_regression' is not fitted yet; call 'fit' (or 'train') before predicting")
+        "\($0)",
+        "'logistic_regression' is not fitted yet; call 'fit' (or 'train') before predicting")
     }
     try model.fit([[0], [1], [2], [3]], [0, 0, 1, 1])
     XCTAssertTrue(model.isFitted)

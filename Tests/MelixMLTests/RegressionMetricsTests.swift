@@ -49,7 +49,8 @@ final class RegressionMetricsTests: XCTestCase {
     // scikit-learn's force_finite: perfect -> 1, imperfect -> 0 (not NaN / -inf).
     XCTAssertEqual(try Metrics.r2(yTrue: [3, 3, 3], yPred: [3, 3, 3]), 1)
     XCTAssertEqual(try Metrics.r2(yTrue: [3, 3, 3], yPred: [3, 4, 3]), 0)
-    XCTAssertEqual(try Metrics.r2(yTrue: [3, 3, 3], yPred: [3, 4, 3], forceFinite: false), -.infinity)
+    XCTAssertEqual(
+      try Metrics.r2(yTrue: [3, 3, 3], yPred: [3, 4, 3], forceFinite: false), -.infinity)
   }
 
   func testBadInputThrowsNamedErrors() {
@@ -64,7 +65,8 @@ final class RegressionMetricsTests: XCTestCase {
     }
     XCTAssertThrowsError(try Metrics.meanAbsoluteError(yTrue: [1, .nan], yPred: [1, 2])) {
       XCTAssertEqual(
-        $0 as? MetricError, .nonFiniteValue(metric: "mean_absolute_error", input: "yTrue", index: 1))
+        $0 as? MetricError, .nonFiniteValue(metric: "mean_absolute_error", input: "yTrue", index: 1)
+      )
     }
   }
 }

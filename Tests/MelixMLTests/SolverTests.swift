@@ -27,7 +27,8 @@ final class SolverTests: XCTestCase {
 
   func testLBFGSFindsTheRosenbrockMinimum() {
     // f(a, b) = (1 - a)² + 100 (b - a²)², minimum 0 at (1, 1).
-    let result = LBFGS(maxIterations: 500, gradientTolerance: 1e-10).minimize(from: [-1.2, 1]) { p in
+    let result = LBFGS(maxIterations: 500, gradientTolerance: 1e-10).minimize(from: [-1.2, 1]) {
+      p in
       let (a, b) = (p[0], p[1])
       let value = (1 - a) * (1 - a) + 100 * (b - a * a) * (b - a * a)
       let gradient = [-2 * (1 - a) - 400 * a * (b - a * a), 200 * (b - a * a)]
@@ -49,7 +50,8 @@ final class SolverTests: XCTestCase {
     let x = spd.choleskySolve(DenseMatrix(rows: 2, cols: 1, values: [2, 5]))
     XCTAssertEqual(x?.values[0] ?? .nan, -0.5, accuracy: 1e-15)
     XCTAssertEqual(x?.values[1] ?? .nan, 2, accuracy: 1e-15)
-    XCTAssertNil(DenseMatrix(rows: 2, cols: 2, values: [1, 1, 1, 1]).choleskySolve(
-      DenseMatrix(rows: 2, cols: 1, values: [1, 1])))
+    XCTAssertNil(
+      DenseMatrix(rows: 2, cols: 2, values: [1, 1, 1, 1]).choleskySolve(
+        DenseMatrix(rows: 2, cols: 1, values: [1, 1])))
   }
 }

@@ -120,7 +120,8 @@ public struct ClassificationReport<Label: Hashable & Comparable>: CustomStringCo
     }
     let allLabelsListed = Set(yTrue).union(yPred).isSubset(of: labels)
     table = ClassificationReport.render(
-      names: names, perClass: perClass, averages: [
+      names: names, perClass: perClass,
+      averages: [
         (allLabelsListed ? "accuracy" : "micro avg", micro),
         ("macro avg", macro), ("weighted avg", weighted),
       ], digits: max(0, digits))

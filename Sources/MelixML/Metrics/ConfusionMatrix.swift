@@ -22,7 +22,9 @@ public struct ConfusionMatrix<Label: Hashable & Comparable>: Equatable, CustomSt
     let cells = counts.flatMap { $0.map { String($0) } }
     let width = max((names + cells).map(\.count).max() ?? 1, 1)
     let rowWidth = max(names.map(\.count).max() ?? 0, "true\\pred".count)
-    func pad(_ s: String, _ w: Int) -> String { String(repeating: " ", count: max(0, w - s.count)) + s }
+    func pad(_ s: String, _ w: Int) -> String {
+      String(repeating: " ", count: max(0, w - s.count)) + s
+    }
     var lines = [pad("true\\pred", rowWidth) + names.map { " " + pad($0, width) }.joined()]
     for (name, row) in zip(names, counts) {
       lines.append(pad(name, rowWidth) + row.map { " " + pad(String($0), width) }.joined())

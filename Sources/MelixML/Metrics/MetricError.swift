@@ -39,44 +39,44 @@ public enum MetricError: Error, Equatable, CustomStringConvertible {
   /// A one-line message naming the metric and the facts.
   public var description: String {
     switch self {
-    case let .lengthMismatch(metric, expected, got):
+    case .lengthMismatch(let metric, let expected, let got):
       return "'\(metric)': inputs have different lengths: \(expected) and \(got)"
-    case let .emptyInput(metric):
+    case .emptyInput(let metric):
       return "'\(metric)': needs at least 1 sample, got 0"
-    case let .nonFiniteValue(metric, input, index):
+    case .nonFiniteValue(let metric, let input, let index):
       return "'\(metric)': '\(input)' holds NaN or infinity at index \(index)"
-    case let .binaryAverageOnMulticlass(metric, labelCount):
+    case .binaryAverageOnMulticlass(let metric, let labelCount):
       return
         "'\(metric)': target is multiclass (\(labelCount) labels) but average is 'binary'; "
         + "choose 'micro', 'macro' or 'weighted'"
-    case let .invalidPositiveLabel(metric, label, present):
+    case .invalidPositiveLabel(let metric, let label, let present):
       return
         "'\(metric)': positive label '\(label)' is not a valid label, expected one of "
         + present.map { "'\($0)'" }.joined(separator: ", ")
-    case let .positiveLabelRequired(metric):
+    case .positiveLabelRequired(let metric):
       return "'\(metric)': 'yTrue' holds one label only, so 'positiveLabel' must be given"
-    case let .noRequestedLabelInTrue(metric):
+    case .noRequestedLabelInTrue(let metric):
       return "'\(metric)': at least one label in 'labels' must occur in 'yTrue'"
-    case let .classCountMismatch(metric, classes, columns):
+    case .classCountMismatch(let metric, let classes, let columns):
       return "'\(metric)': \(classes) classes but the scores have \(columns) columns"
-    case let .raggedScores(metric, row, expected, got):
+    case .raggedScores(let metric, let row, let expected, let got):
       return "'\(metric)': score row \(row) has \(got) columns, expected \(expected)"
-    case let .probabilityOutOfRange(metric, value):
+    case .probabilityOutOfRange(let metric, let value):
       return "'\(metric)': probability \(value) is outside 0...1"
-    case let .probabilitiesDoNotSumToOne(metric, row, sum):
+    case .probabilitiesDoNotSumToOne(let metric, let row, let sum):
       return
         "'\(metric)': one-vs-rest needs probabilities summing to 1 in each row, "
         + "row \(row) sums to \(sum)"
-    case let .singleLabel(metric, label):
+    case .singleLabel(let metric, let label):
       return
         "'\(metric)': 'yTrue' holds one label only ('\(label)'); pass every class in 'labels'"
-    case let .labelNotInLabels(metric, label):
+    case .labelNotInLabels(let metric, let label):
       return "'\(metric)': 'yTrue' holds label '\(label)' that is not in 'labels'"
-    case let .duplicateLabels(metric):
+    case .duplicateLabels(let metric):
       return "'\(metric)': 'labels' holds duplicates"
-    case let .targetNameCountMismatch(labels, names):
+    case .targetNameCountMismatch(let labels, let names):
       return "classification report: \(labels) labels but \(names) target names"
-    case let .invalidParameter(metric, name, value, expected):
+    case .invalidParameter(let metric, let name, let value, let expected):
       return "'\(metric)': parameter '\(name)' is \(value), expected \(expected)"
     }
   }
@@ -106,19 +106,19 @@ public enum MetricWarning: Equatable, Sendable, CustomStringConvertible {
   /// The warning as one line of text.
   public var description: String {
     switch self {
-    case let .illDefined(metric, reason):
+    case .illDefined(let metric, let reason):
       return "\(metric) is ill-defined and being set to the 'zeroDivision' value in \(reason)"
-    case let .onlyOneClass(metric):
+    case .onlyOneClass(let metric):
       return "'\(metric)': only one class is present in 'yTrue', the score is undefined (NaN)"
     case .predictedClassNotInTrue:
       return "'yPred' holds classes not in 'yTrue'"
-    case let .noPositiveSamples(metric):
+    case .noPositiveSamples(let metric):
       return "'\(metric)': no positive samples in 'yTrue'"
-    case let .noNegativeSamples(metric):
+    case .noNegativeSamples(let metric):
       return "'\(metric)': no negative samples in 'yTrue'"
-    case let .probabilitiesDoNotSumToOne(metric):
+    case .probabilitiesDoNotSumToOne(let metric):
       return "'\(metric)': probability rows do not sum to 1"
-    case let .tooFewSamples(metric):
+    case .tooFewSamples(let metric):
       return "'\(metric)': not well-defined with fewer than two samples (NaN)"
     }
   }

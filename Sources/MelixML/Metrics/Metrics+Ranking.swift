@@ -240,7 +240,8 @@ extension Metrics {
       return .nan
     }
     let positive = try positive(metric, yTrue: yTrue, positiveLabel: positiveLabel)
-    return binaryROCAUC(positive: yTrue.map { $0 == positive }, scores: scores, onWarning: onWarning)
+    return binaryROCAUC(
+      positive: yTrue.map { $0 == positive }, scores: scores, onWarning: onWarning)
   }
 
   static func binaryROCAUC(

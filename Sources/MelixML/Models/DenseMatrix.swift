@@ -11,7 +11,8 @@ struct DenseMatrix: Equatable, Sendable {
   var values: [Double]
 
   init(rows: Int, cols: Int, values: [Double]) {
-    precondition(values.count == rows * cols, "DenseMatrix: \(values.count) values for [\(rows), \(cols)]")
+    precondition(
+      values.count == rows * cols, "DenseMatrix: \(values.count) values for [\(rows), \(cols)]")
     self.rows = rows
     self.cols = cols
     self.values = values

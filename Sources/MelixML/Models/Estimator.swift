@@ -172,7 +172,8 @@ enum Inputs {
     for (i, row) in x.enumerated() {
       guard row.count == cols else {
         if let expectedColumns {
-          throw ModelError.featureCountMismatch(model: model, expected: expectedColumns, got: row.count)
+          throw ModelError.featureCountMismatch(
+            model: model, expected: expectedColumns, got: row.count)
         }
         throw ModelError.raggedFeatures(model: model, row: i, expected: cols, got: row.count)
       }
@@ -185,7 +186,9 @@ enum Inputs {
   }
 
   static func checkSampleCount(_ model: String, _ x: Int, _ y: Int) throws {
-    guard x == y else { throw ModelError.sampleCountMismatch(model: model, features: x, targets: y) }
+    guard x == y else {
+      throw ModelError.sampleCountMismatch(model: model, features: x, targets: y)
+    }
   }
 
   static func checkFinite(_ model: String, _ y: [Double]) throws {

@@ -35,7 +35,9 @@ struct NeighborSearch: Sendable, Equatable {
         for (a, b) in zip(query, train.row(j)) { exact += (a - b) * (a - b) }
         candidates.append((exact, j))
       }
-      candidates.sort { $0.distance != $1.distance ? $0.distance < $1.distance : $0.index < $1.index }
+      candidates.sort {
+        $0.distance != $1.distance ? $0.distance < $1.distance : $0.index < $1.index
+      }
       return candidates.prefix(k).map(\.index)
     }
   }
@@ -110,7 +112,8 @@ public struct FittedKNNClassifier: FittedClassifier, Equatable {
   /// - Throws: `ModelError.featureCountMismatch` naming both counts, and input errors.
   /// - Complexity: O(nSamples · nTrain · (nFeatures + log nTrain)).
   public func predictProbabilities(_ x: [[Double]]) throws -> [[Double]] {
-    let queries = try Inputs.matrix(x, model: KNNClassifier.modelName, expectedColumns: featureCount)
+    let queries = try Inputs.matrix(
+      x, model: KNNClassifier.modelName, expectedColumns: featureCount)
     var column: [Int: Int] = [:]
     for (c, label) in classes.enumerated() { column[label] = c }
     return search.nearest(queries, k: k).map { neighbours in

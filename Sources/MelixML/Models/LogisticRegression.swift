@@ -38,7 +38,9 @@ public struct LogisticRegression: Estimator {
   ///     scikit-learn's `tol` defaults to 1e-4; 1e-8 gets coefficients close to the exact
   ///     optimum.
   ///   - fitIntercept: Whether to fit intercepts.
-  public init(C: Double = 1, maxIter: Int = 1000, tolerance: Double = 1e-8, fitIntercept: Bool = true) {
+  public init(
+    C: Double = 1, maxIter: Int = 1000, tolerance: Double = 1e-8, fitIntercept: Bool = true
+  ) {
     self.C = C
     self.maxIter = maxIter
     self.tolerance = tolerance

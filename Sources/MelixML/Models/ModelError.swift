@@ -26,29 +26,29 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
   /// A one-line message naming the model and the facts.
   public var description: String {
     switch self {
-    case let .notFitted(model):
+    case .notFitted(let model):
       return "'\(model)' is not fitted yet; call 'fit' (or 'train') before predicting"
-    case let .featureCountMismatch(model, expected, got):
+    case .featureCountMismatch(let model, let expected, let got):
       return "'\(model)' was fitted on \(expected) features, got \(got)"
-    case let .sampleCountMismatch(model, features, targets):
+    case .sampleCountMismatch(let model, let features, let targets):
       return "'\(model)': X has \(features) samples but y has \(targets)"
-    case let .emptyInput(model):
+    case .emptyInput(let model):
       return "'\(model)': X needs at least one sample and one feature"
-    case let .raggedFeatures(model, row, expected, got):
+    case .raggedFeatures(let model, let row, let expected, let got):
       return "'\(model)': row \(row) of X has \(got) features, expected \(expected)"
-    case let .nonFiniteValue(model, input, row, column):
+    case .nonFiniteValue(let model, let input, let row, let column):
       return
         "'\(model)': \(input) holds NaN or infinity at row \(row), column \(column); "
         + "impute or drop missing values first"
-    case let .invalidHyperparameter(model, name, value, expected):
+    case .invalidHyperparameter(let model, let name, let value, let expected):
       return "'\(model)': '\(name)' is \(value), expected \(expected)"
-    case let .singleClass(model, label):
+    case .singleClass(let model, let label):
       return "'\(model)' needs at least two classes in y, got only \(label)"
-    case let .singularSystem(model):
+    case .singularSystem(let model):
       return
         "'\(model)': the normal equations are singular (collinear or constant features); "
         + "use 'alpha' > 0"
-    case let .unknownClass(model, label):
+    case .unknownClass(let model, let label):
       return "'\(model)': class \(label) was not seen in 'fit'"
     }
   }

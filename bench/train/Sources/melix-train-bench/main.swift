@@ -38,7 +38,8 @@ func run() throws {
   guard arguments.count == 5, let c = Double(arguments[2]), let tolerance = Double(arguments[3]),
     let repeats = Int(arguments[4]), repeats > 0
   else {
-    throw BenchError(description: "usage: melix-train-bench <breast_cancer.csv> <C> <tolerance> <repeats>")
+    throw BenchError(
+      description: "usage: melix-train-bench <breast_cancer.csv> <C> <tolerance> <repeats>")
   }
   let (x, labels) = try readCSV(arguments[1], target: "diagnosis")
   let names = Array(Set(labels)).sorted()
@@ -67,7 +68,8 @@ func run() throws {
     let start = clock.now
     fitted = try estimator.fit(xTrain, yTrain)
     let elapsed = clock.now - start
-    times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+    times.append(
+      Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
   }
   times.sort()
   let accuracy = try Metrics.accuracy(yTrue: yTest, yPred: try fitted.predict(xTest))

@@ -249,3 +249,15 @@ final class MetricEdgeCaseTests: XCTestCase {
       matrix.description, "true\\pred c a\n        c 1 0\n        a 0 1")
   }
 }
+
+extension MetricEdgeCaseTests {
+  func testReportRejectsProbabilitiesOfTheWrongLength() {
+    XCTAssertThrowsError(
+      try ClassificationReport(yTrue: [0, 1], yPred: [0, 1], probabilities: [[0.5, 0.5]])
+    ) {
+      XCTAssertEqual(
+        $0 as? MetricError,
+        .lengthMismatch(metric: "classification_report", expected: 2, got: 1))
+    }
+  }
+}

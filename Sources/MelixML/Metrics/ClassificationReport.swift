@@ -96,6 +96,7 @@ public struct ClassificationReport<Label: Hashable & Comparable>: CustomStringCo
         zeroDivision: zeroDivision, onWarning: note) : nil
     confusion = try Metrics.confusionMatrix(yTrue: yTrue, yPred: yPred, labels: labels)
     if let probabilities {
+      try Metrics.checkPaired("classification_report", yTrue.count, probabilities.count)
       if labels.count == 2 {
         _ = try Metrics.checkMatrix("roc_auc_score", probabilities, columns: 2)
         let positive = yTrue.map { $0 == labels[1] }

@@ -2,7 +2,7 @@
 ///
 /// Messages follow the style guide: lower case, no trailing period, code in single quotes.
 /// Each case carries the facts needed to fix the call.
-public enum MetricError: Error, Equatable, CustomStringConvertible {
+public enum MetricError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The two inputs of a metric have different lengths.
   case lengthMismatch(metric: String, expected: Int, got: Int)
   /// A metric was given zero samples.

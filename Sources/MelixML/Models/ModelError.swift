@@ -1,7 +1,7 @@
 /// An error thrown by a model when its inputs or state do not allow the request.
 ///
 /// Messages follow the style guide: lower case, no trailing period, code in single quotes.
-public enum ModelError: Error, Equatable, CustomStringConvertible {
+public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
   /// `predict` (or a fitted attribute) was used before `fit`.
   case notFitted(model: String)
   /// The feature count at prediction differs from the one seen in `fit`.

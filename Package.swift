@@ -53,7 +53,9 @@ let package = Package(
     .executableTarget(name: "melix", dependencies: ["MelixDriver"], swiftSettings: v5),
 
     // MARK: - Tests
-    .testTarget(name: "MelixNumericsTests", dependencies: ["MelixNumerics"], swiftSettings: v5),
+    .testTarget(
+      name: "MelixNumericsTests", dependencies: ["MelixNumerics"], exclude: ["Fixtures"],
+      swiftSettings: v5),
     .testTarget(name: "MelixHDF5Tests", dependencies: ["MelixHDF5"], swiftSettings: v5),
     .testTarget(name: "MelixDataTests", dependencies: ["MelixData"], swiftSettings: v5),
     .testTarget(

@@ -1,0 +1,252 @@
+import Foundation
+
+/// The element-wise binary operations, with the symbol used in error messages.
+public enum BinaryOp: String, Sendable {
+  case add = "+", subtract = "-", multiply = "*", divide = "/", floorDivide = "//"
+  case remainder = "%", power = "**", maximum = "maximum", minimum = "minimum"
+  case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">"
+  case greaterEqual = ">="
+  case logicalAnd = "and", logicalOr = "or", logicalXor = "xor"
+
+  var isComparison: Bool {
+    switch self {
+    case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: return true
+    default: return false
+    }
+  }
+  var isLogical: Bool { self == .logicalAnd || self == .logicalOr || self == .logicalXor }
+}
+
+extension Tensor {
+  /// Strides of this tensor when broadcast to `target` (0 on stretched or added axes).
+  func broadcastStrides(to target: [Int]) -> [Int] {
+    let lead = target.count - rank
+    var out = [Int](repeating: 0, count: target.count)
+    for axis in 0..<rank where shape[axis] != 1 { out[lead + axis] = strides[axis] }
+    return out
+  }
+
+  /// Applies a binary operation element-wise with NumPy broadcasting and dtype promotion,
+  /// without recording gradients (the operators add that).
+  ///
+  /// - Parameters:
+  ///   - op: The operation.
+  ///   - lhs: Left operand, any shape.
+  ///   - rhs: Right operand, any shape broadcastable with `lhs`.
+  /// - Returns: A tensor of the broadcast shape. Arithmetic promotes bool to int64;
+  ///   `/` gives a float; comparisons and logical ops give bool.
+  /// - Throws: `TensorError.broadcastMismatch` naming both shapes and the op;
+  ///   `.invalidArgument` for an integer raised to a negative integer power.
+  public static func elementwise(_ op: BinaryOp, _ lhs: Tensor, _ rhs: Tensor) throws -> Tensor {
+    let shape = try ShapeMath.broadcast(lhs.shape, rhs.shape, op: op.rawValue)
+    var compute: DType
+    if op.isLogical {
+      compute = .bool
+    } else if op.isComparison {
+      compute = DType.promoted(lhs.dtype, rhs.dtype)
+    } else {
+      compute = DType.arithmetic(lhs.dtype, rhs.dtype)
+      if op == .divide { compute = compute.floatingResult }
+    }
+    let a = lhs.cast(to: compute).detached()
+    let b = rhs.cast(to: compute).detached()
+    switch compute {
+    case .float64: return try floatBinary(op, a, b, shape, Double.self)
+    case .float32: return try floatBinary(op, a, b, shape, Float.self)
+    case .int64: return try intBinary(op, a, b, shape)
+    case .bool: return try boolBinary(op, a, b, shape)
+    }
+  }
+
+  private static func floatBinary<T: TensorScalar & BinaryFloatingPoint>(
+    _ op: BinaryOp, _ a: Tensor, _ b: Tensor, _ shape: [Int], _ t: T.Type
+  ) throws -> Tensor where T: ElementaryMath {
+    switch op {
+    case .add: return mapBinary(a, b, shape) { (x: T, y: T) in x + y }
+    case .subtract: return mapBinary(a, b, shape) { (x: T, y: T) in x - y }
+    case .multiply: return mapBinary(a, b, shape) { (x: T, y: T) in x * y }
+    case .divide: return mapBinary(a, b, shape) { (x: T, y: T) in x / y }
+    case .floorDivide: return mapBinary(a, b, shape) { (x: T, y: T) in (x / y).rounded(.down) }
+    case .remainder:
+      // Python's '%': the result has the sign of the divisor.
+      return mapBinary(a, b, shape) { (x: T, y: T) -> T in
+        let r = x.truncatingRemainder(dividingBy: y)
+        return (r != 0 && (r < 0) != (y < 0)) ? r + y : r
+      }
+    case .power: return mapBinary(a, b, shape) { (x: T, y: T) in T.pow(x, y) }
+    case .maximum:
+      return mapBinary(a, b, shape) { (x: T, y: T) in x.isNaN || y.isNaN ? T.nan : Swift.max(x, y) }
+    case .minimum:
+      return mapBinary(a, b, shape) { (x: T, y: T) in x.isNaN || y.isNaN ? T.nan : Swift.min(x, y) }
+    case .equal: return mapBinary(a, b, shape) { (x: T, y: T) in x == y }
+    case .notEqual: return mapBinary(a, b, shape) { (x: T, y: T) in x != y }
+    case .less: return mapBinary(a, b, shape) { (x: T, y: T) in x < y }
+    case .lessEqual: return mapBinary(a, b, shape) { (x: T, y: T) in x <= y }
+    case .greater: return mapBinary(a, b, shape) { (x: T, y: T) in x > y }
+    case .greaterEqual: return mapBinary(a, b, shape) { (x: T, y: T) in x >= y }
+    case .logicalAnd, .logicalOr, .logicalXor: unreachableOp(op)
+    }
+  }
+
+  private static func intBinary(_ op: BinaryOp, _ a: Tensor, _ b: Tensor, _ shape: [Int]) throws -> Tensor {
+    switch op {
+    // Integer arithmetic wraps on overflow, as NumPy's int64 does.
+    case .add: return mapBinary(a, b, shape) { (x: Int64, y: Int64) in x &+ y }
+    case .subtract: return mapBinary(a, b, shape) { (x: Int64, y: Int64) in x &- y }
+    case .multiply: return mapBinary(a, b, shape) { (x: Int64, y: Int64) in x &* y }
+    case .floorDivide:
+      // NumPy gives 0 for division by zero (with a warning); we never trap.
+      return mapBinary(a, b, shape) { (x: Int64, y: Int64) -> Int64 in
+        if y == 0 { return 0 }
+        let (q, overflow) = x.dividedReportingOverflow(by: y)
+        if overflow { return q }
+        return (x % y != 0 && ((x < 0) != (y < 0))) ? q - 1 : q
+      }
+    case .remainder:
+      return mapBinary(a, b, shape) { (x: Int64, y: Int64) -> Int64 in
+        if y == 0 || y == -1 { return 0 }
+        let r = x % y
+        return (r != 0 && ((r < 0) != (y < 0))) ? r + y : r
+      }
+    case .power:
+      if b.toArray(Int64.self).contains(where: { $0 < 0 }) {
+        throw TensorError.invalidArgument(
+          op: "**", message: "integers to negative integer powers are not allowed")
+      }
+      return mapBinary(a, b, shape) { (x: Int64, y: Int64) -> Int64 in
+        var result: Int64 = 1
+        var base = x
+        var e = y
+        while e > 0 {
+          if e & 1 == 1 { result = result &* base }
+          base = base &* base
+          e >>= 1
+        }
+        return result
+      }
+    case .maximum: return mapBinary(a, b, shape) { (x: Int64, y: Int64) in Swift.max(x, y) }
+    case .minimum: return mapBinary(a, b, shape) { (x: Int64, y: Int64) in Swift.min(x, y) }
+    case .equal: return mapBinary(a, b, shape) { (x: Int64, y: Int64) in x == y }
+    case .notEqual: return mapBinary(a, b, shape) { (x: Int64, y: Int64) in x != y }
+    case .less: return mapBinary(a, b, shape) { (x: Int64, y: Int64) in x < y }
+    case .lessEqual: return mapBinary(a, b, shape) { (x: Int64, y: Int64) in x <= y }
+    case .greater: return mapBinary(a, b, shape) { (x: Int64, y: Int64) in x > y }
+    case .greaterEqual: return mapBinary(a, b, shape) { (x: Int64, y: Int64) in x >= y }
+    case .divide, .logicalAnd, .logicalOr, .logicalXor: unreachableOp(op)
+    }
+  }
+
+  private static func boolBinary(_ op: BinaryOp, _ a: Tensor, _ b: Tensor, _ shape: [Int]) throws -> Tensor {
+    switch op {
+    case .logicalAnd: return mapBinary(a, b, shape) { (x: Bool, y: Bool) in x && y }
+    case .logicalOr: return mapBinary(a, b, shape) { (x: Bool, y: Bool) in x || y }
+    case .logicalXor, .notEqual: return mapBinary(a, b, shape) { (x: Bool, y: Bool) in x != y }
+    case .equal: return mapBinary(a, b, shape) { (x: Bool, y: Bool) in x == y }
+    case .less: return mapBinary(a, b, shape) { (x: Bool, y: Bool) in !x && y }
+    case .lessEqual: return mapBinary(a, b, shape) { (x: Bool, y: Bool) in !x || y }
+    case .greater: return mapBinary(a, b, shape) { (x: Bool, y: Bool) in x && !y }
+    case .greaterEqual: return mapBinary(a, b, shape) { (x: Bool, y: Bool) in x || !y }
+    default: unreachableOp(op)
+    }
+  }
+}
+
+/// Marks a dtype/op pair that `elementwise` never produces (a bug in Melix, not user input).
+func unreachableOp(_ op: BinaryOp) -> Never {
+  fatalError("unreachable: binary op '\(op.rawValue)' dispatched to the wrong dtype")
+}
+
+/// Applies `f` to broadcast pairs of `a` and `b` (already of dtypes `A` and `B`) into a new
+/// contiguous tensor of `shape`, one row at a time, on several threads for large inputs.
+@inline(__always)
+func mapBinary<A: TensorScalar, B: TensorScalar, R: TensorScalar>(
+  _ a: Tensor, _ b: Tensor, _ shape: [Int], _ f: (A, B) -> R
+) -> Tensor {
+  let out = Tensor(uninitializedShape: shape, dtype: R.dtype)
+  let total = out.count
+  guard total > 0 else { return out }
+  let rows = StridedRows(
+    shape: shape, strides: [a.broadcastStrides(to: shape), b.broadcastStrides(to: shape), out.strides])
+  let pa = a.base(A.self)
+  let pb = b.base(B.self)
+  let po = out.base(R.self)
+  let n = rows.rowLength
+  let sa = rows.rowStride(0)
+  let sb = rows.rowStride(1)
+  let so = rows.rowStride(2)
+  withoutActuallyEscaping(f) { f in
+    let runRow = { (o: [Int], start: Int, len: Int) in
+      let xa = pa + o[0] + start * sa
+      let xb = pb + o[1] + start * sb
+      let xo = po + o[2] + start * so
+      if sa == 1 && sb == 1 && so == 1 {
+        for i in 0..<len { xo[i] = f(xa[i], xb[i]) }
+      } else if sa == 1 && sb == 0 && so == 1 {
+        let y = xb[0]
+        for i in 0..<len { xo[i] = f(xa[i], y) }
+      } else if sa == 0 && sb == 1 && so == 1 {
+        let x = xa[0]
+        for i in 0..<len { xo[i] = f(x, xb[i]) }
+      } else {
+        for i in 0..<len { xo[i * so] = f(xa[i * sa], xb[i * sb]) }
+      }
+    }
+    if rows.rowCount == 1 {
+      let zero = [0, 0, 0]
+      Parallel.forChunks(count: n) { r in runRow(zero, r.lowerBound, r.count) }
+    } else {
+      Parallel.forChunks(count: rows.rowCount, threshold: max(1, Parallel.elementThreshold / n)) { r in
+        rows.forEachRow(in: r) { _, o in runRow(o, 0, n) }
+      }
+    }
+  }
+  return out
+}
+
+/// Applies `f` to every element of `x` (of dtype `A`) into a new contiguous tensor.
+@inline(__always)
+func mapUnary<A: TensorScalar, R: TensorScalar>(_ x: Tensor, _ f: (A) -> R) -> Tensor {
+  let out = Tensor(uninitializedShape: x.shape, dtype: R.dtype)
+  guard out.count > 0 else { return out }
+  let rows = StridedRows(shape: x.shape, strides: [x.strides, out.strides])
+  let px = x.base(A.self)
+  let po = out.base(R.self)
+  let n = rows.rowLength
+  let sx = rows.rowStride(0)
+  let so = rows.rowStride(1)
+  withoutActuallyEscaping(f) { f in
+    let runRow = { (o: [Int], start: Int, len: Int) in
+      let xa = px + o[0] + start * sx
+      let xo = po + o[1] + start * so
+      if sx == 1 && so == 1 {
+        for i in 0..<len { xo[i] = f(xa[i]) }
+      } else {
+        for i in 0..<len { xo[i * so] = f(xa[i * sx]) }
+      }
+    }
+    if rows.rowCount == 1 {
+      Parallel.forChunks(count: n) { r in runRow([0, 0], r.lowerBound, r.count) }
+    } else {
+      Parallel.forChunks(count: rows.rowCount, threshold: max(1, Parallel.elementThreshold / n)) { r in
+        rows.forEachRow(in: r) { _, o in runRow(o, 0, n) }
+      }
+    }
+  }
+  return out
+}
+
+/// `pow` and friends for the two float types, so generic kernels can call them.
+public protocol ElementaryMath {
+  /// `x` raised to `y` (C `pow`).
+  static func pow(_ x: Self, _ y: Self) -> Self
+}
+
+extension Double: ElementaryMath {
+  /// Calls C `pow`.
+  public static func pow(_ x: Double, _ y: Double) -> Double { Foundation.pow(x, y) }
+}
+
+extension Float: ElementaryMath {
+  /// Calls C `powf`.
+  public static func pow(_ x: Float, _ y: Float) -> Float { Foundation.powf(x, y) }
+}

@@ -1,1 +1,0 @@
-// MelixNumerics: placeholder until its first real file lands.

@@ -1,0 +1,334 @@
+import Foundation
+
+/// Reductions over all or some axes: sum mean var std min max prod any all argmin argmax,
+/// and the stable log-sum-exp family.
+extension Tensor {
+  /// Moves `axes` to the end and returns a contiguous `[outer, inner]` layout plus the
+  /// output shape (with or without kept axes).
+  func reductionLayout(_ axes: [Int], keepDims: Bool) -> (data: Tensor, outer: Int, inner: Int, outShape: [Int]) {
+    let kept = (0..<rank).filter { !axes.contains($0) }
+    // Moving the reduced axes last is always a valid permutation.
+    let moved = (try? detached().permuted(kept + axes)) ?? detached()
+    let data = moved.contiguousLayout()
+    let outer = kept.map { shape[$0] }.reduce(1, *)
+    let inner = axes.map { shape[$0] }.reduce(1, *)
+    let outShape = keepDims ? shape.enumerated().map { axes.contains($0.offset) ? 1 : $0.element } : kept.map { shape[$0] }
+    return (data, outer, inner, outShape)
+  }
+
+  /// Reduces each contiguous run of `inner` elements of type `T` to one `R`.
+  func reduceRuns<T: TensorScalar, R: TensorScalar>(
+    _ axes: [Int], keepDims: Bool, _ f: (UnsafePointer<T>, Int) -> R
+  ) -> Tensor {
+    let (data, outer, inner, outShape) = reductionLayout(axes, keepDims: keepDims)
+    let out = Tensor(uninitializedShape: outShape, dtype: R.dtype)
+    let src = UnsafePointer(data.base(T.self))
+    let dst = out.base(R.self)
+    withoutActuallyEscaping(f) { f in
+      Parallel.forChunks(count: outer, threshold: Swift.max(1, Parallel.elementThreshold / Swift.max(inner, 1))) { r in
+        for o in r { dst[o] = f(src + o * inner, inner) }
+      }
+    }
+    return out
+  }
+
+  /// Sum over `axes` (all when `nil`), pairwise for floats so large sums stay accurate.
+  ///
+  /// - Parameters:
+  ///   - axes: Axes to reduce; negative values count from the end; `nil` means all.
+  ///   - keepDims: Keep reduced axes with size 1 (so the result broadcasts against `self`).
+  /// - Returns: Floats keep their dtype; int64 and bool give int64.
+  /// - Throws: `TensorError.axisOutOfRange`.
+  public func sum(axes: [Int]? = nil, keepDims: Bool = false) throws -> Tensor {
+    let ax = try ShapeMath.normalize(axes: axes, rank: rank)
+    let out: Tensor
+    switch dtype {
+    case .float64:
+      out = reduceRuns(ax, keepDims: keepDims) { (p: UnsafePointer<Double>, n: Int) in PairwiseSum.parallelSum(p, n) }
+    case .float32:
+      out = reduceRuns(ax, keepDims: keepDims) { (p: UnsafePointer<Float>, n: Int) in PairwiseSum.parallelSum(p, n) }
+    case .int64:
+      out = reduceRuns(ax, keepDims: keepDims) { (p: UnsafePointer<Int64>, n: Int) -> Int64 in
+        var s: Int64 = 0
+        for i in 0..<n { s = s &+ p[i] }
+        return s
+      }
+    case .bool:
+      out = reduceRuns(ax, keepDims: keepDims) { (p: UnsafePointer<Bool>, n: Int) -> Int64 in
+        var s: Int64 = 0
+        for i in 0..<n where p[i] { s += 1 }
+        return s
+      }
+    }
+    let keptShape = shape.enumerated().map { ax.contains($0.offset) ? 1 : $0.element }
+    let inShape = shape
+    return GradNode.record(out, inputs: [self]) { g in [try g.reshaped(keptShape).broadcast(to: inShape)] }
+  }
+
+  /// Sum of all elements as a scalar tensor (shape `[]`).
+  public func sum() -> Tensor {
+    // Reducing every axis cannot fail.
+    (try? sum(axes: nil)) ?? self
+  }
+
+  /// Arithmetic mean over `axes`.
+  ///
+  /// - Parameters:
+  ///   - axes: Axes to reduce; `nil` means all.
+  ///   - keepDims: Keep reduced axes with size 1.
+  /// - Returns: A float tensor; NaN for an empty reduction, as NumPy (without the warning).
+  /// - Throws: `TensorError.axisOutOfRange`.
+  public func mean(axes: [Int]? = nil, keepDims: Bool = false) throws -> Tensor {
+    let ax = try ShapeMath.normalize(axes: axes, rank: rank)
+    let n = ax.map { shape[$0] }.reduce(1, *)
+    return try asFloat().sum(axes: ax, keepDims: keepDims) / Double(n)
+  }
+
+  /// Variance over `axes` with `ddof` delta degrees of freedom (two-pass: mean, then the
+  /// pairwise sum of squared deviations), divided by `n - ddof`.
+  ///
+  /// - Parameters:
+  ///   - axes: Axes to reduce; `nil` means all.
+  ///   - ddof: 0 for the population variance (NumPy's default), 1 for the sample variance.
+  ///   - keepDims: Keep reduced axes with size 1.
+  /// - Throws: `TensorError.axisOutOfRange`.
+  public func variance(axes: [Int]? = nil, ddof: Int = 0, keepDims: Bool = false) throws -> Tensor {
+    let ax = try ShapeMath.normalize(axes: axes, rank: rank)
+    let n = ax.map { shape[$0] }.reduce(1, *)
+    let x = asFloat()
+    let centered = try x - (try x.mean(axes: ax, keepDims: true))
+    return try (try centered * centered).sum(axes: ax, keepDims: keepDims) / Double(n - ddof)
+  }
+
+  /// Standard deviation, the square root of ``variance(axes:ddof:keepDims:)``.
+  ///
+  /// - Throws: `TensorError.axisOutOfRange`.
+  public func std(axes: [Int]? = nil, ddof: Int = 0, keepDims: Bool = false) throws -> Tensor {
+    try variance(axes: axes, ddof: ddof, keepDims: keepDims).sqrt()
+  }
+
+  /// Product over `axes` (int64 for integer and bool input).
+  ///
+  /// - Throws: `TensorError.axisOutOfRange`.
+  public func prod(axes: [Int]? = nil, keepDims: Bool = false) throws -> Tensor {
+    let ax = try ShapeMath.normalize(axes: axes, rank: rank)
+    let out: Tensor
+    switch dtype {
+    case .float64:
+      out = reduceRuns(ax, keepDims: keepDims) { (p: UnsafePointer<Double>, n: Int) -> Double in
+        var r = 1.0
+        for i in 0..<n { r *= p[i] }
+        return r
+      }
+    case .float32:
+      out = reduceRuns(ax, keepDims: keepDims) { (p: UnsafePointer<Float>, n: Int) -> Float in
+        var r: Float = 1
+        for i in 0..<n { r *= p[i] }
+        return r
+      }
+    case .int64, .bool:
+      out = cast(to: .int64).reduceRuns(ax, keepDims: keepDims) { (p: UnsafePointer<Int64>, n: Int) -> Int64 in
+        var r: Int64 = 1
+        for i in 0..<n { r = r &* p[i] }
+        return r
+      }
+    }
+    let x = detached()
+    let y = try out.detached().reshaped(shape.enumerated().map { ax.contains($0.offset) ? 1 : $0.element })
+    let keptShape = y.shape
+    return GradNode.record(out, inputs: [self]) { g in
+      // d prod / d x_i = prod / x_i (inputs containing zeros give NaN here, as in autograd
+      // systems without a special zero path).
+      [try g.reshaped(keptShape) * y / x]
+    }
+  }
+
+  /// Maximum over `axes`; NaN propagates. Gradient split evenly among tied maxima.
+  ///
+  /// - Throws: `TensorError.axisOutOfRange`; `.invalidArgument` for an empty reduction.
+  public func max(axes: [Int]? = nil, keepDims: Bool = false) throws -> Tensor {
+    try extremum(axes: axes, keepDims: keepDims, op: "max", larger: true)
+  }
+
+  /// Minimum over `axes`; NaN propagates.
+  ///
+  /// - Throws: `TensorError.axisOutOfRange`; `.invalidArgument` for an empty reduction.
+  public func min(axes: [Int]? = nil, keepDims: Bool = false) throws -> Tensor {
+    try extremum(axes: axes, keepDims: keepDims, op: "min", larger: false)
+  }
+
+  private func extremum(axes: [Int]?, keepDims: Bool, op: String, larger: Bool) throws -> Tensor {
+    let ax = try ShapeMath.normalize(axes: axes, rank: rank)
+    guard ax.allSatisfy({ shape[$0] > 0 }) else {
+      throw TensorError.invalidArgument(op: op, message: "zero-size reduction has no identity")
+    }
+    func pick<T: TensorScalar & Comparable>(_ t: T.Type, nan: @escaping (T) -> Bool) -> Tensor {
+      reduceRuns(ax, keepDims: keepDims) { (p: UnsafePointer<T>, n: Int) -> T in
+        var best = p[0]
+        if nan(best) { return best }
+        for i in 1..<Swift.max(n, 1) {
+          let v = p[i]
+          if nan(v) { return v }
+          if larger ? v > best : v < best { best = v }
+        }
+        return best
+      }
+    }
+    let out: Tensor
+    switch dtype {
+    case .float64: out = pick(Double.self) { $0.isNaN }
+    case .float32: out = pick(Float.self) { $0.isNaN }
+    case .int64: out = pick(Int64.self) { _ in false }
+    case .bool: out = cast(to: .int64).reduceRuns(ax, keepDims: keepDims) { (p: UnsafePointer<Int64>, n: Int) -> Int64 in
+        var best = p[0]
+        for i in 0..<n { best = larger ? Swift.max(best, p[i]) : Swift.min(best, p[i]) }
+        return best
+      }.cast(to: .bool)
+    }
+    let keptShape = shape.enumerated().map { ax.contains($0.offset) ? 1 : $0.element }
+    let x = detached()
+    let y = try out.detached().reshaped(keptShape)
+    return GradNode.record(out, inputs: [self]) { g in
+      let mask = try x.isEqual(to: y).cast(to: g.dtype)
+      let ties = try mask.sum(axes: ax, keepDims: true)
+      return [try g.reshaped(keptShape) * mask / ties]
+    }
+  }
+
+  /// Whether any element over `axes` is nonzero (bool result).
+  ///
+  /// - Throws: `TensorError.axisOutOfRange`.
+  public func any(axes: [Int]? = nil, keepDims: Bool = false) throws -> Tensor {
+    let ax = try ShapeMath.normalize(axes: axes, rank: rank)
+    return cast(to: .bool).reduceRuns(ax, keepDims: keepDims) { (p: UnsafePointer<Bool>, n: Int) -> Bool in
+      for i in 0..<n where p[i] { return true }
+      return false
+    }
+  }
+
+  /// Whether every element over `axes` is nonzero (bool result; true when empty).
+  ///
+  /// - Throws: `TensorError.axisOutOfRange`.
+  public func all(axes: [Int]? = nil, keepDims: Bool = false) throws -> Tensor {
+    let ax = try ShapeMath.normalize(axes: axes, rank: rank)
+    return cast(to: .bool).reduceRuns(ax, keepDims: keepDims) { (p: UnsafePointer<Bool>, n: Int) -> Bool in
+      for i in 0..<n where !p[i] { return false }
+      return true
+    }
+  }
+
+  /// Position of the largest element along `axis` (of the flattened tensor when `nil`);
+  /// the first one on ties, the first NaN if any (as NumPy).
+  ///
+  /// - Parameters:
+  ///   - axis: The axis, or `nil` for the flat index.
+  ///   - keepDims: Keep the reduced axis with size 1.
+  /// - Returns: An int64 tensor.
+  /// - Throws: `TensorError.axisOutOfRange`; `.invalidArgument` for an empty axis.
+  public func argmax(axis: Int? = nil, keepDims: Bool = false) throws -> Tensor {
+    try argExtremum(axis: axis, keepDims: keepDims, op: "argmax", larger: true)
+  }
+
+  /// Position of the smallest element along `axis` (flat when `nil`).
+  ///
+  /// - Throws: `TensorError.axisOutOfRange`; `.invalidArgument` for an empty axis.
+  public func argmin(axis: Int? = nil, keepDims: Bool = false) throws -> Tensor {
+    try argExtremum(axis: axis, keepDims: keepDims, op: "argmin", larger: false)
+  }
+
+  private func argExtremum(axis: Int?, keepDims: Bool, op: String, larger: Bool) throws -> Tensor {
+    let source = axis == nil ? flattened().detached() : detached()
+    let ax = try ShapeMath.normalize(axis: axis ?? 0, rank: source.rank)
+    guard source.shape[ax] > 0 else {
+      throw TensorError.invalidArgument(op: op, message: "attempt to get \(op) of an empty sequence")
+    }
+    let x = source.dtype == .bool ? source.cast(to: .int64) : source
+    func run<T: TensorScalar & Comparable>(_ t: T.Type, nan: @escaping (T) -> Bool) -> Tensor {
+      x.reduceRuns([ax], keepDims: keepDims && axis != nil) { (p: UnsafePointer<T>, n: Int) -> Int64 in
+        var best = 0
+        for i in 0..<n {
+          if nan(p[i]) { return Int64(i) }
+          if larger ? p[i] > p[best] : p[i] < p[best] { best = i }
+        }
+        return Int64(best)
+      }
+    }
+    switch x.dtype {
+    case .float64: return run(Double.self) { $0.isNaN }
+    case .float32: return run(Float.self) { $0.isNaN }
+    case .int64, .bool: return run(Int64.self) { _ in false }
+    }
+  }
+
+  /// `log(sum(exp(x)))` over `axes`, computed stably as `m + log(sum(exp(x - m)))` with `m`
+  /// the maximum.
+  ///
+  /// - Throws: `TensorError.axisOutOfRange`.
+  public func logSumExp(axes: [Int]? = nil, keepDims: Bool = false) throws -> Tensor {
+    let ax = try ShapeMath.normalize(axes: axes, rank: rank)
+    let x = asFloat()
+    var m = try x.detached().max(axes: ax, keepDims: true)
+    // An all -inf (or inf) row would give inf - inf = NaN; shift by 0 there instead.
+    m = try Tensor.where(m.isFinite(), m, m.zerosLike())
+    let shifted = try (try x - m).exp().sum(axes: ax, keepDims: true).log() + m
+    return keepDims ? shifted : try shifted.squeezed(axes: ax)
+  }
+
+  /// Softmax along `axis`: `exp(x - max) / sum(exp(x - max))`, each slice summing to 1.
+  ///
+  /// - Throws: `TensorError.axisOutOfRange`.
+  public func softmax(axis: Int = -1) throws -> Tensor {
+    try logSoftmax(axis: axis).exp()
+  }
+
+  /// Log-softmax along `axis`: `x - logsumexp(x)`, stable for large inputs.
+  ///
+  /// - Throws: `TensorError.axisOutOfRange`.
+  public func logSoftmax(axis: Int = -1) throws -> Tensor {
+    let x = asFloat()
+    let ax = try ShapeMath.normalize(axis: axis, rank: rank)
+    // (x - m) - log Σ exp(x - m): subtracting the (constant) max first keeps every digit
+    // that x - logsumexp(x) would lose when |m| is large; the gradient is unchanged.
+    var m = try x.detached().max(axes: [ax], keepDims: true)
+    m = try Tensor.where(m.isFinite(), m, m.zerosLike())
+    let shifted = try x - m
+    return try shifted - (try shifted.exp().sum(axes: [ax], keepDims: true).log())
+  }
+
+  /// Cumulative sum along `axis` (of the flattened tensor when `nil`); int64 for integers.
+  ///
+  /// - Throws: `TensorError.axisOutOfRange`.
+  public func cumsum(axis: Int? = nil) throws -> Tensor {
+    let source = axis == nil ? flattened() : self
+    let ax = try ShapeMath.normalize(axis: axis ?? 0, rank: source.rank)
+    let work = source.dtype.isFloatingPoint ? source : source.cast(to: .int64)
+    let moved = try work.detached().swappingAxes(ax, -1).contiguous()
+    let n = moved.shape.last ?? 1
+    let rows = moved.count / Swift.max(n, 1)
+    var out = Tensor(uninitializedShape: moved.shape, dtype: moved.dtype)
+    func run<T: TensorScalar & AdditiveArithmetic>(_ t: T.Type) {
+      let s = moved.base(T.self)
+      let d = out.base(T.self)
+      for r in 0..<rows {
+        var acc = T.zero
+        for i in 0..<n {
+          acc += s[r * n + i]
+          d[r * n + i] = acc
+        }
+      }
+    }
+    switch moved.dtype {
+    case .float64: run(Double.self)
+    case .float32: run(Float.self)
+    default: run(Int64.self)
+    }
+    out = try out.swappingAxes(ax, -1)
+    let axisN = ax
+    return GradNode.record(out, inputs: [source]) { g in
+      // The adjoint of a cumulative sum is the reversed cumulative sum of the gradient.
+      let rev = try g.slice(Array(repeating: TensorIndex.all, count: axisN) + [.slice(step: -1)])
+      let c = try rev.cumsum(axis: axisN)
+      return [try c.slice(Array(repeating: TensorIndex.all, count: axisN) + [.slice(step: -1)])]
+    }
+  }
+}

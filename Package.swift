@@ -37,7 +37,7 @@ let package = Package(
     .target(name: "MelixNumerics", dependencies: ["COpenBLAS"], swiftSettings: v5),
     .target(name: "MelixHDF5", dependencies: ["CHDF5"], swiftSettings: v5),
     .target(name: "MelixData", dependencies: ["MelixHDF5"], swiftSettings: v5),
-    .target(name: "MelixML", dependencies: [], swiftSettings: v5),
+    .target(name: "MelixML", dependencies: ["MelixNumerics"], swiftSettings: v5),
     .target(name: "MelixSyntax", swiftSettings: v5),
     .target(name: "MelixInterpreter", dependencies: ["MelixSyntax"], swiftSettings: v5),
     .target(

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 
 @testable import MelixML
@@ -43,13 +44,43 @@ final class SolverTests: XCTestCase {
   func testMatrixProductsMatchNaiveSums() {
     let a = DenseMatrix(rows: 2, cols: 3, values: [1, 2, 3, 4, 5, 6])
     let b = DenseMatrix(rows: 3, cols: 2, values: [7, 8, 9, 10, 11, 12])
-    XCTAssertEqual(a.times(b).values, [58, 64, 139, 154])
-    XCTAssertEqual(a.transposedTimes(a).values, [17, 22, 27, 22, 29, 36, 27, 36, 45])
-    XCTAssertEqual(a.timesTransposed(a).values, [14, 32, 32, 77])
+    XCTAssertEqual(a.referenceTimes(b).values, [58, 64, 139, 154])
+    XCTAssertEqual(a.referenceTransposedTimes(a).values, [17, 22, 27, 22, 29, 36, 27, 36, 45])
+    XCTAssertEqual(a.referenceTimesTransposed(a).values, [14, 32, 32, 77])
     let spd = DenseMatrix(rows: 2, cols: 2, values: [4, 2, 2, 3])
-    let x = spd.choleskySolve(DenseMatrix(rows: 2, cols: 1, values: [2, 5]))
+    let x = spd.referenceCholeskySolve(DenseMatrix(rows: 2, cols: 1, values: [2, 5]))
     XCTAssertEqual(x?.values[0] ?? .nan, -0.5, accuracy: 1e-15)
     XCTAssertEqual(x?.values[1] ?? .nan, 2, accuracy: 1e-15)
+    XCTAssertNil(
+      DenseMatrix(rows: 2, cols: 2, values: [1, 1, 1, 1]).referenceCholeskySolve(
+        DenseMatrix(rows: 2, cols: 1, values: [1, 1])))
+  }
+
+  /// The BLAS and LAPACK paths the models use agree with the plain loops.
+  func testBLASPathsMatchReferenceLoops() {
+    func matrix(_ rows: Int, _ cols: Int, seed: Double) -> DenseMatrix {
+      DenseMatrix(
+        rows: rows, cols: cols,
+        values: (0..<(rows * cols)).map { sin(seed * Double($0 + 1)) * 3 })
+    }
+    let a = matrix(37, 11, seed: 0.7)
+    let b = matrix(11, 5, seed: 1.3)
+    let c = matrix(37, 5, seed: 2.1)
+    let d = matrix(9, 11, seed: 0.4)
+    assertClose(a.times(b).values, a.referenceTimes(b).values, tolerance: 1e-13, "times")
+    assertClose(
+      a.transposedTimes(c).values, a.referenceTransposedTimes(c).values, tolerance: 1e-13,
+      "transposedTimes")
+    assertClose(
+      a.timesTransposed(d).values, a.referenceTimesTransposed(d).values, tolerance: 1e-13,
+      "timesTransposed")
+    var gram = a.referenceTransposedTimes(a)
+    for j in 0..<gram.rows { gram[j, j] += 0.5 }
+    let rhs = a.referenceTransposedTimes(c)
+    guard let fast = gram.choleskySolve(rhs), let slow = gram.referenceCholeskySolve(rhs) else {
+      return XCTFail("positive-definite system reported singular")
+    }
+    assertClose(fast.values, slow.values, tolerance: 1e-10, "cholesky solve")
     XCTAssertNil(
       DenseMatrix(rows: 2, cols: 2, values: [1, 1, 1, 1]).choleskySolve(
         DenseMatrix(rows: 2, cols: 1, values: [1, 1])))

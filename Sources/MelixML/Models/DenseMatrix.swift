@@ -1,10 +1,9 @@
-// TODO(#5): move onto MelixNumerics. This tiny row-major matrix with plain Swift loops
-// exists so the classical models can be written and verified before the tensor library
-// (BLAS matmul, LAPACK Cholesky) lands; every call site goes through the few operations
-// below, so the switch is local to this file.
-
 /// A dense row-major matrix of `Float64` used inside the models: `values[i * cols + j]`
 /// is row `i`, column `j`.
+///
+/// The models multiply through MelixNumerics (BLAS, LAPACK; see `DenseMatrix+BLAS.swift`).
+/// The plain-loop products and Cholesky solve below are the obviously correct references
+/// those fast paths are tested against (STYLE.md section 9); models do not call them.
 struct DenseMatrix: Equatable, Sendable {
   var rows: Int
   var cols: Int
@@ -30,7 +29,7 @@ struct DenseMatrix: Equatable, Sendable {
   func row(_ i: Int) -> ArraySlice<Double> { values[(i * cols)..<((i + 1) * cols)] }
 
   /// `self · other`: `[m, k] × [k, n] → [m, n]`.
-  func times(_ other: DenseMatrix) -> DenseMatrix {
+  func referenceTimes(_ other: DenseMatrix) -> DenseMatrix {
     precondition(cols == other.rows, "matmul needs [m, k] × [k, n]")
     var out = DenseMatrix(zeros: rows, other.cols)
     for i in 0..<rows {
@@ -46,7 +45,7 @@ struct DenseMatrix: Equatable, Sendable {
   }
 
   /// `selfᵀ · other`: `[k, m]ᵀ × [k, n] → [m, n]`.
-  func transposedTimes(_ other: DenseMatrix) -> DenseMatrix {
+  func referenceTransposedTimes(_ other: DenseMatrix) -> DenseMatrix {
     precondition(rows == other.rows, "matmul needs [k, m]ᵀ × [k, n]")
     var out = DenseMatrix(zeros: cols, other.cols)
     for p in 0..<rows {
@@ -62,7 +61,7 @@ struct DenseMatrix: Equatable, Sendable {
   }
 
   /// `self · otherᵀ`: `[m, k] × [n, k]ᵀ → [m, n]`.
-  func timesTransposed(_ other: DenseMatrix) -> DenseMatrix {
+  func referenceTimesTransposed(_ other: DenseMatrix) -> DenseMatrix {
     precondition(cols == other.cols, "matmul needs [m, k] × [n, k]ᵀ")
     var out = DenseMatrix(zeros: rows, other.rows)
     for i in 0..<rows {
@@ -80,7 +79,7 @@ struct DenseMatrix: Equatable, Sendable {
   /// Returns nil when the matrix is not numerically positive definite: a pivot at most
   /// `1e-12` times its diagonal entry means that column is a linear combination of the
   /// earlier ones to about 12 digits.
-  func choleskySolve(_ b: DenseMatrix) -> DenseMatrix? {
+  func referenceCholeskySolve(_ b: DenseMatrix) -> DenseMatrix? {
     precondition(rows == cols && b.rows == rows, "cholesky needs a square [n, n] and [n, k]")
     let n = rows
     var l = DenseMatrix(zeros: n, n)

@@ -1,3 +1,5 @@
+import MelixNumerics
+
 /// The `k` nearest training rows of each query row by Euclidean distance.
 ///
 /// All pairwise squared distances are first computed as `‖a‖² + ‖b‖² - 2·a·b` (one matrix
@@ -8,18 +10,21 @@
 /// `KNeighborsClassifier` (its tree searches measure exactly and keep the earlier row).
 struct NeighborSearch: Sendable, Equatable {
   let train: DenseMatrix
+  /// `train` as a tensor, converted once for the BLAS product of every query batch.
+  let trainTensor: Tensor
   let trainNorms: [Double]
   let largestNorm: Double
 
   init(_ train: DenseMatrix) {
     self.train = train
+    trainTensor = train.tensor
     trainNorms = (0..<train.rows).map { i in train.row(i).reduce(0) { $0 + $1 * $1 } }
     largestNorm = trainNorms.max() ?? 0
   }
 
   /// Indices of the `k` nearest training rows per query row, nearest first.
   func nearest(_ queries: DenseMatrix, k: Int) -> [[Int]] {
-    let products = queries.timesTransposed(train)  // [nQueries, nTrain]
+    let products = DenseMatrix.product(queries.tensor, trainTensor.transposed)  // [nQ, nTrain]
     return (0..<queries.rows).map { i in
       let query = queries.row(i)
       let queryNorm = query.reduce(0) { $0 + $1 * $1 }
@@ -41,6 +46,8 @@ struct NeighborSearch: Sendable, Equatable {
       return candidates.prefix(k).map(\.index)
     }
   }
+
+  static func == (lhs: NeighborSearch, rhs: NeighborSearch) -> Bool { lhs.train == rhs.train }
 }
 
 /// k-nearest-neighbours classification (`knn(k:)` in Melix on a classification dataset).

@@ -1,4 +1,5 @@
 import Foundation
+import MelixNumerics
 
 /// L2-regularised logistic regression, binary or multinomial
 /// (`logistic_regression(C:, max_iter:)` in Melix).
@@ -181,11 +182,22 @@ public struct FittedLogisticRegression: FittedClassifier, Equatable {
 /// `rows` is 1 for two classes and `nClasses` otherwise.
 struct LogisticLoss {
   let x: DenseMatrix
+  /// `x` as a tensor, converted once for the two BLAS products of every evaluation.
+  let xTensor: Tensor
   let classIndex: [Int]
   let classCount: Int
   /// `1 / (C·n)`: the weight of `‖W‖² / 2`.
   let penalty: Double
   let fitIntercept: Bool
+
+  init(x: DenseMatrix, classIndex: [Int], classCount: Int, penalty: Double, fitIntercept: Bool) {
+    self.x = x
+    xTensor = x.tensor
+    self.classIndex = classIndex
+    self.classCount = classCount
+    self.penalty = penalty
+    self.fitIntercept = fitIntercept
+  }
 
   var rows: Int { classCount == 2 ? 1 : classCount }
   var parameterCount: Int { rows * x.cols + (fitIntercept ? rows : 0) }
@@ -215,7 +227,7 @@ struct LogisticLoss {
     let n = x.rows
     let p = x.cols
     let weights = DenseMatrix(rows: rows, cols: p, values: Array(theta[0..<(rows * p)]))
-    var scores = x.timesTransposed(weights)  // [n, rows]
+    var scores = DenseMatrix.product(xTensor, weights.tensor.transposed)  // [n, rows]
     if fitIntercept {
       for i in 0..<n {
         for k in 0..<rows { scores[i, k] += theta[rows * p + k] }
@@ -241,7 +253,10 @@ struct LogisticLoss {
       }
     }
     let scale = 1 / Double(n)
-    var gradient = residual.transposedTimes(x).values.map { $0 * scale }  // [rows, p]
+    // [rows, p]
+    var gradient = DenseMatrix.product(residual.tensor.transposed, xTensor).values.map {
+      $0 * scale
+    }
     var squaredNorm = 0.0
     for j in 0..<(rows * p) {
       squaredNorm += theta[j] * theta[j]

@@ -20,8 +20,10 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
   case singleClass(model: String, label: Int)
   /// The normal equations are singular (collinear or constant features without ridge).
   case singularSystem(model: String)
-  /// A classifier's target holds a class it was not fitted on (only for scoring helpers).
-  case unknownClass(model: String, label: Int)
+  /// A tensor input has the wrong rank or shape.
+  case invalidShape(model: String, input: String, expected: String, got: [Int])
+  /// A class label is not an integer (a float target passed to a classifier).
+  case nonIntegerLabel(model: String, index: Int, value: Double)
 
   /// A one-line message naming the model and the facts.
   public var description: String {
@@ -48,8 +50,13 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
       return
         "'\(model)': the normal equations are singular (collinear or constant features); "
         + "use 'alpha' > 0"
-    case .unknownClass(let model, let label):
-      return "'\(model)': class \(label) was not seen in 'fit'"
+    case .invalidShape(let model, let input, let expected, let got):
+      let shape = "[" + got.map(String.init).joined(separator: ", ") + "]"
+      return "'\(model)': \(input) must have shape \(expected), got \(shape)"
+    case .nonIntegerLabel(let model, let index, let value):
+      return
+        "'\(model)': class labels must be integers, y[\(index)] is \(value); "
+        + "use a regressor for continuous targets"
     }
   }
 }

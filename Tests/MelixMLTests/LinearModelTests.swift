@@ -99,3 +99,16 @@ final class LinearModelTests: XCTestCase {
     XCTAssertEqual(try fitted.predict([[-3], [3]]), [0, 1])
   }
 }
+
+extension LinearModelTests {
+  /// Unscaled features (areas near 2500 beside fractions near 0.05) make the problem badly
+  /// conditioned; the solver must still end cleanly with a usable model.
+  func testLogisticRegressionOnUnscaledFeaturesEndsCleanly() throws {
+    let (x, labels) = try readFixtureCSV("breast_cancer.csv", target: "diagnosis")
+    let y = labels.map { $0 == "malignant" ? 1 : 0 }
+    let fitted = try LogisticRegression(C: 1, maxIter: 200).fit(x, y)
+    XCTAssertLessThanOrEqual(fitted.iterations, 200)
+    XCTAssertTrue(fitted.coefficients[0].allSatisfy(\.isFinite))
+    XCTAssertGreaterThan(try Metrics.accuracy(yTrue: y, yPred: try fitted.predict(x)), 0.9)
+  }
+}

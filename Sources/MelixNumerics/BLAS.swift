@@ -4,9 +4,11 @@ import Foundation
 /// Matrix products on OpenBLAS. This file and `LAPACK.swift` are the only callers of the C
 /// libraries.
 enum BLAS {
-  /// Multiply-adds (`m·n·k`) below which OpenBLAS runs on one thread. Measured on the 2-core
-  /// machines (bench/tensor): two threads only pay from about 128³; below that the thread
-  /// hand-off dominates (DESIGN.md: a digits logistic regression ran 7x slower on 2 threads).
+  /// Multiply-adds (`m·n·k`) below which OpenBLAS runs on one thread. Measured with
+  /// bench/tensor/blas_threads.c on the 2-core machines (median µs, 1 vs 2 threads):
+  /// 1797×64×10 (the digits logistic regression, 1.2M) 68 vs 119, 96³ 31 vs 31,
+  /// 128³ (2.1M) 87 vs 52, 512×64×64 (2.1M) 91 vs 73, 256³ 672 vs 380. Two threads pay
+  /// from about 2^21; below, the hand-off costs more than it saves (DESIGN.md).
   static let threadThreshold = 128 * 128 * 128
 
   /// Sets OpenBLAS's thread count for a problem of `work` multiply-adds. Calls

@@ -2,10 +2,16 @@ import Foundation
 
 /// The element-wise binary operations, with the symbol used in error messages.
 public enum BinaryOp: String, Sendable {
+  /// Arithmetic: `+ - * /`, floor division `//` (rounds toward -inf), remainder `%` (sign of
+  /// the divisor, as Python), power `**`.
   case add = "+", subtract = "-", multiply = "*", divide = "/", floorDivide = "//"
+  /// Remainder, power and the NaN-propagating element-wise maximum and minimum.
   case remainder = "%", power = "**", maximum = "maximum", minimum = "minimum"
+  /// Comparisons; the result is bool.
   case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">"
+  /// Comparison `>=`; the result is bool.
   case greaterEqual = ">="
+  /// Logical operations on "nonzero" values; the result is bool.
   case logicalAnd = "and", logicalOr = "or", logicalXor = "xor"
 
   var isComparison: Bool {
@@ -62,10 +68,10 @@ extension Tensor {
     _ op: BinaryOp, _ a: Tensor, _ b: Tensor, _ shape: [Int], _ t: T.Type
   ) throws -> Tensor where T: ElementaryMath {
     switch op {
-    case .add: return mapBinary(a, b, shape) { (x: T, y: T) in x + y }
-    case .subtract: return mapBinary(a, b, shape) { (x: T, y: T) in x - y }
-    case .multiply: return mapBinary(a, b, shape) { (x: T, y: T) in x * y }
-    case .divide: return mapBinary(a, b, shape) { (x: T, y: T) in x / y }
+    case .add: return mapBinary(a, b, shape, kernel: AddKernel<T>())
+    case .subtract: return mapBinary(a, b, shape, kernel: SubtractKernel<T>())
+    case .multiply: return mapBinary(a, b, shape, kernel: MultiplyKernel<T>())
+    case .divide: return mapBinary(a, b, shape, kernel: DivideKernel<T>())
     case .floorDivide: return mapBinary(a, b, shape) { (x: T, y: T) in (x / y).rounded(.down) }
     case .remainder:
       // Python's '%': the result has the sign of the divisor.
@@ -156,51 +162,91 @@ func unreachableOp(_ op: BinaryOp) -> Never {
   fatalError("unreachable: binary op '\(op.rawValue)' dispatched to the wrong dtype")
 }
 
+/// An element-wise binary function as a type, so generic loops specialise and inline it
+/// (a closure called per element would cost a call each).
+protocol BinaryKernel {
+  associatedtype A: TensorScalar
+  associatedtype B: TensorScalar
+  associatedtype R: TensorScalar
+  func apply(_ a: A, _ b: B) -> R
+}
+
+/// Wraps a closure as a kernel (for the less common operations).
+struct ClosureKernel<A: TensorScalar, B: TensorScalar, R: TensorScalar>: BinaryKernel {
+  let f: (A, B) -> R
+  @inline(__always) func apply(_ a: A, _ b: B) -> R { f(a, b) }
+}
+
+struct AddKernel<T: TensorScalar & FloatingPoint>: BinaryKernel {
+  @inline(__always) func apply(_ a: T, _ b: T) -> T { a + b }
+}
+struct SubtractKernel<T: TensorScalar & FloatingPoint>: BinaryKernel {
+  @inline(__always) func apply(_ a: T, _ b: T) -> T { a - b }
+}
+struct MultiplyKernel<T: TensorScalar & FloatingPoint>: BinaryKernel {
+  @inline(__always) func apply(_ a: T, _ b: T) -> T { a * b }
+}
+struct DivideKernel<T: TensorScalar & FloatingPoint>: BinaryKernel {
+  @inline(__always) func apply(_ a: T, _ b: T) -> T { a / b }
+}
+
 /// Applies `f` to broadcast pairs of `a` and `b` (already of dtypes `A` and `B`) into a new
 /// contiguous tensor of `shape`, one row at a time, on several threads for large inputs.
 @inline(__always)
 func mapBinary<A: TensorScalar, B: TensorScalar, R: TensorScalar>(
-  _ a: Tensor, _ b: Tensor, _ shape: [Int], _ f: (A, B) -> R
+  _ a: Tensor, _ b: Tensor, _ shape: [Int], _ f: @escaping (A, B) -> R
 ) -> Tensor {
-  let out = Tensor(uninitializedShape: shape, dtype: R.dtype)
+  mapBinary(a, b, shape, kernel: ClosureKernel(f: f))
+}
+
+/// Applies a kernel to broadcast pairs of `a` and `b` into a new contiguous tensor.
+func mapBinary<K: BinaryKernel>(_ a: Tensor, _ b: Tensor, _ shape: [Int], kernel: K) -> Tensor {
+  let out = Tensor(uninitializedShape: shape, dtype: K.R.dtype)
   let total = out.count
   guard total > 0 else { return out }
   let rows = StridedRows(
     shape: shape, strides: [a.broadcastStrides(to: shape), b.broadcastStrides(to: shape), out.strides])
-  let pa = a.base(A.self)
-  let pb = b.base(B.self)
-  let po = out.base(R.self)
+  let job = BinaryRows(
+    kernel: kernel, pa: a.base(K.A.self), pb: b.base(K.B.self), po: out.base(K.R.self),
+    sa: rows.rowStride(0), sb: rows.rowStride(1), so: rows.rowStride(2))
   let n = rows.rowLength
-  let sa = rows.rowStride(0)
-  let sb = rows.rowStride(1)
-  let so = rows.rowStride(2)
-  withoutActuallyEscaping(f) { f in
-    let runRow = { (o: [Int], start: Int, len: Int) in
-      let xa = pa + o[0] + start * sa
-      let xb = pb + o[1] + start * sb
-      let xo = po + o[2] + start * so
-      if sa == 1 && sb == 1 && so == 1 {
-        for i in 0..<len { xo[i] = f(xa[i], xb[i]) }
-      } else if sa == 1 && sb == 0 && so == 1 {
-        let y = xb[0]
-        for i in 0..<len { xo[i] = f(xa[i], y) }
-      } else if sa == 0 && sb == 1 && so == 1 {
-        let x = xa[0]
-        for i in 0..<len { xo[i] = f(x, xb[i]) }
-      } else {
-        for i in 0..<len { xo[i * so] = f(xa[i * sa], xb[i * sb]) }
-      }
-    }
-    if rows.rowCount == 1 {
-      let zero = [0, 0, 0]
-      Parallel.forChunks(count: n) { r in runRow(zero, r.lowerBound, r.count) }
-    } else {
-      Parallel.forChunks(count: rows.rowCount, threshold: max(1, Parallel.elementThreshold / n)) { r in
-        rows.forEachRow(in: r) { _, o in runRow(o, 0, n) }
-      }
+  if rows.rowCount == 1 {
+    Parallel.forChunks(count: n) { r in job.run(0, 0, 0, r.lowerBound, r.count) }
+  } else {
+    Parallel.forChunks(count: rows.rowCount, threshold: max(1, Parallel.elementThreshold / n)) { r in
+      rows.forEachRow(in: r) { _, o in job.run(o[0], o[1], o[2], 0, n) }
     }
   }
   return out
+}
+
+/// The inner loop of ``mapBinary(_:_:_:kernel:)`` over one row segment.
+struct BinaryRows<K: BinaryKernel> {
+  let kernel: K
+  let pa: UnsafeMutablePointer<K.A>
+  let pb: UnsafeMutablePointer<K.B>
+  let po: UnsafeMutablePointer<K.R>
+  let sa: Int
+  let sb: Int
+  let so: Int
+
+  @inline(__always)
+  func run(_ oa: Int, _ ob: Int, _ oo: Int, _ start: Int, _ len: Int) {
+    let xa = pa + oa + start * sa
+    let xb = pb + ob + start * sb
+    let xo = po + oo + start * so
+    if sa == 1 && sb == 1 && so == 1 {
+      for i in 0..<len { xo[i] = kernel.apply(xa[i], xb[i]) }
+    } else if sa == 1 && sb == 0 && so == 1 {
+      let y = xb[0]
+      for i in 0..<len { xo[i] = kernel.apply(xa[i], y) }
+    } else if sa == 0 && sb == 1 && so == 1 {
+      let x = xa[0]
+      for i in 0..<len { xo[i] = kernel.apply(x, xb[i]) }
+    } else {
+      for i in 0..<len { xo[i * so] = kernel.apply(xa[i * sa], xb[i * sb]) }
+    }
+  }
 }
 
 /// Applies `f` to every element of `x` (of dtype `A`) into a new contiguous tensor.

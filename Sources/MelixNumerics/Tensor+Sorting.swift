@@ -24,7 +24,7 @@ extension Tensor {
     let values = moved.scalars
     var out = [Int64](repeating: 0, count: values.count)
     let rows = n == 0 ? 0 : values.count / n
-    for r in 0..<rows {
+    for r in 0..<rows where dtype != .int64 {
       let base = r * n
       let idx = (0..<n).sorted { i, j in
         let a = values[base + i]

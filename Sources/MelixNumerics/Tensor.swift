@@ -89,8 +89,8 @@ public struct Tensor: @unchecked Sendable {
     for (i, v) in values.enumerated() { p[i] = v }
   }
 
-  /// Creates a `float64` vector from integers written as literals, e.g. `Tensor([1, 2, 3])`
-  /// gives `int64`; use ``init(_:)-(Double)`` for floats.
+  /// Creates an `int64` vector, shape `[n]`, from Swift integers: `Tensor([1, 2, 3])`.
+  /// Write `Tensor([1.0, 2.0])` for `float64`.
   ///
   /// - Parameter values: The elements.
   public init(_ values: [Int]) { self.init(values.map { Int64($0) }) }
@@ -105,6 +105,68 @@ public struct Tensor: @unchecked Sendable {
       throw TensorError.invalidArgument(op: "tensor", message: "rows have different lengths")
     }
     try self.init(shape: [rows.count, columns], scalars: rows.flatMap { $0 })
+  }
+
+  /// Creates a tensor from arbitrarily nested Swift arrays of numbers or booleans, as a
+  /// language's `tensor([[1, 2], [3, 4]])` gives them: the shape is read from the nesting and
+  /// the dtype is `bool` if every leaf is `Bool`, `int64` if every leaf is an integer, else
+  /// `float64` (or `dtype` when given).
+  ///
+  /// - Parameters:
+  ///   - nested: A number, a `Bool`, or an array of (arrays of ...) them.
+  ///   - dtype: Convert to this dtype; inferred when `nil`.
+  /// - Throws: `TensorError.invalidArgument` for ragged nesting or a leaf that is not a
+  ///   number or `Bool`.
+  public init(nested: Any, dtype: DType? = nil) throws {
+    var shape: [Int] = []
+    var probe: Any = nested
+    while let list = probe as? [Any] {
+      shape.append(list.count)
+      guard let first = list.first else { break }
+      probe = first
+    }
+    var doubles: [Double] = []
+    var ints: [Int64] = []
+    var sawFloat = false
+    var sawNumber = false
+    func visit(_ value: Any, depth: Int) throws {
+      if depth < shape.count {
+        guard let list = value as? [Any], list.count == shape[depth] else {
+          throw TensorError.invalidArgument(op: "tensor", message: "nested lists have different lengths at depth \(depth)")
+        }
+        for item in list { try visit(item, depth: depth + 1) }
+        return
+      }
+      switch value {
+      case let b as Bool:
+        doubles.append(b ? 1 : 0)
+        ints.append(b ? 1 : 0)
+      case let i as Int:
+        sawNumber = true
+        doubles.append(Double(i))
+        ints.append(Int64(i))
+      case let i as Int64:
+        sawNumber = true
+        doubles.append(Double(i))
+        ints.append(i)
+      case let d as Double:
+        sawNumber = true
+        sawFloat = true
+        doubles.append(d)
+        ints.append(0)
+      case let f as Float:
+        sawNumber = true
+        sawFloat = true
+        doubles.append(Double(f))
+        ints.append(0)
+      default:
+        throw TensorError.invalidArgument(op: "tensor", message: "expected numbers or booleans, got \(type(of: value))")
+      }
+    }
+    try visit(nested, depth: 0)
+    let inferred: DType = sawFloat ? .float64 : (sawNumber ? .int64 : (doubles.isEmpty ? .float64 : .bool))
+    let base = inferred == .int64 ? try Tensor(shape: shape, scalars: ints) : try Tensor(shape: shape, scalars: doubles).cast(to: inferred)
+    self = base.cast(to: dtype ?? inferred)
   }
 
   /// Creates a zero-dimensional (scalar) tensor, shape `[]`.

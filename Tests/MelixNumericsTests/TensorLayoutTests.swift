@@ -72,6 +72,25 @@ final class TensorLayoutTests: XCTestCase {
     XCTAssertEqual(try Tensor.zeros([0, 3]).sum(axes: [0]).scalars, [0, 0, 0])
   }
 
+  func testNestedArrays() throws {
+    let ints = try Tensor(nested: [[1, 2], [3, 4]] as [Any])
+    XCTAssertEqual(ints.shape, [2, 2])
+    XCTAssertEqual(ints.dtype, .int64)
+    let floats = try Tensor(nested: [[[1, 2.5]], [[3, 4]]] as [Any])
+    XCTAssertEqual(floats.shape, [2, 1, 2])
+    XCTAssertEqual(floats.dtype, .float64)
+    XCTAssertEqual(floats.scalars, [1, 2.5, 3, 4])
+    XCTAssertEqual(try Tensor(nested: [true, false] as [Any]).dtype, .bool)
+    XCTAssertEqual(try Tensor(nested: 3.5).shape, [])
+    XCTAssertEqual(try Tensor(nested: [1, 2] as [Any], dtype: .float32).dtype, .float32)
+    XCTAssertThrowsError(try Tensor(nested: [[1, 2], [3]] as [Any])) {
+      XCTAssertEqual("\($0)", "nested lists have different lengths at depth 1 in 'tensor'")
+    }
+    XCTAssertThrowsError(try Tensor(nested: ["a"] as [Any])) {
+      XCTAssertEqual("\($0)", "expected numbers or booleans, got String in 'tensor'")
+    }
+  }
+
   func testInPlaceOptimizerHelpers() throws {
     var w = Tensor([1.0, 2.0]).requiringGrad()
     try w.addScaled(Tensor([10.0, 20.0]), by: -0.1)

@@ -1,0 +1,47 @@
+// Times MelixNumerics on the figures bench/tensor/numpy_bench.py times for NumPy and prints
+// one `name value unit` line each (medians of several repetitions).
+import Foundation
+import MelixNumerics
+
+func now() -> Double {
+  var t = timespec()
+  clock_gettime(CLOCK_MONOTONIC, &t)
+  return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
+}
+
+func median(_ reps: Int, _ body: () throws -> Void) rethrows -> Double {
+  try body()  // warm-up
+  var times: [Double] = []
+  for _ in 0..<reps {
+    let start = now()
+    try body()
+    times.append(now() - start)
+  }
+  times.sort()
+  return times[times.count / 2]
+}
+
+var generator = PCG64(seed: 1)
+var sink = 0.0
+
+// BENCH_ONLY=elementwise skips the matrix products (for profiling the rest).
+let onlyElementwise = ProcessInfo.processInfo.environment["BENCH_ONLY"] == "elementwise"
+for dtype in [DType.float32, .float64] where !onlyElementwise {
+  for (n, reps) in [(256, 30), (1024, 7), (2048, 5)] {
+    let a = Tensor.rand([n, n], dtype: dtype, using: &generator)
+    let b = Tensor.rand([n, n], dtype: dtype, using: &generator)
+    let t = try median(reps) { sink += try a.matmul(b).value(at: [0, 0]) }
+    print("matmul_\(n)_\(dtype) \(2 * Double(n * n * n) / t / 1e9) GFLOP/s")
+  }
+}
+
+let n = 10_000_000
+let a = Tensor.rand([n], using: &generator)
+let b = Tensor.rand([n], using: &generator)
+let tAdd = try median(9) { sink += try (a + b).value(at: [0]) }
+print("add_1e7_float64 \(3 * 8 * Double(n) / tAdd / 1e9) GB/s")
+let tExp = try median(9) { sink += try a.exp().value(at: [0]) }
+print("exp_1e7_float64 \(2 * 8 * Double(n) / tExp / 1e9) GB/s")
+let tSum = try median(9) { sink += try a.sum().item() }
+print("sum_1e7_float64 \(8 * Double(n) / tSum / 1e9) GB/s")
+if sink == 42 { print("") }

@@ -1,0 +1,41 @@
+"""NumPy side of bench/tensor: the same figures as the Swift TensorBench, same format."""
+import time
+
+import numpy as np
+
+
+def median(reps, body):
+    body()  # warm-up
+    times = []
+    for _ in range(reps):
+        start = time.perf_counter()
+        body()
+        times.append(time.perf_counter() - start)
+    times.sort()
+    return times[len(times) // 2]
+
+
+rng = np.random.default_rng(1)
+for dtype in ["float32", "float64"]:
+    for n, reps in [(256, 30), (1024, 7), (2048, 5)]:
+        a = rng.random((n, n)).astype(dtype)
+        b = rng.random((n, n)).astype(dtype)
+        t = median(reps, lambda: a @ b)
+        print(f"matmul_{n}_{dtype} {2 * n**3 / t / 1e9} GFLOP/s")
+
+n = 10_000_000
+a = rng.random(n)
+b = rng.random(n)
+t = median(9, lambda: a + b)
+print(f"add_1e7_float64 {3 * 8 * n / t / 1e9} GB/s")
+t = median(9, lambda: np.exp(a))
+print(f"exp_1e7_float64 {2 * 8 * n / t / 1e9} GB/s")
+t = median(9, lambda: a.sum())
+print(f"sum_1e7_float64 {8 * n / t / 1e9} GB/s")
+try:
+    from threadpoolctl import threadpool_info
+    for info in threadpool_info():
+        if info.get("internal_api") == "openblas":
+            print(f"# numpy openblas {info.get('version')} kernel {info.get('architecture')} threads {info.get('num_threads')}")
+except ImportError:
+    pass

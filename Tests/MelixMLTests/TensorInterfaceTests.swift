@@ -54,3 +54,37 @@ final class TensorInterfaceTests: XCTestCase {
     }
   }
 }
+
+extension TensorInterfaceTests {
+  func testReportsFromTensorsMatchArrays() throws {
+    let c = try loadFixture("metrics.json")["classification"]?.array.first {
+      $0["name"]?.string == "digits_gaussian_nb"
+    }
+    let yTrue = (c?["yTrue"]?.strings ?? []).compactMap { Int($0) }
+    let yPred = (c?["yPred"]?.strings ?? []).compactMap { Int($0) }
+    let probabilities = c?["probabilities"]?.matrix ?? []
+    XCTAssertEqual(yTrue.count, 540)
+    let report = try ClassificationReport(
+      yTrue: Tensor(yTrue), yPred: Tensor(yPred), probabilities: try Tensor(rows: probabilities))
+    assertClose(report.accuracy, c?["expected"]?["accuracy"]?.double)
+    assertClose(report.logLoss ?? .nan, c?["expected"]?["logLoss"]?.double)
+    XCTAssertEqual(report.table, c?["expected"]?["report"]?.string)
+
+    let regression = try RegressionReport(yTrue: Tensor([1.0, 2, 3]), yPred: Tensor([1.0, 2, 4]))
+    XCTAssertEqual(regression, try RegressionReport(yTrue: [1, 2, 3], yPred: [1, 2, 4]))
+    XCTAssertThrowsError(
+      try ClassificationReport(yTrue: Tensor([0.0, 1.5]), yPred: Tensor([0, 1]))
+    ) {
+      XCTAssertEqual(
+        "\($0)", "'classification_report': class labels must be integers, 'yTrue'[1] is 1.5")
+    }
+    XCTAssertThrowsError(
+      try RegressionReport(yTrue: try Tensor(rows: [[1.0], [2.0]]), yPred: Tensor([1.0, 2]))
+    ) {
+      XCTAssertEqual(
+        $0 as? MetricError,
+        .invalidShape(
+          metric: "regression_report", input: "yTrue", expected: "[nSamples]", got: [2, 1]))
+    }
+  }
+}

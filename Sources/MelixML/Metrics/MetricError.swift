@@ -35,6 +35,10 @@ public enum MetricError: Error, Equatable, Sendable, CustomStringConvertible {
   case targetNameCountMismatch(labels: Int, names: Int)
   /// A parameter is outside its valid range.
   case invalidParameter(metric: String, name: String, value: String, expected: String)
+  /// A tensor input has the wrong rank.
+  case invalidShape(metric: String, input: String, expected: String, got: [Int])
+  /// A class label tensor holds a value that is not an integer.
+  case nonIntegerLabel(metric: String, input: String, index: Int, value: Double)
 
   /// A one-line message naming the metric and the facts.
   public var description: String {
@@ -78,6 +82,11 @@ public enum MetricError: Error, Equatable, Sendable, CustomStringConvertible {
       return "classification report: \(labels) labels but \(names) target names"
     case .invalidParameter(let metric, let name, let value, let expected):
       return "'\(metric)': parameter '\(name)' is \(value), expected \(expected)"
+    case .invalidShape(let metric, let input, let expected, let got):
+      let shape = "[" + got.map(String.init).joined(separator: ", ") + "]"
+      return "'\(metric)': '\(input)' must have shape \(expected), got \(shape)"
+    case .nonIntegerLabel(let metric, let input, let index, let value):
+      return "'\(metric)': class labels must be integers, '\(input)'[\(index)] is \(value)"
     }
   }
 }

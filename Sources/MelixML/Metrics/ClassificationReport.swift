@@ -175,3 +175,5 @@ public struct ClassificationReport<Label: Hashable & Comparable>: CustomStringCo
     return text
   }
 }
+
+extension ClassificationReport: Sendable where Label: Sendable {}

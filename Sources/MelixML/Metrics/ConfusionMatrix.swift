@@ -32,3 +32,5 @@ public struct ConfusionMatrix<Label: Hashable & Comparable>: Equatable, CustomSt
     return lines.joined(separator: "\n")
   }
 }
+
+extension ConfusionMatrix: Sendable where Label: Sendable {}

@@ -329,3 +329,5 @@ extension Metrics {
     return (precision, recall, fScore)
   }
 }
+
+extension PerClassScores: Sendable where Label: Sendable {}

@@ -20,6 +20,11 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
   case singleClass(model: String, label: Int)
   /// The normal equations are singular (collinear or constant features without ridge).
   case singularSystem(model: String)
+  /// The model cannot learn the dataset's task (a classifier on a regression target, or
+  /// the other way round).
+  case taskMismatch(model: String, modelTask: String, dataTask: String)
+  /// `predict_proba` was asked of a regressor.
+  case notAClassifier(model: String)
   /// A tensor input has the wrong rank or shape.
   case invalidShape(model: String, input: String, expected: String, got: [Int])
   /// A class label is not an integer (a float target passed to a classifier).
@@ -50,6 +55,14 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
       return
         "'\(model)': the normal equations are singular (collinear or constant features); "
         + "use 'alpha' > 0"
+    case .taskMismatch(let model, let modelTask, let dataTask):
+      let suggestion =
+        modelTask == "classification"
+        ? "use 'linear_regression' or 'knn'" : "use 'logistic_regression' or 'knn'"
+      return
+        "'\(model)' does \(modelTask) but the data's task is \(dataTask); \(suggestion)"
+    case .notAClassifier(let model):
+      return "'\(model)' is a regressor and has no class probabilities"
     case .invalidShape(let model, let input, let expected, let got):
       let shape = "[" + got.map(String.init).joined(separator: ", ") + "]"
       return "'\(model)': \(input) must have shape \(expected), got \(shape)"

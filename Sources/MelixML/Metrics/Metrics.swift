@@ -7,6 +7,20 @@
 ///
 /// Metrics that can be undefined report a `MetricWarning` through an `onWarning`
 /// closure (default: ignore) and return scikit-learn's conventional value.
+///
+/// Edge cases, as scikit-learn 1.9.1 (each has a fixture test):
+/// - One class in `yTrue`: ROC AUC is NaN with `MetricWarning.onlyOneClass` (no error);
+///   average precision needs an explicit `positiveLabel` (error otherwise) and is 0 with
+///   `.noPositiveSamples` when that label is absent.
+/// - No predicted (or no true) samples of a class: precision (recall, F) takes the
+///   `zeroDivision` value: 0 with `.illDefined` for `.warn`, else 0, 1 or NaN silently;
+///   NaN classes are left out of macro and weighted averages.
+/// - Log-loss clips probabilities to `[ε, 1 - ε]`, `ε = 2.22e-16`, so 0 and 1 are finite
+///   (a confident wrong answer costs about 36.04 nats); rows are not renormalised.
+/// - Constant `yTrue` in R² and explained variance: 1 for perfect predictions, else 0
+///   (`forceFinite`, the default); NaN or `-infinity` with `forceFinite: false`. R² of a
+///   single sample is NaN with `.tooFewSamples`.
+/// - MAPE divides by `max(|y|, ε)`: a true 0 gives a huge, finite error.
 public enum Metrics {}
 
 // MARK: - Shared validation

@@ -31,7 +31,7 @@ struct NeighborSearch: Sendable, Equatable {
       let approximate = (0..<train.rows).map { j in
         max(0, queryNorm + trainNorms[j] - 2 * products[i, j])
       }
-      let kth = approximate.sorted()[k - 1]
+      let kth = NeighborSearch.kthSmallest(approximate, k)
       // A generous bound on the rounding of the formula above (a few ulps per term).
       let margin = 8 * Double(train.cols + 2) * Double.ulpOfOne * (queryNorm + largestNorm)
       var candidates: [(distance: Double, index: Int)] = []
@@ -45,6 +45,21 @@ struct NeighborSearch: Sendable, Equatable {
       }
       return candidates.prefix(k).map(\.index)
     }
+  }
+
+  /// The `k`-th smallest value (1-based), keeping the `k` smallest in a sorted buffer:
+  /// O(n·k), faster than sorting for the small `k` of nearest neighbours.
+  static func kthSmallest(_ values: [Double], _ k: Int) -> Double {
+    var smallest: [Double] = []
+    smallest.reserveCapacity(k + 1)
+    for value in values {
+      if smallest.count == k, let last = smallest.last, value >= last { continue }
+      var position = smallest.count
+      while position > 0 && smallest[position - 1] > value { position -= 1 }
+      smallest.insert(value, at: position)
+      if smallest.count > k { smallest.removeLast() }
+    }
+    return smallest[k - 1]
   }
 
   static func == (lhs: NeighborSearch, rhs: NeighborSearch) -> Bool { lhs.train == rhs.train }

@@ -76,17 +76,19 @@ struct LBFGS {
     var q = g
     var alphas = Array(repeating: 0.0, count: pairs.count)
     for i in stride(from: pairs.count - 1, through: 0, by: -1) {
-      let a = pairs[i].rho * dot(pairs[i].s, q)
+      let (s, y, rho) = pairs[i]
+      let a = rho * dot(s, q)
       alphas[i] = a
-      for j in q.indices { q[j] -= a * pairs[i].y[j] }
+      for j in q.indices { q[j] -= a * y[j] }
     }
     if let last = pairs.last {
       let gamma = dot(last.s, last.y) / dot(last.y, last.y)
-      q = q.map { $0 * gamma }
+      for j in q.indices { q[j] *= gamma }
     }
     for i in pairs.indices {
-      let b = pairs[i].rho * dot(pairs[i].y, q)
-      for j in q.indices { q[j] += pairs[i].s[j] * (alphas[i] - b) }
+      let (s, y, rho) = pairs[i]
+      let b = rho * dot(y, q)
+      for j in q.indices { q[j] += s[j] * (alphas[i] - b) }
     }
     return q.map { -$0 }
   }

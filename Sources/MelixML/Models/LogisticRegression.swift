@@ -245,11 +245,14 @@ struct LogisticLoss {
         var top = -Double.infinity
         for k in 0..<rows { top = max(top, scores[i, k]) }
         var sum = 0.0
-        for k in 0..<rows { sum += exp(scores[i, k] - top) }
-        total += top + log(sum) - scores[i, classIndex[i]]
         for k in 0..<rows {
-          residual[i, k] = exp(scores[i, k] - top) / sum - (classIndex[i] == k ? 1 : 0)
+          let e = exp(scores[i, k] - top)
+          residual[i, k] = e
+          sum += e
         }
+        total += top + log(sum) - scores[i, classIndex[i]]
+        for k in 0..<rows { residual[i, k] /= sum }
+        residual[i, classIndex[i]] -= 1
       }
     }
     let scale = 1 / Double(n)

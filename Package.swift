@@ -47,7 +47,7 @@ let package = Package(
     .target(name: "MelixNumerics", dependencies: ["COpenBLAS"], swiftSettings: v5 + numericsCodegen),
     .target(name: "MelixHDF5", dependencies: ["CHDF5"], swiftSettings: v5),
     .target(name: "MelixData", dependencies: ["MelixHDF5"], swiftSettings: v5),
-    .target(name: "MelixML", dependencies: [], swiftSettings: v5),
+    .target(name: "MelixML", dependencies: ["MelixNumerics"], swiftSettings: v5),
     .target(name: "MelixSyntax", swiftSettings: v5),
     // The interpreter's hot loops read class-held storage (list items, the value stack);
     // dynamic exclusivity checks there cost more than the work itself.
@@ -74,7 +74,9 @@ let package = Package(
       name: "MelixHDF5Tests", dependencies: ["MelixHDF5"], exclude: ["Fixtures"], swiftSettings: v5),
     .testTarget(
       name: "MelixDataTests", dependencies: ["MelixData"], exclude: ["Fixtures"], swiftSettings: v5),
-    .testTarget(name: "MelixMLTests", dependencies: ["MelixML"], swiftSettings: v5),
+    .testTarget(
+      name: "MelixMLTests", dependencies: ["MelixML"], exclude: ["Fixtures"],
+      swiftSettings: v5),
     .testTarget(name: "MelixSyntaxTests", dependencies: ["MelixSyntax"], swiftSettings: v5),
     .testTarget(
       name: "MelixInterpreterTests", dependencies: ["MelixInterpreter"], swiftSettings: v5),

@@ -1,0 +1,199 @@
+/// A model's configuration: hyper-parameters set in the initializer, nothing learned.
+///
+/// `fit` never mutates the estimator; it returns a separate fitted value holding the
+/// learned state (STYLE.md section 7), so one configuration can be fitted many times
+/// and a fitted model is an immutable `Sendable` value that servers can share.
+public protocol Estimator: Sendable {
+  /// The target type: class labels `[Int]` for classifiers, values `[Double]` for regressors.
+  associatedtype Target
+  /// The learned state `fit` returns.
+  associatedtype Fitted: FittedModel
+
+  /// The model's name in messages and in Melix (`"logistic_regression"`).
+  static var modelName: String { get }
+
+  /// Learns from data.
+  ///
+  /// - Parameters:
+  ///   - x: Features, `[nSamples, nFeatures]`, finite values.
+  ///   - y: Targets, `[nSamples]`.
+  /// - Returns: The fitted model.
+  /// - Throws: `ModelError` for empty, ragged or non-finite input, mismatched sample
+  ///   counts and invalid hyper-parameters.
+  func fit(_ x: [[Double]], _ y: Target) throws -> Fitted
+}
+
+/// A model's learned state, able to predict.
+public protocol FittedModel: Sendable {
+  /// One prediction: a class label `Int` or a regression value `Double`.
+  associatedtype Prediction
+
+  /// The number of features seen in `fit`; prediction inputs must have as many columns.
+  var featureCount: Int { get }
+
+  /// Predicts one value per row.
+  ///
+  /// - Parameter x: Features, `[nSamples, featureCount]`.
+  /// - Returns: Predictions, `[nSamples]`.
+  /// - Throws: `ModelError.featureCountMismatch` naming both counts, `.nonFiniteValue`,
+  ///   `.raggedFeatures`, `.emptyInput`.
+  func predict(_ x: [[Double]]) throws -> [Prediction]
+}
+
+/// A fitted classifier that also gives class probabilities.
+public protocol FittedClassifier: FittedModel where Prediction == Int {
+  /// The classes seen in `fit`, sorted; the columns of `predictProbabilities`.
+  var classes: [Int] { get }
+
+  /// Class probabilities per row.
+  ///
+  /// - Parameter x: Features, `[nSamples, featureCount]`.
+  /// - Returns: Probabilities, `[nSamples, nClasses]`, each row summing to 1, column `k`
+  ///   for `classes[k]`.
+  /// - Throws: as `predict`.
+  func predictProbabilities(_ x: [[Double]]) throws -> [[Double]]
+}
+
+/// A model as the language holds it: a configuration plus the current fitted state,
+/// if any. `fit` replaces the state in place (as Keras users expect); `predict` before
+/// `fit` throws `ModelError.notFitted`, whose message says to fit first.
+public struct Model<E: Estimator>: Sendable {
+  /// The configuration.
+  public let estimator: E
+  /// The learned state, nil until `fit` succeeds.
+  public private(set) var fitted: E.Fitted?
+
+  /// Creates an unfitted model.
+  ///
+  /// - Parameter estimator: The configuration.
+  public init(_ estimator: E) {
+    self.estimator = estimator
+  }
+
+  /// Whether `fit` has succeeded at least once.
+  public var isFitted: Bool { fitted != nil }
+
+  /// Fits the configuration and keeps the result; on error the previous state is kept.
+  ///
+  /// - Parameters:
+  ///   - x: Features, `[nSamples, nFeatures]`.
+  ///   - y: Targets, `[nSamples]`.
+  /// - Throws: The estimator's `fit` errors.
+  public mutating func fit(_ x: [[Double]], _ y: E.Target) throws {
+    fitted = try estimator.fit(x, y)
+  }
+
+  /// The fitted state.
+  ///
+  /// - Returns: The learned state.
+  /// - Throws: `ModelError.notFitted` before `fit`.
+  public func requireFitted() throws -> E.Fitted {
+    guard let fitted else { throw ModelError.notFitted(model: E.modelName) }
+    return fitted
+  }
+
+  /// Predicts one value per row with the fitted state.
+  ///
+  /// - Parameter x: Features, `[nSamples, nFeatures]`.
+  /// - Returns: Predictions, `[nSamples]`.
+  /// - Throws: `ModelError.notFitted` before `fit`; the fitted model's `predict` errors.
+  public func predict(_ x: [[Double]]) throws -> [E.Fitted.Prediction] {
+    try requireFitted().predict(x)
+  }
+}
+
+extension Model where E.Fitted: FittedClassifier {
+  /// Class probabilities with the fitted state.
+  ///
+  /// - Parameter x: Features, `[nSamples, nFeatures]`.
+  /// - Returns: Probabilities, `[nSamples, nClasses]`.
+  /// - Throws: `ModelError.notFitted` before `fit`; the fitted model's errors.
+  public func predictProbabilities(_ x: [[Double]]) throws -> [[Double]] {
+    try requireFitted().predictProbabilities(x)
+  }
+}
+
+// MARK: - Evaluation
+
+extension FittedClassifier {
+  /// Scores the classifier on labelled data: every classification metric, with
+  /// probabilities for ROC AUC, average precision and log-loss.
+  ///
+  /// - Parameters:
+  ///   - x: Features, `[nSamples, featureCount]`.
+  ///   - y: True class labels, `[nSamples]`.
+  ///   - targetNames: Display names of `classes` for the table. Default: the labels.
+  /// - Returns: The report over the fitted classes (plus any unseen label in `y`).
+  /// - Throws: The `predict` errors and `MetricError`s.
+  public func evaluate(_ x: [[Double]], _ y: [Int], targetNames: [String]? = nil) throws
+    -> ClassificationReport<Int>
+  {
+    let probabilities = try predictProbabilities(x)
+    let predictions = try predict(x)
+    let unseen = Set(y).subtracting(classes)
+    guard unseen.isEmpty else {
+      // Columns exist only for fitted classes; a new class cannot be scored by rank.
+      return try ClassificationReport(yTrue: y, yPred: predictions, targetNames: nil)
+    }
+    return try ClassificationReport(
+      yTrue: y, yPred: predictions, probabilities: probabilities, labels: classes,
+      targetNames: targetNames)
+  }
+}
+
+extension FittedModel where Prediction == Double {
+  /// Scores the regressor on data: every regression metric.
+  ///
+  /// - Parameters:
+  ///   - x: Features, `[nSamples, featureCount]`.
+  ///   - y: True values, `[nSamples]`.
+  /// - Returns: The report.
+  /// - Throws: The `predict` errors and `MetricError`s.
+  public func evaluate(_ x: [[Double]], _ y: [Double]) throws -> RegressionReport {
+    try RegressionReport(yTrue: y, yPred: try predict(x))
+  }
+}
+
+// MARK: - Input checks
+
+enum Inputs {
+  /// Checks `x` is non-empty, rectangular, finite and (when given) `expectedColumns` wide,
+  /// and packs it row-major.
+  static func matrix(_ x: [[Double]], model: String, expectedColumns: Int? = nil) throws
+    -> DenseMatrix
+  {
+    guard let first = x.first, !first.isEmpty else { throw ModelError.emptyInput(model: model) }
+    let cols = first.count
+    if let expectedColumns, expectedColumns != cols {
+      throw ModelError.featureCountMismatch(model: model, expected: expectedColumns, got: cols)
+    }
+    var values: [Double] = []
+    values.reserveCapacity(x.count * cols)
+    for (i, row) in x.enumerated() {
+      guard row.count == cols else {
+        if let expectedColumns {
+          throw ModelError.featureCountMismatch(
+            model: model, expected: expectedColumns, got: row.count)
+        }
+        throw ModelError.raggedFeatures(model: model, row: i, expected: cols, got: row.count)
+      }
+      for (j, v) in row.enumerated() where !v.isFinite {
+        throw ModelError.nonFiniteValue(model: model, input: "X", row: i, column: j)
+      }
+      values.append(contentsOf: row)
+    }
+    return DenseMatrix(rows: x.count, cols: cols, values: values)
+  }
+
+  static func checkSampleCount(_ model: String, _ x: Int, _ y: Int) throws {
+    guard x == y else {
+      throw ModelError.sampleCountMismatch(model: model, features: x, targets: y)
+    }
+  }
+
+  static func checkFinite(_ model: String, _ y: [Double]) throws {
+    if let i = y.firstIndex(where: { !$0.isFinite }) {
+      throw ModelError.nonFiniteValue(model: model, input: "y", row: i, column: 0)
+    }
+  }
+}

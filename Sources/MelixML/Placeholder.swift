@@ -1,1 +1,0 @@
-// MelixML: placeholder until its first real file lands.

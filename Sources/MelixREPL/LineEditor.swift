@@ -185,6 +185,9 @@ final class LineEditor: LineSource {
 
   private static let interruptCallback: melix_editor_fn = { el, _ in
     LineEditor.owner(of: el)?.interruptRequested = true
+    // Ending the line this way does not move to a new row, so show the key and do it here.
+    fputs("^C\n", stdout)
+    fflush(stdout)
     return UInt8(CC_NEWLINE)
   }
 

@@ -61,7 +61,7 @@ public enum REPL {
   ) -> Int32 {
     let source = SourceFile(path: "<stdin>", text: text)
     let run = { engine.run(source, display: false, color: console.errorColor) }
-    switch relay?.whileRunning(run) ?? run() {
+    switch relay?.whileRunning(run).result ?? run() {
     case .success:
       return 0
     case .runtimeError(let rendered):

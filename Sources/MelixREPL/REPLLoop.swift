@@ -119,7 +119,15 @@ final class REPLLoop {
   @discardableResult
   func runSource(_ source: SourceFile, display: Bool) -> Bool {
     let run = { self.engine.run(source, display: display, color: self.console.errorColor) }
-    let outcome = relay?.whileRunning(run) ?? run()
+    let outcome: EngineOutcome
+    if let relay {
+      let (result, interrupted) = relay.whileRunning(run)
+      // The terminal echoed '^C' where the cursor was; start the report on a fresh line.
+      if interrupted { console.write("\n") }
+      outcome = result
+    } else {
+      outcome = run()
+    }
     switch outcome {
     case .success(let shown):
       if let shown { console.write(shown.hasSuffix("\n") ? shown : shown + "\n") }

@@ -1,5 +1,8 @@
 /// What the Tab key does with the engine's candidates for the word under the cursor.
 enum CompletionPlan: Equatable {
+  /// What Tab inserts on a blank line: one level of indentation (STYLE.md: two spaces).
+  static let indent = "  "
+
   /// Nothing matches: ring the bell.
   case nothing
   /// Insert this text at the cursor (the rest of the only match, or of the matches'
@@ -14,9 +17,12 @@ enum CompletionPlan: Equatable {
   ///   - line: the whole input line.
   ///   - cursor: the cursor's offset in characters (0...line.count).
   ///   - candidates: what the engine offered, in its order (duplicates allowed).
-  /// - Returns: `.insert` when there is something to add, `.list` of the matches (sorted)
-  ///   when not, `.nothing` when no candidate extends the typed word.
+  /// - Returns: `.insert` when there is something to add (two spaces of indentation when
+  ///   only blanks precede the cursor), `.list` of the matches (sorted) when not, `.nothing`
+  ///   when no candidate extends the typed word.
   static func make(line: String, cursor: Int, candidates: [String]) -> CompletionPlan {
+    // Tab at the start of a line (or after only blanks) indents, as in Python's REPL.
+    if String(line.prefix(max(0, cursor))).isBlank { return .insert(indent) }
     let typed = word(before: cursor, in: line)
     var seen = Set<String>()
     let matches = candidates.filter { $0.hasPrefix(typed) && seen.insert($0).inserted }

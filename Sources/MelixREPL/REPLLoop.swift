@@ -80,8 +80,13 @@ final class REPLLoop {
   }
 
   private func paintedPrompt(_ prompt: String) -> String {
-    // \u{1} brackets the escape codes so libedit does not count them as columns.
-    console.color ? "\u{1}\u{1B}[1;32m\u{1}\(prompt)\u{1}\u{1B}[0m\u{1}" : prompt
+    guard console.color else { return prompt }
+    // \u{1} brackets the escape codes so libedit does not count them as columns. libedit
+    // drops invisible text at the very end of a prompt, so the reset goes before the
+    // prompt's final blank.
+    let mark = prompt.trimmingBlanksAtEnd()
+    let blanks = String(prompt.dropFirst(mark.count))
+    return "\u{1}\u{1B}[1;32m\u{1}\(mark)\u{1}\u{1B}[0m\u{1}\(blanks)"
   }
 
   // MARK: - Running entries

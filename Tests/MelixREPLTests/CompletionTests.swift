@@ -41,7 +41,13 @@ import Testing
   @Test func nothingToAdd() {
     #expect(CompletionPlan.make(line: "zzz", cursor: 3, candidates: ["abc"]) == .nothing)
     #expect(CompletionPlan.make(line: "len", cursor: 3, candidates: ["len"]) == .nothing)
-    #expect(CompletionPlan.make(line: "", cursor: 0, candidates: []) == .nothing)
+    #expect(CompletionPlan.make(line: "x", cursor: 1, candidates: []) == .nothing)
+  }
+
+  @Test func tabOnABlankLineIndents() {
+    #expect(CompletionPlan.make(line: "", cursor: 0, candidates: ["abs", "xs"]) == .insert("  "))
+    #expect(CompletionPlan.make(line: "  ", cursor: 2, candidates: ["abs"]) == .insert("  "))
+    #expect(CompletionPlan.make(line: "  a", cursor: 3, candidates: ["abs"]) == .insert("bs"))
   }
 
   @Test func duplicatesAreDropped() {

@@ -152,12 +152,14 @@ extension REPLLoop {
       return
     }
     let numberWidth = String(cells.count).count
+    let titles = cells.map { $0.title.isEmpty ? "(untitled)" : $0.title }
+    let titleWidth = titles.map(\.count).max() ?? 0
     var listing = ""
     for (position, cell) in cells.enumerated() {
       let number = String(position + 1)
-      let title = cell.title.isEmpty ? "(untitled)" : cell.title
       listing += "  " + String(repeating: " ", count: numberWidth - number.count) + number
-        + "  " + title + "  " + paint("line \(cell.startLine)", .dim, enabled: console.color) + "\n"
+        + "  " + padded(titles[position], to: titleWidth) + "  "
+        + paint("line \(cell.startLine)", .dim, enabled: console.color) + "\n"
     }
     console.write(listing)
   }

@@ -196,7 +196,7 @@ import Testing
     engine.cellsToReturn = Self.notebookCells
     let captured = Captured()
     _ = makeLoop(engine, ScriptedInput(lines: [":cells nb.mlx"]), captured, files: ["nb.mlx": Self.notebook]).run()
-    #expect(captured.out == "  1  Load  line 2\n  2  Train  line 5\n  3  Report  line 8\n\n")
+    #expect(captured.out == "  1  Load    line 2\n  2  Train   line 5\n  3  Report  line 8\n\n")
   }
 }
 

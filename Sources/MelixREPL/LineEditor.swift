@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Keys beyond libedit's emacs defaults: Tab completes through the `complete` callback,
 /// Ctrl-R searches history backwards incrementally (`em-inc-search-prev`), Ctrl-C drops
-/// the line being typed. Meta-P / Meta-N (libedit defaults) search for entries starting
+/// the line being typed, Ctrl-Z suspends. Meta-P / Meta-N (libedit defaults) search for entries starting
 /// with what is typed. The user's `~/.editrc` (or `$EDITRC`) is read last, so it can
 /// change any of these.
 final class LineEditor: LineSource {
@@ -61,11 +61,15 @@ final class LineEditor: LineSource {
       el, "melix-complete", "complete the word before the cursor", LineEditor.completeCallback)
     _ = melix_el_add_function(
       el, "melix-interrupt", "drop the line being typed", LineEditor.interruptCallback)
+    _ = melix_el_add_function(
+      el, "melix-suspend", "suspend melix (job control)", LineEditor.suspendCallback)
     _ = melix_el_bind(el, "^I", "melix-complete")
     _ = melix_el_bind(el, "^C", "melix-interrupt")
+    _ = melix_el_bind(el, "^Z", "melix-suspend")
     _ = melix_el_bind(el, "^R", "em-inc-search-prev")
     // With ISIG off while editing, Ctrl-C arrives as a key (bound above) rather than as
-    // SIGINT, which is kept for interrupting a running statement.
+    // SIGINT, which is kept for interrupting a running statement. Ctrl-Z, also a key now,
+    // raises SIGTSTP itself.
     _ = melix_el_setty_edit(el, "-isig")
     _ = el_source(el, nil)
     loadHistory()
@@ -189,6 +193,14 @@ final class LineEditor: LineSource {
     fputs("^C\n", stdout)
     fflush(stdout)
     return UInt8(CC_NEWLINE)
+  }
+
+  /// Ctrl-Z: stops the process group as the terminal would with ISIG on. libedit's own
+  /// SIGTSTP handler (EL_SIGNAL) restores the terminal first, and its SIGCONT handler puts
+  /// it back in raw mode and redraws the line when the shell resumes melix.
+  private static let suspendCallback: melix_editor_fn = { _, _ in
+    kill(0, SIGTSTP)
+    return UInt8(CC_REDISPLAY)
   }
 
   /// libedit decodes input with the C library's multibyte functions, which see only ASCII

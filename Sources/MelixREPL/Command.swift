@@ -1,5 +1,5 @@
 /// A REPL command: an entry that starts with `:`.
-public enum Command: Equatable, Sendable {
+enum Command: Equatable, Sendable {
   /// `:help` lists commands and built-ins; `:help NAME` shows one built-in or command.
   case help(topic: String?)
   /// `:vars` lists the user's globals with their kinds and shapes.
@@ -19,17 +19,17 @@ public enum Command: Equatable, Sendable {
   case quit
 
   /// One command's name, arguments and one-line summary, for `:help` and suggestions.
-  public struct Spec: Sendable {
+  struct Spec: Sendable {
     /// The name without the colon.
-    public let name: String
+    let name: String
     /// The arguments, as shown in `:help` (may be empty).
-    public let arguments: String
+    let arguments: String
     /// One line saying what the command does.
-    public let summary: String
+    let summary: String
   }
 
   /// Every command, in the order `:help` lists them.
-  public static let specs: [Spec] = [
+  static let specs: [Spec] = [
     Spec(name: "help", arguments: "[NAME]", summary: "list commands and built-ins, or show one"),
     Spec(name: "vars", arguments: "", summary: "list your variables with their kinds and shapes"),
     Spec(name: "time", arguments: "STATEMENT", summary: "run a statement and show how long it took"),
@@ -44,7 +44,7 @@ public enum Command: Equatable, Sendable {
 
   /// True when `entry` is a command rather than Melix code: its first non-blank
   /// character is `:`.
-  public static func isCommand(_ entry: String) -> Bool {
+  static func isCommand(_ entry: String) -> Bool {
     entry.first(where: { !$0.isWhitespace }) == ":"
   }
 
@@ -54,7 +54,7 @@ public enum Command: Equatable, Sendable {
   /// - Returns: the command.
   /// - Throws: `CommandError` naming the problem: an unknown command (with the nearest
   ///   known one), a missing or extra argument, or a bad cell number.
-  public static func parse(_ entry: String) throws(CommandError) -> Command {
+  static func parse(_ entry: String) throws(CommandError) -> Command {
     let trimmed = entry.trimmingBlanks()
     let body = trimmed.dropFirst()  // the ':'
     let name = String(body.prefix(while: { !$0.isWhitespace }))
@@ -129,7 +129,7 @@ public enum Command: Equatable, Sendable {
 }
 
 /// Why a command entry could not be parsed.
-public enum CommandError: Error, Equatable, Sendable {
+enum CommandError: Error, Equatable, Sendable {
   /// No command has this name; `suggestion` is the nearest one, if any is close.
   case unknownCommand(name: String, suggestion: String?)
   /// A required argument is missing.
@@ -142,7 +142,7 @@ public enum CommandError: Error, Equatable, Sendable {
   case unterminatedQuote
 
   /// The message, lower case, code in single quotes (STYLE.md section 5).
-  public var message: String {
+  var message: String {
     switch self {
     case .unknownCommand(let name, _):
       return "unknown command ':\(name)'"
@@ -158,7 +158,7 @@ public enum CommandError: Error, Equatable, Sendable {
   }
 
   /// A suggestion for the fix, shown on a `help:` line, or nil.
-  public var help: String? {
+  var help: String? {
     switch self {
     case .unknownCommand(_, let suggestion?):
       return "did you mean ':\(suggestion)'?"

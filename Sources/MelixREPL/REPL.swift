@@ -17,7 +17,8 @@ public enum REPL {
   ///     output (the REPL flushes C `stdout` before each prompt).
   ///   - environment: read for `MELIX_HISTORY`, `HOME`, `NO_COLOR` and `TERM`.
   /// - Returns: the exit status: 0 after an interactive session; when standard input is
-  ///   not a terminal, 0 on success, 1 after a runtime error, 2 after compile errors.
+  ///   not a terminal, 0 on success, 1 after a runtime error, 2 after compile errors, 64
+  ///   when the input is not UTF-8 (the driver's usage-level status).
   public static func run(
     session: Session, environment: [String: String] = ProcessInfo.processInfo.environment
   ) -> Int32 {
@@ -34,7 +35,11 @@ public enum REPL {
     let relay = InterruptRelay(engine: engine)
     guard isatty(STDIN_FILENO) != 0 else {
       let console = Console.standard(color: false, errorColor: false)
-      let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+      guard let text = String(data: FileHandle.standardInput.readDataToEndOfFile(), encoding: .utf8)
+      else {
+        console.writeError("melix: error: '<stdin>' is not valid UTF-8 text\n")
+        return 64
+      }
       return runScript(text, engine: engine, console: console, relay: relay)
     }
     let console = Console.standard(

@@ -192,6 +192,19 @@ def commands_work(s):
     assert status == 0, ":quit should leave with status 0, got %r" % status
 
 
+def notebook_cells(s):
+    with open(os.path.join(s.home, "nb.mlx"), "w", encoding="utf-8") as f:
+        f.write("let base = 10\n#%% Load\nlet a = base + 1\na\n#%% Double\na * 2\n")
+    child = s.start()
+    s.run(child, ":cells nb.mlx", r"1  Load\s+line 2", r"2  Double\s+line 5")
+    s.run(child, ":run nb.mlx --cell 1", value("11"))
+    s.run(child, ":run nb.mlx --cell 2", value("22"))
+    s.run(child, ":run nb.mlx --cell 3", "no cell 3 in 'nb.mlx': it has 2 cells")
+    s.run(child, ":reset")
+    s.run(child, ":run nb.mlx", value("11"), r"^22\r\n")  # the next line at once
+    s.leave(child)
+
+
 def piped_input_runs_as_a_script(s):
     done = subprocess.run([s.binary], input="let x = 20\nprint(x + 22)\nx\n".encode(),
                           capture_output=True, env=s.env, timeout=TIMEOUT)
@@ -208,7 +221,8 @@ def piped_input_runs_as_a_script(s):
 SCENARIOS = [
     history_persists_across_sessions, multi_line_definition, completion_offers_names,
     ctrl_c_interrupts_a_loop, errors_keep_earlier_variables,
-    ctrl_c_at_the_prompt_clears_the_line, commands_work, piped_input_runs_as_a_script,
+    ctrl_c_at_the_prompt_clears_the_line, commands_work, notebook_cells,
+    piped_input_runs_as_a_script,
 ]
 
 def main():

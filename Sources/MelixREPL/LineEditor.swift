@@ -86,8 +86,10 @@ final class LineEditor: LineSource {
   /// - Parameter prompt: the prompt; bytes between two `\u{1}` characters are drawn but
   ///   take no room (ANSI colour codes).
   func readLine(prompt: String) -> LineEvent {
-    free(promptBuffer)
-    promptBuffer = strdup(prompt) ?? promptBuffer
+    if let copy = strdup(prompt) {
+      free(promptBuffer)
+      promptBuffer = copy
+    }
     interruptRequested = false
     fflush(stdout)
     var count: Int32 = 0

@@ -192,6 +192,16 @@ def commands_work(s):
     assert status == 0, ":quit should leave with status 0, got %r" % status
 
 
+def editrc_is_honoured(s):
+    with open(os.path.join(s.home, ".editrc"), "w", encoding="utf-8") as f:
+        f.write('melix:bind -s ^G "40 + 2"\nother:bind -s ^G "wrong"\n')
+    child = s.start()
+    child.send("\x07")  # Ctrl-G, bound by ~/.editrc to type '40 + 2'
+    child.expect(r"40 \+ 2", TIMEOUT)
+    s.run(child, "", value("42"))
+    s.leave(child)
+
+
 def notebook_cells(s):
     with open(os.path.join(s.home, "nb.mlx"), "w", encoding="utf-8") as f:
         f.write("let base = 10\n#%% Load\nlet a = base + 1\na\n#%% Double\na * 2\n")
@@ -221,7 +231,7 @@ def piped_input_runs_as_a_script(s):
 SCENARIOS = [
     history_persists_across_sessions, multi_line_definition, completion_offers_names,
     ctrl_c_interrupts_a_loop, errors_keep_earlier_variables,
-    ctrl_c_at_the_prompt_clears_the_line, commands_work, notebook_cells,
+    ctrl_c_at_the_prompt_clears_the_line, commands_work, editrc_is_honoured, notebook_cells,
     piped_input_runs_as_a_script,
 ]
 

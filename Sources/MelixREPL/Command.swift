@@ -32,7 +32,8 @@ enum Command: Equatable, Sendable {
   static let specs: [Spec] = [
     Spec(name: "help", arguments: "[NAME]", summary: "list commands and built-ins, or show one"),
     Spec(name: "vars", arguments: "", summary: "list your variables with their kinds and shapes"),
-    Spec(name: "time", arguments: "STATEMENT", summary: "run a statement and show how long it took"),
+    Spec(
+      name: "time", arguments: "STATEMENT", summary: "run a statement and show how long it took"),
     Spec(name: "load", arguments: "FILE", summary: "run a script here, keeping its definitions"),
     Spec(
       name: "run", arguments: "FILE [--cell N]",

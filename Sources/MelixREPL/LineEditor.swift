@@ -6,9 +6,9 @@ import Foundation
 ///
 /// Keys beyond libedit's emacs defaults: Tab completes through the `complete` callback,
 /// Ctrl-R searches history backwards incrementally (`em-inc-search-prev`), Ctrl-C drops
-/// the line being typed, Ctrl-Z suspends. Meta-P / Meta-N (libedit defaults) search for entries starting
-/// with what is typed. The user's `~/.editrc` (or `$EDITRC`) is read last, so it can
-/// change any of these.
+/// the line being typed, Ctrl-Z suspends. Meta-P / Meta-N (libedit defaults) search for
+/// entries starting with what is typed. The user's `~/.editrc` (or `$EDITRC`) is read last,
+/// so it can change any of these.
 final class LineEditor: LineSource {
   /// libedit's editor state (`EditLine *`).
   private let editLine: OpaquePointer

@@ -31,7 +31,9 @@ extension REPLLoop {
 
   private func showHelpIndex() {
     var text = "commands:\n"
-    let usages = Command.specs.map { ":" + $0.name + ($0.arguments.isEmpty ? "" : " " + $0.arguments) }
+    let usages = Command.specs.map {
+      ":" + $0.name + ($0.arguments.isEmpty ? "" : " " + $0.arguments)
+    }
     let width = usages.map(\.count).max() ?? 0
     for (usage, spec) in zip(usages, Command.specs) {
       text += "  " + padded(usage, to: width) + "  " + spec.summary + "\n"
@@ -79,7 +81,8 @@ extension REPLLoop {
     let kindWidth = globals.map(\.kind.count).max() ?? 0
     var text = ""
     for global in globals {
-      let line = padded(global.name, to: nameWidth) + "  " + padded(global.kind, to: kindWidth)
+      let line =
+        padded(global.name, to: nameWidth) + "  " + padded(global.kind, to: kindWidth)
         + "  " + global.summary
       text += line.trimmingBlanksAtEnd() + "\n"
     }
@@ -93,7 +96,9 @@ extension REPLLoop {
     let succeeded = runCode(statement)
     let elapsed = now() &- start
     if succeeded {
-      console.write(paint("time: " + ElapsedTime.describe(nanoseconds: elapsed), .dim, enabled: console.color) + "\n")
+      console.write(
+        paint("time: " + ElapsedTime.describe(nanoseconds: elapsed), .dim, enabled: console.color)
+          + "\n")
     }
   }
 
@@ -134,7 +139,9 @@ extension REPLLoop {
     let preamble = ScriptCells.preamble(cells)
     let preambleText = ScriptCells.masked(source.text, keeping: preamble.contains)
     if !preambleText.isBlank {
-      guard runSource(SourceFile(path: source.path, text: preambleText), display: true) else { return }
+      guard runSource(SourceFile(path: source.path, text: preambleText), display: true) else {
+        return
+      }
     }
     for position in cells.indices {
       let lines = ScriptCells.lines(ofCellAt: position, in: cells)
@@ -157,7 +164,8 @@ extension REPLLoop {
     var listing = ""
     for (position, cell) in cells.enumerated() {
       let number = String(position + 1)
-      listing += "  " + String(repeating: " ", count: numberWidth - number.count) + number
+      listing +=
+        "  " + String(repeating: " ", count: numberWidth - number.count) + number
         + "  " + padded(titles[position], to: titleWidth) + "  "
         + paint("line \(cell.startLine)", .dim, enabled: console.color) + "\n"
     }
@@ -186,8 +194,11 @@ enum ElapsedTime {
   static func describe(nanoseconds: UInt64) -> String {
     let value = Double(nanoseconds)
     let (scaled, unit): (Double, String) =
-      value < 1e3 ? (value, "ns") : value < 1e6 ? (value / 1e3, "µs")
-      : value < 1e9 ? (value / 1e6, "ms") : (value / 1e9, "s")
+      value < 1e3
+      ? (value, "ns")
+      : value < 1e6
+        ? (value / 1e3, "µs")
+        : value < 1e9 ? (value / 1e6, "ms") : (value / 1e9, "s")
     if unit == "ns" { return "\(nanoseconds) ns" }
     let digits = scaled < 10 ? 2 : scaled < 100 ? 1 : 0
     return String(format: "%.\(digits)f", scaled) + " " + unit

@@ -22,7 +22,9 @@ import Testing
 
   @Test func varsListsGlobalsAligned() {
     let engine = FakeEngine()
-    engine.globals = [("x", "Tensor", "[150, 4] float64"), ("model_a", "Model", "mlp"), ("n", "Int", "")]
+    engine.globals = [
+      ("x", "Tensor", "[150, 4] float64"), ("model_a", "Model", "mlp"), ("n", "Int", ""),
+    ]
     let captured = Captured()
     _ = makeLoop(engine, ScriptedInput(lines: [":vars"]), captured).run()
     #expect(
@@ -40,7 +42,9 @@ import Testing
     let captured = Captured()
     _ = makeLoop(FakeEngine(), ScriptedInput(lines: [":help"]), captured).run()
     #expect(captured.out.contains("  :run FILE [--cell N]  run a script or one of its cells"))
-    #expect(captured.out.contains("built-ins (':help NAME' shows one):\n  len    length\n  print  writes values\n"))
+    #expect(
+      captured.out.contains(
+        "built-ins (':help NAME' shows one):\n  len    length\n  print  writes values\n"))
   }
 
   @Test func helpForABuiltinComesFromTheEngine() {
@@ -93,7 +97,8 @@ import Testing
     let engine = FakeEngine()
     let files = ["lib.mlx": "fn sq(x) { return x * x }\n"]
     _ = makeLoop(engine, ScriptedInput(lines: [":load lib.mlx"]), Captured(), files: files).run()
-    #expect(engine.runs == [.init(path: "lib.mlx", text: "fn sq(x) { return x * x }\n", display: false)])
+    #expect(
+      engine.runs == [.init(path: "lib.mlx", text: "fn sq(x) { return x * x }\n", display: false)])
   }
 
   @Test func loadOfAMissingFileSaysSo() {
@@ -131,7 +136,8 @@ import Testing
     #expect(
       engine.runs == [
         .init(
-          path: "nb.mlx", text: "let seed = 42\n\n\n\n#%% Train\nlet b = a + 1\nb\n\n", display: true)
+          path: "nb.mlx", text: "let seed = 42\n\n\n\n#%% Train\nlet b = a + 1\nb\n\n",
+          display: true)
       ])
   }
 
@@ -155,17 +161,22 @@ import Testing
     let engine = FakeEngine()
     engine.cellsToReturn = Self.notebookCells
     engine.outcome = { source in
-      source.text.contains("a + 1") ? .runtimeError(rendered: "nb.mlx:6:11: runtime error: x\n") : .success(display: nil)
+      source.text.contains("a + 1")
+        ? .runtimeError(rendered: "nb.mlx:6:11: runtime error: x\n") : .success(display: nil)
     }
     let captured = Captured()
-    _ = makeLoop(engine, ScriptedInput(lines: [":run nb.mlx"]), captured, files: ["nb.mlx": Self.notebook]).run()
+    _ = makeLoop(
+      engine, ScriptedInput(lines: [":run nb.mlx"]), captured, files: ["nb.mlx": Self.notebook]
+    ).run()
     #expect(engine.runs.count == 3)
     #expect(captured.err == "nb.mlx:6:11: runtime error: x\n")
   }
 
   @Test func runAScriptWithoutCellsRunsItWhole() {
     let engine = FakeEngine()
-    _ = makeLoop(engine, ScriptedInput(lines: [":run s.mlx"]), Captured(), files: ["s.mlx": "1 + 1"]).run()
+    _ = makeLoop(
+      engine, ScriptedInput(lines: [":run s.mlx"]), Captured(), files: ["s.mlx": "1 + 1"]
+    ).run()
     #expect(engine.runs == [.init(path: "s.mlx", text: "1 + 1", display: true)])
   }
 
@@ -195,7 +206,9 @@ import Testing
     let engine = FakeEngine()
     engine.cellsToReturn = Self.notebookCells
     let captured = Captured()
-    _ = makeLoop(engine, ScriptedInput(lines: [":cells nb.mlx"]), captured, files: ["nb.mlx": Self.notebook]).run()
+    _ = makeLoop(
+      engine, ScriptedInput(lines: [":cells nb.mlx"]), captured, files: ["nb.mlx": Self.notebook]
+    ).run()
     #expect(captured.out == "  1  Load    line 2\n  2  Train   line 5\n  3  Report  line 8\n\n")
   }
 }

@@ -43,7 +43,8 @@ import Testing
     let error = CommandError.unknownCommand(name: "hlep", suggestion: "help")
     #expect(error.message == "unknown command ':hlep'")
     #expect(error.help == "did you mean ':help'?")
-    #expect(CommandError.unknownCommand(name: "zz", suggestion: nil).help == "':help' lists the commands")
+    #expect(
+      CommandError.unknownCommand(name: "zz", suggestion: nil).help == "':help' lists the commands")
   }
 
   @Test func argumentErrorsNameTheCommand() {
@@ -59,7 +60,9 @@ import Testing
     #expect(throws: CommandError.unexpectedArgument(command: "run", argument: "b.mlx")) {
       try Command.parse(":run a.mlx b.mlx")
     }
-    #expect(throws: CommandError.badCellNumber("two")) { try Command.parse(":run a.mlx --cell two") }
+    #expect(throws: CommandError.badCellNumber("two")) {
+      try Command.parse(":run a.mlx --cell two")
+    }
     #expect(throws: CommandError.badCellNumber("0")) { try Command.parse(":run a.mlx --cell 0") }
     #expect(throws: CommandError.missingArgument(command: "run", argument: "N after '--cell'")) {
       try Command.parse(":run a.mlx --cell")

@@ -51,7 +51,10 @@ import Testing
 
   @Test func unwritablePathIsAnErrorNamingIt() {
     let file = HistoryFile(path: "/nonexistent-folder/sub/history", limit: 10)
-    #expect(throws: HistoryFile.Failure(message: "cannot create history file '/nonexistent-folder/sub/history'")) {
+    #expect(
+      throws: HistoryFile.Failure(
+        message: "cannot create history file '/nonexistent-folder/sub/history'")
+    ) {
       try file.append("x")
     }
   }

@@ -23,9 +23,11 @@ import Testing
       print("PtyTests skipped: no melix binary at '\(binary)' (run 'swift build --product melix')")
       return
     }
-    guard let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first(where: {
-      FileManager.default.isExecutableFile(atPath: $0)
-    }) else {
+    guard
+      let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first(where: {
+        FileManager.default.isExecutableFile(atPath: $0)
+      })
+    else {
       print("PtyTests skipped: python3 not found")
       return
     }

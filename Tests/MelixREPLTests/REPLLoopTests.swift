@@ -85,7 +85,8 @@ import Testing
     let engine = FakeEngine()
     engine.outcome = { source in
       switch source.text {
-      case "1 / 0": return .runtimeError(rendered: "<repl:2>:1:3: runtime error: division by zero\n")
+      case "1 / 0":
+        return .runtimeError(rendered: "<repl:2>:1:3: runtime error: division by zero\n")
       case "let = ": return .compileErrors(rendered: "<repl:3>:1:5: error: expected a name\n")
       default: return .success(display: "7")
       }

@@ -5,11 +5,13 @@ import Foundation
 ///
 /// SIGINT's default action is replaced by a dispatch signal source whose handler runs on a
 /// background queue and reaches the engine through its own capture, so no global state is
-/// needed. On Linux libdispatch reads signals through a `signalfd`, which sees a signal only
-/// while it is blocked in every thread that could otherwise take it; libdispatch blocks it in
-/// its own threads, so this blocks SIGINT in the calling thread too (threads it starts later,
-/// such as the interpreter's big-stack thread, inherit the mask). Without that, a Ctrl-C
-/// delivered to the main thread is lost about half the time.
+/// needed. SIGINT is also blocked in the calling thread (threads it starts later, such as
+/// the interpreter's big-stack thread, inherit the mask; libdispatch's own threads block
+/// it already). On Linux libdispatch reads signals from a `signalfd`, which works on a
+/// blocked, pending signal whatever its disposition, whereas libedit (EL_SIGNAL) swaps the
+/// SIGINT action around every `el_gets` and can restore a stale one (SIG_IGN) over the one
+/// libdispatch installs lazily: measured without the mask, about half of the Ctrl-Cs on a
+/// running loop were lost.
 ///
 /// A SIGINT while nothing runs is ignored: at the prompt the line editor receives Ctrl-C as a
 /// key instead (ISIG is off while editing). The third Ctrl-C during one statement ends the

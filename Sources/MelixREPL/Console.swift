@@ -47,13 +47,15 @@ func paint(_ text: String, _ colour: Paint, enabled: Bool) -> String {
   enabled ? "\u{1B}[\(colour.rawValue)m\(text)\u{1B}[0m" : text
 }
 
-/// When colour is allowed, from the environment (no-color.org, `TERM=dumb`) and whether
+/// When colour is allowed, from the environment (no-color.org, `TERM`) and whether
 /// the stream is a terminal.
 enum ColorPolicy {
-  /// True when `isTerminal`, `NO_COLOR` is unset or empty, and `TERM` is not `dumb`.
+  /// True when `isTerminal`, `NO_COLOR` is unset or empty, and `TERM` is set and not
+  /// `dumb` (an unset `TERM` is treated as dumb, as git and less do).
   static func allowsColor(isTerminal: Bool, environment: [String: String]) -> Bool {
     guard isTerminal else { return false }
     if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
-    return environment["TERM"] != "dumb"
+    guard let term = environment["TERM"], !term.isEmpty else { return false }
+    return term != "dumb"
   }
 }

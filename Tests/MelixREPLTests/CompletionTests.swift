@@ -78,8 +78,11 @@ import Testing
   @Test func colourOnlyOnATerminalWithoutNoColor() {
     #expect(ColorPolicy.allowsColor(isTerminal: true, environment: ["TERM": "xterm"]))
     #expect(!ColorPolicy.allowsColor(isTerminal: false, environment: [:]))
-    #expect(!ColorPolicy.allowsColor(isTerminal: true, environment: ["NO_COLOR": "1"]))
-    #expect(ColorPolicy.allowsColor(isTerminal: true, environment: ["NO_COLOR": ""]))
+    #expect(
+      !ColorPolicy.allowsColor(isTerminal: true, environment: ["NO_COLOR": "1", "TERM": "xterm"]))
+    #expect(
+      ColorPolicy.allowsColor(isTerminal: true, environment: ["NO_COLOR": "", "TERM": "xterm"]))
+    #expect(!ColorPolicy.allowsColor(isTerminal: true, environment: [:]))
     #expect(!ColorPolicy.allowsColor(isTerminal: true, environment: ["TERM": "dumb"]))
   }
 

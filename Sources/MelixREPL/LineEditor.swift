@@ -6,9 +6,9 @@ import Foundation
 ///
 /// Keys beyond libedit's emacs defaults: Tab completes through the `complete` callback,
 /// Ctrl-R searches history backwards incrementally (`em-inc-search-prev`), Ctrl-C drops
-/// the line being typed, Ctrl-Z suspends. Meta-P / Meta-N (libedit defaults) search for
-/// entries starting with what is typed. The user's `~/.editrc` (or `$EDITRC`) is read last,
-/// so it can change any of these.
+/// the line being typed, Ctrl-Z suspends, Up / Down (like libedit's Meta-P / Meta-N) step
+/// through the entries starting with what is typed. The user's `~/.editrc` (or `$EDITRC`)
+/// is read last, so it can change any of these.
 final class LineEditor: LineSource {
   /// libedit's editor state (`EditLine *`).
   private let editLine: OpaquePointer
@@ -67,6 +67,10 @@ final class LineEditor: LineSource {
     _ = melix_el_bind(el, "^C", "melix-interrupt")
     _ = melix_el_bind(el, "^Z", "melix-suspend")
     _ = melix_el_bind(el, "^R", "em-inc-search-prev")
+    // Up and Down (normal and application cursor modes) step through the entries that start
+    // with what is typed, as in IPython; on an empty line that is every entry.
+    for up in ["\\e[A", "\\eOA"] { _ = melix_el_bind(el, up, "ed-search-prev-history") }
+    for down in ["\\e[B", "\\eOB"] { _ = melix_el_bind(el, down, "ed-search-next-history") }
     // With ISIG off while editing, Ctrl-C arrives as a key (bound above) rather than as
     // SIGINT, which is kept for interrupting a running statement. Ctrl-Z, also a key now,
     // raises SIGTSTP itself.

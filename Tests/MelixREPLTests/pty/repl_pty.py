@@ -115,6 +115,11 @@ def history_persists_across_sessions(s):
     child.expect(PROMPT, TIMEOUT)
     settle()
     s.run(child, "greeting", "héllo ✓")
+    child.send("le\x1b[A")  # Up after 'le': the newest entry starting with 'le'
+    child.expect('greeting = "héllo', TIMEOUT)
+    child.send("\x03")
+    child.expect(PROMPT, TIMEOUT)
+    settle()
     s.leave(child)
 
 

@@ -136,6 +136,16 @@ def multi_line_definition(s):
     s.leave(child)
 
 
+def pasted_block_runs_as_one(s):
+    child = s.start()
+    child.send("let a = 1\rlet b = 2\rfn f(x) {\r  return x * 10\r}\rf(a + b)\r")
+    child.expect(value("30"), TIMEOUT)
+    child.expect(PROMPT, TIMEOUT)
+    settle()
+    s.run(child, "nope", r"<repl:2>:1:1: error")  # the whole block was entry 1
+    s.leave(child)
+
+
 def completion_offers_names(s):
     child = s.start()
     s.run(child, "let learning_rate = 0.25")
@@ -234,7 +244,8 @@ def piped_input_runs_as_a_script(s):
 
 
 SCENARIOS = [
-    history_persists_across_sessions, multi_line_definition, completion_offers_names,
+    history_persists_across_sessions, multi_line_definition, pasted_block_runs_as_one,
+    completion_offers_names,
     ctrl_c_interrupts_a_loop, errors_keep_earlier_variables,
     ctrl_c_at_the_prompt_clears_the_line, commands_work, editrc_is_honoured, notebook_cells,
     piped_input_runs_as_a_script,

@@ -2,9 +2,10 @@ import Foundation
 import Testing
 
 /// Drives the real `melix` binary through a pseudo-terminal with `pty/repl_pty.py`
-/// (Python standard library only): history across two sessions, multi-line definitions,
-/// completion, Ctrl-C on an endless loop and at the prompt, errors that keep variables,
-/// commands, notebook cells, piped input.
+/// (Python standard library only): history across two sessions (Up, prefix search, Ctrl-R,
+/// unicode, no repeats), multi-line definitions, a pasted block run as one entry, completion,
+/// Ctrl-C on an endless loop and at the prompt, errors that keep variables, commands,
+/// `~/.editrc`, notebook cells, piped input.
 ///
 /// The binary is `$MELIX_BINARY`, else `.build/debug/melix` of this package (build it first:
 /// `swift build --product melix`). The test prints why it skipped when python3 or the binary

@@ -1,1 +1,0 @@
-// MelixREPL: placeholder until its first real file lands.

@@ -1,0 +1,231 @@
+import MelixSyntax
+import Testing
+
+@testable import MelixREPL
+
+@Suite struct CommandExecutionTests {
+  @Test func quitStopsReading() {
+    let engine = FakeEngine()
+    let input = ScriptedInput(lines: [":quit", "1"])
+    #expect(makeLoop(engine, input, Captured()).run() == 0)
+    #expect(engine.runs.isEmpty)
+    #expect(input.events == [.line("1")])
+  }
+
+  @Test func unknownCommandSuggestsAndCarriesOn() {
+    let engine = FakeEngine()
+    let captured = Captured()
+    _ = makeLoop(engine, ScriptedInput(lines: [":hlep", "2"]), captured).run()
+    #expect(captured.err == "error: unknown command ':hlep'\nhelp: did you mean ':help'?\n")
+    #expect(engine.runs.map(\.text) == ["2"])
+  }
+
+  @Test func varsListsGlobalsAligned() {
+    let engine = FakeEngine()
+    engine.globals = [
+      ("x", "Tensor", "[150, 4] float64"), ("model_a", "Model", "mlp"), ("n", "Int", ""),
+    ]
+    let captured = Captured()
+    _ = makeLoop(engine, ScriptedInput(lines: [":vars"]), captured).run()
+    #expect(
+      captured.out
+        == "x        Tensor  [150, 4] float64\nmodel_a  Model   mlp\nn        Int\n\n")
+  }
+
+  @Test func varsWithNothingDefined() {
+    let captured = Captured()
+    _ = makeLoop(FakeEngine(), ScriptedInput(lines: [":vars"]), captured).run()
+    #expect(captured.out == "no variables yet\n\n")
+  }
+
+  @Test func helpIndexListsCommandsAndBuiltins() {
+    let captured = Captured()
+    _ = makeLoop(FakeEngine(), ScriptedInput(lines: [":help"]), captured).run()
+    #expect(captured.out.contains("  :run FILE [--cell N]  run a script or one of its cells"))
+    #expect(
+      captured.out.contains(
+        "built-ins (':help NAME' shows one):\n  len    length\n  print  writes values\n"))
+  }
+
+  @Test func helpForABuiltinComesFromTheEngine() {
+    let captured = Captured()
+    _ = makeLoop(FakeEngine(), ScriptedInput(lines: [":help print"]), captured).run()
+    #expect(captured.out == "print(values...)\nexample: print(1)\n\n")
+  }
+
+  @Test func helpForACommand() {
+    let captured = Captured()
+    _ = makeLoop(FakeEngine(), ScriptedInput(lines: [":help :time"]), captured).run()
+    #expect(captured.out == ":time STATEMENT\n  run a statement and show how long it took\n\n")
+  }
+
+  @Test func helpForAnUnknownNameSuggests() {
+    let captured = Captured()
+    _ = makeLoop(FakeEngine(), ScriptedInput(lines: [":help prnt"]), captured).run()
+    #expect(captured.err == "error: no help for 'prnt'\nhelp: did you mean 'print'?\n")
+  }
+
+  @Test func resetForgetsGlobals() {
+    let engine = FakeEngine()
+    let captured = Captured()
+    _ = makeLoop(engine, ScriptedInput(lines: [":reset"]), captured).run()
+    #expect(engine.resets == 1)
+    #expect(captured.out == "all variables forgotten\n\n")
+  }
+
+  @Test func timeRunsTheStatementAndReportsTheClock() {
+    let engine = FakeEngine()
+    engine.outcome = { _ in .success(display: "832040") }
+    let captured = Captured()
+    let loop = makeLoop(
+      engine, ScriptedInput(lines: [":time fib(30)"]), captured, clock: [1_000, 1_501_000])
+    _ = loop.run()
+    #expect(engine.runs == [.init(path: "<repl:1>", text: "fib(30)", display: true)])
+    #expect(captured.out == "832040\ntime: 1.50 ms\n\n")
+  }
+
+  @Test func timeOfAFailingStatementShowsOnlyTheError() {
+    let engine = FakeEngine()
+    engine.outcome = { _ in .runtimeError(rendered: "boom\n") }
+    let captured = Captured()
+    _ = makeLoop(engine, ScriptedInput(lines: [":time f()"]), captured, clock: [0, 5]).run()
+    #expect(captured.err == "boom\n")
+    #expect(!captured.out.contains("time:"))
+  }
+
+  @Test func loadRunsTheFileWithoutDisplay() {
+    let engine = FakeEngine()
+    let files = ["lib.mlx": "fn sq(x) { return x * x }\n"]
+    _ = makeLoop(engine, ScriptedInput(lines: [":load lib.mlx"]), Captured(), files: files).run()
+    #expect(
+      engine.runs == [.init(path: "lib.mlx", text: "fn sq(x) { return x * x }\n", display: false)])
+  }
+
+  @Test func loadOfAMissingFileSaysSo() {
+    let engine = FakeEngine()
+    let captured = Captured()
+    _ = makeLoop(engine, ScriptedInput(lines: [":load nope.mlx"]), captured).run()
+    #expect(engine.runs.isEmpty)
+    #expect(captured.err == "error: no such file 'nope.mlx'\n")
+  }
+
+  static let notebook = """
+    let seed = 42
+    #%% Load
+    let a = 1
+    a
+    #%% Train
+    let b = a + 1
+    b
+    #%% Report
+    b * 10
+    """
+
+  static let notebookCells = [
+    CellInfo(index: 1, title: "Load", startLine: 2, text: ""),
+    CellInfo(index: 2, title: "Train", startLine: 5, text: ""),
+    CellInfo(index: 3, title: "Report", startLine: 8, text: ""),
+  ]
+
+  @Test func runOneCellRunsThePreambleAndThatCellOnFileLines() {
+    let engine = FakeEngine()
+    engine.cellsToReturn = Self.notebookCells
+    let files = ["nb.mlx": Self.notebook]
+    _ = makeLoop(engine, ScriptedInput(lines: [":run nb.mlx --cell 2"]), Captured(), files: files)
+      .run()
+    #expect(
+      engine.runs == [
+        .init(
+          path: "nb.mlx", text: "let seed = 42\n\n\n\n#%% Train\nlet b = a + 1\nb\n\n",
+          display: true)
+      ])
+  }
+
+  @Test func runWithoutCellRunsPreambleThenEachCell() {
+    let engine = FakeEngine()
+    engine.cellsToReturn = Self.notebookCells
+    engine.outcome = { source in
+      source.text.contains("b * 10") ? .success(display: "20") : .success(display: nil)
+    }
+    let captured = Captured()
+    let files = ["nb.mlx": Self.notebook]
+    _ = makeLoop(engine, ScriptedInput(lines: [":run nb.mlx"]), captured, files: files).run()
+    #expect(engine.runs.count == 4)
+    #expect(engine.runs[0].text == "let seed = 42\n\n\n\n\n\n\n\n")
+    #expect(engine.runs[3].text == "\n\n\n\n\n\n\n#%% Report\nb * 10")
+    #expect(engine.runs.allSatisfy { $0.path == "nb.mlx" && $0.display })
+    #expect(captured.out == "20\n\n")
+  }
+
+  @Test func runStopsAtTheFirstFailingCell() {
+    let engine = FakeEngine()
+    engine.cellsToReturn = Self.notebookCells
+    engine.outcome = { source in
+      source.text.contains("a + 1")
+        ? .runtimeError(rendered: "nb.mlx:6:11: runtime error: x\n") : .success(display: nil)
+    }
+    let captured = Captured()
+    _ = makeLoop(
+      engine, ScriptedInput(lines: [":run nb.mlx"]), captured, files: ["nb.mlx": Self.notebook]
+    ).run()
+    #expect(engine.runs.count == 3)
+    #expect(captured.err == "nb.mlx:6:11: runtime error: x\n")
+  }
+
+  @Test func runAScriptWithoutCellsRunsItWhole() {
+    let engine = FakeEngine()
+    _ = makeLoop(
+      engine, ScriptedInput(lines: [":run s.mlx"]), Captured(), files: ["s.mlx": "1 + 1"]
+    ).run()
+    #expect(engine.runs == [.init(path: "s.mlx", text: "1 + 1", display: true)])
+  }
+
+  @Test func runACellThatDoesNotExist() {
+    let engine = FakeEngine()
+    engine.cellsToReturn = Self.notebookCells
+    let captured = Captured()
+    let files = ["nb.mlx": Self.notebook, "plain.mlx": "1"]
+    let input = ScriptedInput(lines: [":run nb.mlx --cell 4", ":run plain.mlx --cell 1"])
+    engine.cellsToReturn = Self.notebookCells
+    let loop = makeLoop(engine, input, captured, files: files)
+    _ = loop.readEntry().map { loop.handle($0) }
+    engine.cellsToReturn = []
+    _ = loop.readEntry().map { loop.handle($0) }
+    #expect(engine.runs.isEmpty)
+    #expect(
+      captured.err == """
+        error: no cell 4 in 'nb.mlx': it has 3 cells
+        help: ':cells nb.mlx' lists them
+        error: no cell 1 in 'plain.mlx': it has no cells
+        help: a cell starts at a '#%%' line
+
+        """)
+  }
+
+  @Test func cellsListsNumbersTitlesAndLines() {
+    let engine = FakeEngine()
+    engine.cellsToReturn = Self.notebookCells
+    let captured = Captured()
+    _ = makeLoop(
+      engine, ScriptedInput(lines: [":cells nb.mlx"]), captured, files: ["nb.mlx": Self.notebook]
+    ).run()
+    #expect(captured.out == "  1  Load    line 2\n  2  Train   line 5\n  3  Report  line 8\n\n")
+  }
+}
+
+@Suite struct ScriptModeTests {
+  @Test func exitStatusFollowsTheOutcome() {
+    let engine = FakeEngine()
+    let captured = Captured()
+    engine.outcome = { _ in .success(display: nil) }
+    #expect(REPL.runScript("print(1)", engine: engine, console: captured.console, relay: nil) == 0)
+    engine.outcome = { _ in .runtimeError(rendered: "r\n") }
+    #expect(REPL.runScript("x", engine: engine, console: captured.console, relay: nil) == 1)
+    engine.outcome = { _ in .compileErrors(rendered: "c\n") }
+    #expect(REPL.runScript("(", engine: engine, console: captured.console, relay: nil) == 2)
+    #expect(engine.runs.map(\.path) == ["<stdin>", "<stdin>", "<stdin>"])
+    #expect(engine.runs.allSatisfy { !$0.display })
+    #expect(captured.err == "r\nc\n")
+    #expect(captured.out == "")
+  }
+}

@@ -1,10 +1,12 @@
 import Foundation
+import MelixInterpreter
+import MelixREPL
 import MelixSyntax
 
 /// What `melix` does with no arguments. The one place the REPL gets wired in.
 enum InteractiveEntry {
-  /// When stdin is not a terminal, runs it like `melix run -`; otherwise (until `MelixREPL`
-  /// lands) prints a one-line note and succeeds.
+  /// When stdin is not a terminal, runs it like `melix run -`; otherwise opens the libedit
+  /// REPL (`MelixREPL`) on a fresh session and returns its exit status.
   static func start(_ context: DriverContext) -> ExitStatus {
     guard isatty(STDIN_FILENO) != 0 else {
       let source: SourceFile
@@ -18,9 +20,8 @@ enum InteractiveEntry {
       }
       return context.runner.run(source)
     }
-    context.console.out(
-      "melix \(MelixVersion.string): the interactive REPL is coming; for now use "
-        + "'melix run FILE' or 'melix -e CODE' (see 'melix --help')\n")
-    return .success
+    let session = Session(
+      output: { context.console.out($0) }, searchPaths: context.runner.searchPaths)
+    return ExitStatus(rawValue: REPL.run(session: session)) ?? .success
   }
 }

@@ -60,7 +60,12 @@ extension Compiler {
       }
     }
 
-    let callee = compileExpr(calleeExpr)
+    var callee = compileExpr(calleeExpr)
+    if case .name = calleeExpr.kind, case .global(let g)? = ref(calleeExpr.id) {
+      // Read the global slot in place rather than through a load closure.
+      let storage = rt.globals
+      callee = { _ in storage[g] }
+    }
     let argc = positional.count
     let first: Eval = argc > 0 ? positional[0].eval : { _ in .null }
     let second: Eval = argc > 1 ? positional[1].eval : { _ in .null }

@@ -408,8 +408,8 @@ extension Compiler {
     let layout = resolution.functions[decl.id] ?? FunctionLayout()
     let defaults: [Eval?] = decl.parameters.map { $0.defaultValue.map(compileExpr) }
     let body: Eval
-    if decl.body.count == 1, case .returnValue(let value?) = decl.body[0].kind {
-      body = compileExpr(value)
+    if !Compiler.declaresFunctions(decl.body) {
+      body = compileTail(decl.body[...])
     } else {
       let block = compileBlock(decl.body)
       body = { f in

@@ -148,10 +148,90 @@ final class Compiler {
     }
   }
 
+  // MARK: - Function bodies
+
+  /// Whether `statements` declare local functions (their block needs the hoisting prologue
+  /// of `compileBlock`).
+  static func declaresFunctions(_ statements: [Stmt]) -> Bool {
+    statements.contains { statement in
+      if case .function = statement.kind { return true }
+      return false
+    }
+  }
+
+  /// Compiles the statements that end a function body straight to the value it returns:
+  /// `return e` becomes `e`, and `if c { ...return a } rest` becomes `c ? a-branch :
+  /// rest`, so common functions skip the `Flow` and return-value round trip.
+  func compileTail(_ statements: ArraySlice<Stmt>) -> Eval {
+    guard let first = statements.first else { return { _ in .null } }
+    let rest = statements.dropFirst()
+    switch first.kind {
+    case .returnValue(let value):
+      // Statements after a `return` never run.
+      guard let value else { return { _ in .null } }
+      return compileExpr(value)
+    case .ifElse(let condition, let then, let otherwise)
+    where Compiler.endsInReturn(then) && !Compiler.declaresFunctions(then)
+      && !Compiler.declaresFunctions(otherwise ?? []):
+      let test = self.condition(condition)
+      let thenBranch = compileTail(then[...])
+      let elseBranch = compileTail((otherwise ?? [])[...] + rest)
+      return { f in try test(f) ? try thenBranch(f) : try elseBranch(f) }
+    default:
+      let exec = compileStmt(first)
+      let tail = compileTail(rest)
+      return { f in
+        switch try exec(f) {
+        case .normal:
+          return try tail(f)
+        case .returned:
+          let value = f.m.pointee.returnValue
+          f.m.pointee.returnValue = .null
+          return value
+        case .breakLoop, .continueLoop:
+          // The resolver rejects 'break' and 'continue' outside loops.
+          return .null
+        }
+      }
+    }
+  }
+
+  /// Whether the block's last statement is a `return`.
+  static func endsInReturn(_ statements: [Stmt]) -> Bool {
+    if case .returnValue? = statements.last?.kind { return true }
+    return false
+  }
+
   func condition(_ expr: Expr) -> (Frame) throws -> Bool {
-    let eval = compileExpr(expr)
     let span = expr.span
     let path = self.path
+    // `local < 2` and friends: compare the slot's Int directly, no Bool value in between.
+    if case .binary(let op, let lhsExpr, let rhsExpr) = expr.kind, case .int(let k) = rhsExpr.kind,
+      case .name = lhsExpr.kind, case .local(let slot)? = ref(lhsExpr.id)
+    {
+      let slow = binaryFunction(op, span: span)
+      let test: ((Int) -> Bool)?
+      switch op {
+      case .less: test = { $0 < k }
+      case .lessEqual: test = { $0 <= k }
+      case .greater: test = { $0 > k }
+      case .greaterEqual: test = { $0 >= k }
+      case .equal: test = { $0 == k }
+      case .notEqual: test = { $0 != k }
+      default: test = nil
+      }
+      if let test {
+        return { f in
+          if case .int(let x) = f.slots[slot] { return test(x) }
+          let value = try slow(f.slots[slot], .int(k))
+          guard case .bool(let b) = value else {
+            throw RuntimeError(Messages.expectedBool(got: value.typeName), at: span, path: path)
+          }
+          return b
+        }
+      }
+    }
+    let eval = compileExpr(expr)
     return { f in
       let value = try eval(f)
       guard case .bool(let b) = value else {

@@ -73,13 +73,12 @@ extension Compiler {
       // Fast path: positional arguments evaluated straight into the callee's frame.
       return { f in
         let calleeValue = try callee(f)
-        guard case .function(let fn) = calleeValue, fn.proto.parameterCount == argc else {
+        guard case .function(let fn) = calleeValue, fn.parameterCount == argc else {
           let (values, _) = try evaluateArguments(f)
           return try Compiler.callValue(calleeValue, values, [], f: f, span: span, path: path)
         }
-        let proto = fn.proto
         let m = f.m
-        let slotCount = proto.slotCount
+        let slotCount = fn.slotCount
         let base = m.pointee.sp
         if m.pointee.depth >= m.pointee.maxDepth || base + slotCount > m.pointee.stackCapacity {
           throw RuntimeError(Messages.recursionDepthExceeded, at: span, path: path)
@@ -108,12 +107,12 @@ extension Compiler {
           }
         }
         do {
-          let frame = proto.cellCount == 0
+          let frame = fn.cellCount == 0
             ? Frame(slots: slots, cells: nil, closure: fn, m: m)
             : m.pointee.interpreter.makeFrame(fn, slots)
-          return try proto.body(frame)
+          return try fn.body(frame)
         } catch var error as RuntimeError {
-          error.leaving(proto.name, callSpan: span, callPath: path)
+          error.leaving(fn.proto.name, callSpan: span, callPath: path)
           throw error
         }
       }

@@ -229,10 +229,19 @@ public final class Box {
 public final class Closure {
   let proto: FunctionProto
   let upvalues: ContiguousArray<Box>
+  /// Copies of the prototype's hot fields, read on every call without touching `proto`.
+  let body: Eval
+  let slotCount: Int
+  let parameterCount: Int
+  let cellCount: Int
 
   init(proto: FunctionProto, upvalues: ContiguousArray<Box>) {
     self.proto = proto
     self.upvalues = upvalues
+    self.body = proto.body
+    self.slotCount = proto.slotCount
+    self.parameterCount = proto.parameterCount
+    self.cellCount = proto.cellCount
   }
 
   /// The function's name (`<fn>` for anonymous ones).

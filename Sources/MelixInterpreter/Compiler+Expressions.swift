@@ -21,9 +21,17 @@ extension Compiler {
       return { _ in .null }
     case .interpolated(let parts):
       return compileInterpolation(parts, span: span)
-    case .name:
+    case .name(let name):
       guard let ref = ref(expr.id) else {
         return { _ in throw RuntimeError("unresolved name", at: span, path: path) }
+      }
+      if case .global(let g) = ref, resolution.forwardGlobalUses.contains(expr.id) {
+        let storage = rt.globals
+        let defined = rt.globalDefined
+        return { _ in
+          guard defined[g] else { throw RuntimeError(Messages.usedBeforeDefinition(name), at: span, path: path) }
+          return storage[g]
+        }
       }
       return load(ref, span: span)
     case .list(let items):

@@ -85,6 +85,13 @@ final class Compiler {
       return { f, v in f.closure.unsafelyUnwrapped.upvalues[j].value = v }
     case .global(let g):
       let storage = rt.globals
+      if declaring {
+        let defined = rt.globalDefined
+        return { _, v in
+          storage[g] = v
+          defined[g] = true
+        }
+      }
       return { _, v in storage[g] = v }
     case .builtin:
       // The resolver rejects assignments to built-ins.

@@ -167,6 +167,8 @@ public final class Interpreter {
     set { machine.pointee.returnValue = newValue }
   }
   let globals: UnsafeMutablePointer<Value>
+  /// Whether each global's declaration has run (checked by forward references only).
+  let globalDefined: UnsafeMutablePointer<Bool>
   let globalCapacity: Int
   let interruptFlag = InterruptFlag()
   let output: (String) -> Void
@@ -183,6 +185,8 @@ public final class Interpreter {
     globalCapacity = 1 << 16
     globals = UnsafeMutablePointer<Value>.allocate(capacity: globalCapacity)
     globals.initialize(repeating: .null, count: globalCapacity)
+    globalDefined = UnsafeMutablePointer<Bool>.allocate(capacity: globalCapacity)
+    globalDefined.initialize(repeating: false, count: globalCapacity)
     machine = UnsafeMutablePointer<MachineState>.allocate(capacity: 1)
     machine.initialize(to: MachineState(
       maxDepth: maxDepth, stack: stack, stackCapacity: stackCapacity,
@@ -196,6 +200,7 @@ public final class Interpreter {
     stack.deallocate()
     globals.deinitialize(count: globalCapacity)
     globals.deallocate()
+    globalDefined.deallocate()
   }
 
   /// Writes `text` to the session's output (no newline added).

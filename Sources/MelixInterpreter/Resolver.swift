@@ -265,7 +265,7 @@ struct Resolver {
     case .interpolated(let parts):
       for case .value(let value, _) in parts { resolveExpr(value) }
     case .name(let name):
-      if let ref = lookup(name, span: expr.span) { resolution.refs[expr.id] = ref.ref }
+      if let ref = lookup(name, span: expr.span, id: expr.id) { resolution.refs[expr.id] = ref.ref }
     case .list(let items), .tuple(let items):
       for item in items { resolveExpr(item) }
     case .dict(let entries):
@@ -325,12 +325,15 @@ struct Resolver {
   }
 
   /// Finds `name` from the current scope outwards; reports it when undefined.
-  private mutating func lookup(_ name: String, span: Span) -> (ref: VarRef, kind: BindingKind)? {
+  private mutating func lookup(_ name: String, span: Span, id: NodeID? = nil) -> (ref: VarRef, kind: BindingKind)? {
     if let found = lookupLocal(name, in: scope) { return found }
     if let slot = globals.slots[name] {
-      if pendingGlobals.contains(name) && scope.isMain && !preexisting.contains(name) {
-        diagnostics.append(.usedBeforeDefinition(name, at: span))
-        return nil
+      if pendingGlobals.contains(name) && !preexisting.contains(name) {
+        if scope.isMain {
+          diagnostics.append(.usedBeforeDefinition(name, at: span))
+          return nil
+        }
+        if let id { resolution.forwardGlobalUses.insert(id) }
       }
       return (.global(slot), globals.isFunction[slot] ? .function : (globals.isConstant[slot] ? .constant : .variable))
     }

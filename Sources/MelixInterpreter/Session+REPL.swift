@@ -156,7 +156,10 @@ extension Session {
 
   /// Forgets every user global (`:reset`); built-ins and the prelude stay.
   public func reset() {
-    for slot in preludeGlobalCount..<globals.names.count { interpreter.globals[slot] = .null }
+    for slot in preludeGlobalCount..<globals.names.count {
+      interpreter.globals[slot] = .null
+      interpreter.globalDefined[slot] = false
+    }
     var table = GlobalTable()
     for slot in 0..<preludeGlobalCount {
       _ = table.declare(globals.names[slot], constant: globals.isConstant[slot])

@@ -143,6 +143,7 @@ public final class Session {
       if case .null = value { return .success(display: nil) }
       let underscore = globals.declare("_", constant: false)
       rt.globals[underscore] = value
+      rt.globalDefined[underscore] = true
       return .success(display: value.repr)
     } catch let error as RuntimeError {
       rt.returnValue = .null

@@ -59,3 +59,10 @@ final class CallErrorTraceTests: XCTestCase {
     XCTAssertEqual(failure.trace.map(\.function), ["<script>"])
   }
 }
+
+final class ForwardGlobalTests: XCTestCase {
+  func testAFunctionRunBeforeALaterGlobalIsDefinedFails() {
+    XCTAssertEqual(runtimeError("fn f() => later\nprint(f())\nlet later = 5"), "global 'later' used before its definition")
+    XCTAssertEqual(output("fn f() => later\nlet later = 5\nprint(f())"), "5\n")
+  }
+}

@@ -2,7 +2,7 @@ import Foundation
 
 extension BuiltinTable {
   /// join split upper lower replace strip startswith endswith format.
-  static var strings: [Builtin] {
+  static func strings() -> [Builtin] {
     [
       Builtin(
         "join", [BuiltinParameter("values", .iterable), BuiltinParameter("separator", .string, default: "\"\"")], returns: "String",

@@ -66,3 +66,18 @@ final class ForwardGlobalTests: XCTestCase {
     XCTAssertEqual(output("fn f() => later\nlet later = 5\nprint(f())"), "5\n")
   }
 }
+
+final class RedefinitionTests: XCTestCase {
+  func testRedefinitionNotesTheFirstDefinition() {
+    let (_, result) = runMelix("let x = 1\nlet x = 2\nfn f(a) {\n  let b = 1\n  let b = 2\n}\n")
+    guard case .compileErrors(let diagnostics) = result else { return XCTFail("expected errors") }
+    XCTAssertEqual(diagnostics.map(\.message), ["'x' is already defined in this scope", "'b' is already defined in this scope"])
+    XCTAssertEqual(diagnostics.map(\.notes), [["'x' was first defined at 1:5"], ["'b' was first defined at 4:7"]])
+  }
+
+  func testNoGuessForOneLetterNames() {
+    let (_, result) = runMelix("print(x)")
+    guard case .compileErrors(let diagnostics) = result else { return XCTFail("expected errors") }
+    XCTAssertNil(diagnostics.first?.help)
+  }
+}

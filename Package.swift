@@ -63,7 +63,8 @@ let package = Package(
     .testTarget(name: "MelixMLTests", dependencies: ["MelixML"], swiftSettings: v5),
     .testTarget(name: "MelixSyntaxTests", dependencies: ["MelixSyntax"], swiftSettings: v5),
     .testTarget(
-      name: "MelixInterpreterTests", dependencies: ["MelixInterpreter"], swiftSettings: v5),
+      name: "MelixInterpreterTests", dependencies: ["MelixInterpreter"], exclude: ["Fixtures"],
+      swiftSettings: v5),
     .testTarget(
       name: "MelixREPLTests", dependencies: ["MelixREPL", "MelixInterpreter"], swiftSettings: v5),
     .testTarget(

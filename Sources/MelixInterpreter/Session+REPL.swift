@@ -121,8 +121,15 @@ extension Session {
       while receiverStart > 0 && isWord(chars[receiverStart - 1]) { receiverStart -= 1 }
       let receiver = String(chars[receiverStart..<(start - 1)])
       var members: [String] = []
-      if let slot = globals.slots[receiver], case .native(let native) = interpreter.globals[slot] {
-        members = native.memberNames
+      if let slot = globals.slots[receiver] {
+        let value = interpreter.globals[slot]
+        if case .native(let native) = value { members = native.memberNames }
+        // `x.f(...)` also calls the built-in `f` with `x` first: offer those that take it.
+        members += builtins.filter { builtin in
+          guard builtin.constant == nil, let first = builtin.parameters.first else { return false }
+          if case .any = first.type { return false }
+          return first.type.accepts(value)
+        }.map(\.name)
       }
       return members.filter { $0.hasPrefix(prefix) }.sorted()
     }

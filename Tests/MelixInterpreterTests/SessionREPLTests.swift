@@ -41,6 +41,10 @@ final class SessionREPLTests: XCTestCase {
     XCTAssertEqual(s.completions(for: "print(learn", cursor: 11), ["learning_rate"])
     XCTAssertTrue(s.completions(for: "sorted(xs, rev", cursor: 14).contains("reverse:"))
     XCTAssertTrue(s.completionNames().contains("while"))
+    _ = s.run(SourceFile(path: "<repl:2>", text: "let xs = [1]"))
+    let methods = s.completions(for: "xs.ap", cursor: 5)
+    XCTAssertEqual(methods, ["append"])
+    XCTAssertFalse(s.completions(for: "xs.", cursor: 3).contains("upper"), "upper takes a String")
     XCTAssertTrue(s.completionNames().contains("sqrt"))
   }
 

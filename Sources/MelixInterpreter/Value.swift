@@ -176,11 +176,17 @@ public final class RangeRef {
 
 /// A hashable form of the values allowed as dict keys (nil, Bool, Int, Float, String, Tuple).
 public enum HashKey: Hashable {
+  /// `nil`.
   case null
+  /// A Bool (never equal to an Int key).
   case bool(Bool)
+  /// An Int, or a Float with an integral value.
   case int(Int)
+  /// A Float with a fractional part (or inf, nan).
   case float(Double)
+  /// A String.
   case string(String)
+  /// A tuple of keys.
   case tuple([HashKey])
 
   /// The key for `value`, or nil if the value cannot be a key (lists, dicts, functions).

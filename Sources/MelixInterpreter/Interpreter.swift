@@ -182,7 +182,7 @@ public final class Interpreter {
     self.maxDepth = maxDepth
     stackCapacity = 1 << 20
     stack = UnsafeMutablePointer<Value>.allocate(capacity: stackCapacity)
-    globalCapacity = 1 << 16
+    globalCapacity = 1 << 14
     globals = UnsafeMutablePointer<Value>.allocate(capacity: globalCapacity)
     globals.initialize(repeating: .null, count: globalCapacity)
     globalDefined = UnsafeMutablePointer<Bool>.allocate(capacity: globalCapacity)

@@ -3,6 +3,9 @@ import MelixSyntax
 
 /// One interpreter session: its globals, built-ins, loaded files and output. Many can exist
 /// side by side (the REPL, every server request, every test).
+///
+/// A session runs one piece of code at a time: call `run` and `check` from one thread at a
+/// time (only `interrupt()` may come from another thread).
 public final class Session {
   let interpreter: Interpreter
   var globals = GlobalTable()

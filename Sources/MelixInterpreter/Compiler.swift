@@ -421,6 +421,47 @@ final class Compiler {
     }
   }
 
+  /// `xs[i] = v`, `d[k] += v` with one index: lists and dicts without building a subscript
+  /// list.
+  func compileIndexAssign(object: @escaping Eval, key: @escaping Eval, value: @escaping Eval, binary: BinaryOperator?, span: Span, operatorSpan: Span) -> Exec {
+    let path = self.path
+    let apply = binary.map { binaryFunction($0, span: operatorSpan) }
+    return { f in
+      let container = try object(f)
+      let k = try key(f)
+      var newValue = try value(f)
+      switch container {
+      case .list(let list):
+        if case .int(let i) = k, i >= 0, i < list.items.count {
+          if let apply { newValue = try apply(list.items[i], newValue) }
+          list.items[i] = newValue
+          return .normal
+        }
+      case .dict(let dict):
+        guard let hashKey = HashKey(k) else {
+          throw RuntimeError(Messages.unhashable(k.typeName), at: span, path: path)
+        }
+        if let apply {
+          guard let old = dict.get(hashKey) else {
+            throw RuntimeError(Messages.keyNotFound(k.repr), at: span, path: path)
+          }
+          newValue = try apply(old, newValue)
+        }
+        dict.set(hashKey, original: k, newValue)
+        return .normal
+      default:
+        break
+      }
+      if let apply {
+        let old = try located(span, path) { try Operators.index(container, k) }
+        newValue = try apply(old, newValue)
+      }
+      let assigned = newValue
+      try located(span, path) { try Operators.setIndex(container, [.index(k)], assigned) }
+      return .normal
+    }
+  }
+
   func compileAssign(target: Expr, op: AssignOperator, value: Expr, operatorSpan: Span) -> Exec {
     let path = self.path
     let eval = compileExpr(value)
@@ -476,6 +517,9 @@ final class Compiler {
       }
     case .index(let objectExpr, let subscripts):
       let object = compileExpr(objectExpr)
+      if subscripts.count == 1, case .index(let keyExpr) = subscripts[0] {
+        return compileIndexAssign(object: object, key: compileExpr(keyExpr), value: eval, binary: binary, span: target.span, operatorSpan: operatorSpan)
+      }
       let keys = compileSubscripts(subscripts)
       let span = target.span
       let apply = binary.map { binaryFunction($0, span: operatorSpan) }

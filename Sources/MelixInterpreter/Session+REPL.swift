@@ -33,8 +33,8 @@ extension Session {
     }
   }
 
-  /// The built-in's signature, doc text and example for `:help NAME`; for a user function,
-  /// its signature. Nil if unknown.
+  /// The built-in's signature, doc text and example for `:help NAME`; for a Melix function,
+  /// its signature and the comment above it; for a keyword, its syntax. Nil if unknown.
   ///
   /// - Parameter name: A built-in or global name.
   public func help(for name: String) -> String? {
@@ -56,8 +56,8 @@ extension Session {
       }
       return text
     }
-    guard let index = builtinIndex[name] else { return nil }
-    return builtins[index].helpText
+    if let index = builtinIndex[name] { return builtins[index].helpText }
+    return KeywordHelp.entries[name]
   }
 
   /// Every built-in name with its one-line summary, for `:help` with no argument.

@@ -54,6 +54,7 @@ final class SessionREPLTests: XCTestCase {
     XCTAssertTrue(help.hasPrefix("sorted(values: an iterable, key: Function or nil = nil, reverse: Bool = false) -> List"), help)
     XCTAssertTrue(help.contains("example:"))
     XCTAssertNil(s.help(for: "no_such_thing"))
+    XCTAssertEqual(s.help(for: "while")?.hasPrefix("while condition { ... }"), true)
     XCTAssertTrue(s.builtinSummaries().contains { $0.name == "print" && !$0.summary.isEmpty })
   }
 

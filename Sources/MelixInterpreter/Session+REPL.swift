@@ -172,6 +172,7 @@ extension Session {
       _ = table.declare(globals.names[slot], constant: globals.isConstant[slot])
     }
     globals = table
+    loadedFiles = preludeFiles
   }
 }
 

@@ -18,6 +18,8 @@ public final class Session {
   var sources: [String: SourceFile] = [:]
   /// Globals defined by the prelude come first; `reset` keeps them.
   var preludeGlobalCount = 0
+  /// The files the prelude loaded; `reset` forgets every other import.
+  var preludeFiles: Set<String> = []
   private var isRunning = false
   /// The rendered errors of `prelude.mlx` when it failed to load (the session then runs
   /// without it); nil when it loaded or there was none.
@@ -58,6 +60,7 @@ public final class Session {
       }
     }
     preludeGlobalCount = globals.names.count
+    preludeFiles = loadedFiles
   }
 
   // MARK: - Running

@@ -244,6 +244,11 @@ extension Compiler {
         }
         return { f in
           let value = try eval(f)
+          if case .native(let native) = value,
+            let text = try located(exprSpan, path, { try native.formatted(spec: spec) })
+          {
+            return text
+          }
           return try located(exprSpan, path) { try parsed.apply(to: value) }
         }
       }

@@ -59,6 +59,7 @@ extension BuiltinTable {
       ) { args, _ in
         guard case .string(let spec) = args[1] else { return .null }
         if spec.isEmpty { return .string(args[0].displayText) }
+        if case .native(let native) = args[0], let text = try native.formatted(spec: spec) { return .string(text) }
         return .string(try FormatSpec(spec).apply(to: args[0]))
       },
     ]

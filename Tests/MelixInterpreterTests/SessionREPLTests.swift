@@ -112,3 +112,19 @@ final class MelixFunctionHelpTests: XCTestCase {
     XCTAssertEqual(help, "twice(x)  # Melix function, lib.mlx:4\n\nDoubles x.\n  twice(2)  # 4")
   }
 }
+
+final class SessionRecoveryTests: XCTestCase {
+  func testASessionKeepsWorkingAfterErrors() {
+    let buffer = OutputBuffer()
+    let s = Session(output: { buffer.text += $0 })
+    _ = s.run(SourceFile(path: "<repl:1>", text: "fn f(n) => f(n + 1)\nvar kept = 1"))
+    guard case .runtimeError(let first) = s.run(SourceFile(path: "<repl:2>", text: "f(0)")) else { return XCTFail("expected recursion error") }
+    XCTAssertEqual(first.message, "recursion depth exceeded")
+    guard case .runtimeError = s.run(SourceFile(path: "<repl:3>", text: "kept = 2\nprint(1 // 0)")) else { return XCTFail("expected division error") }
+    guard case .compileErrors = s.run(SourceFile(path: "<repl:4>", text: "print(")) else { return XCTFail("expected syntax error") }
+    guard case .success(let shown) = s.run(SourceFile(path: "<repl:5>", text: "kept + 40"), display: true) else { return XCTFail("session broken") }
+    XCTAssertEqual(shown, "42", "the assignment before the error stays")
+    guard case .runtimeError(let again) = s.run(SourceFile(path: "<repl:6>", text: "f(0)")) else { return XCTFail("expected recursion error") }
+    XCTAssertEqual(again.message, "recursion depth exceeded", "depth and stack are reset after an error")
+  }
+}

@@ -237,6 +237,53 @@ final class CLITests: XCTestCase {
     XCTAssertTrue(plain.contains("<-e>:1:7: error: undefined variable 'nope'"), plain)
   }
 
+  /// The whole rendered compile error, as STYLE.md section 5 shows it: header, gutter,
+  /// source line, carets under the span.
+  func testCompileErrorRenderingExactly() throws {
+    let path = try script("unclosed.mlx", "let xs = [1, 2\nprint(xs)\n")
+    let result = try MelixProcess.locate().run(["run", path])
+    XCTAssertEqual(result.status, 2)
+    XCTAssertEqual(
+      result.stderr,
+      """
+      \(path):2:1: error: expected ']' to close '[' at 1:10
+        |
+      2 | print(xs)
+        | ^^^^^
+
+      """)
+  }
+
+  /// A runtime error inside nested calls: header, snippet with carets, then one
+  /// `  at <function> (path:line)` line per frame, innermost first, ending at the script.
+  func testRuntimeErrorRenderingWithTrace() throws {
+    let path = try script(
+      "scale.mlx",
+      """
+      fn scale(values, factor) {
+        return map(fn(v) => v // factor, values)
+      }
+      print(scale([4, 8], 2))
+      print(scale([1], 0))
+
+      """)
+    let result = try MelixProcess.locate().run(["run", path])
+    XCTAssertEqual(result.status, 1)
+    XCTAssertEqual(result.stdout, "[2, 4]\n")
+    let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    XCTAssertEqual(
+      Array(lines.prefix(4)),
+      [
+        "\(path):2:23: runtime error: integer division by zero",
+        "  |",
+        "2 |   return map(fn(v) => v // factor, values)",
+        "  |                       ^^^^^^^^^^^",
+      ], result.stderr)
+    let frames = lines.filter { $0.hasPrefix("  at ") }
+    XCTAssertEqual(frames.last, "  at <script> (\(path):5)", result.stderr)
+    XCTAssertTrue(frames.contains("  at scale (\(path):2)"), result.stderr)
+  }
+
   /// Pathologically deep input must end in an error (or a correct result), never a crash.
   func testDeeplyNestedInputIsAnErrorNotACrash() throws {
     let melix = try MelixProcess.locate()

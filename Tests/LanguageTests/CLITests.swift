@@ -4,7 +4,7 @@ import XCTest
 /// Runs the built `melix` executable: exit statuses, stderr rendering, `-e`, `--cell`,
 /// `check`, standard input, `--version` and the missing-file error.
 final class CLITests: XCTestCase {
-  private var scratch: URL!
+  private var scratch = FileManager.default.temporaryDirectory
 
   override func setUpWithError() throws {
     scratch = FileManager.default.temporaryDirectory

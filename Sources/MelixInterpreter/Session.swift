@@ -48,7 +48,12 @@ public final class Session {
       let prelude = (folder as NSString).appendingPathComponent("prelude.mlx")
       if FileManager.default.fileExists(atPath: prelude) {
         let source = SourceFile(path: prelude, text: (try? String(contentsOfFile: prelude, encoding: .utf8)) ?? "")
-        switch onLargeStack({ self.importFile(prelude) }) {
+        // The prelude is small and shallow: load it on the caller's thread (a thread
+        // hand-off costs more than the load on a busy machine).
+        isRunning = true
+        let loaded = importFile(prelude)
+        isRunning = false
+        switch loaded {
         case .compileErrors(let diagnostics)?:
           preludeFailure = diagnostics.map { DiagnosticRenderer.render($0, in: source, color: false) }.joined()
         case .runtimeError(let failure)?:

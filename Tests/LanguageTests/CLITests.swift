@@ -305,7 +305,8 @@ final class CLITests: XCTestCase {
     }
   }
 
-  /// Each golden file run through the CLI ends with the status its annotations imply.
+  /// Each golden file run through the CLI ends with the status its annotations imply, and
+  /// `melix check` on it reports exactly its compile errors.
   func testGoldenFilesExitWithTheStatusTheirAnnotationsImply() throws {
     let melix = try MelixProcess.locate()
     var wrong: [String] = []
@@ -313,7 +314,13 @@ final class CLITests: XCTestCase {
       let expected = GoldenExpectations(parsing: try String(contentsOf: file, encoding: .utf8))
       let result = try melix.run(["run", file.path])
       if result.status != expected.exitStatus {
-        wrong.append("\(file.lastPathComponent): expected \(expected.exitStatus), got \(result.status)")
+        wrong.append("run \(file.lastPathComponent): expected \(expected.exitStatus), got \(result.status)")
+      }
+      // `check` finds exactly the compile errors and never runs the file.
+      let checked = try melix.run(["check", file.path])
+      let checkStatus: Int32 = expected.compileErrors.isEmpty ? 0 : 2
+      if checked.status != checkStatus || !checked.stdout.isEmpty {
+        wrong.append("check \(file.lastPathComponent): expected \(checkStatus), got \(checked.status)")
       }
     }
     XCTAssertEqual(wrong, [], wrong.joined(separator: "\n"))

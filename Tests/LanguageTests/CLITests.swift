@@ -190,8 +190,22 @@ final class CLITests: XCTestCase {
     process.standardError = errors
     process.standardOutput = Pipe()
     try process.run()
-    // Give the interpreter time to enter the loop, then send SIGINT.
-    Thread.sleep(forTimeInterval: 1.0)
+    // Send SIGINT only once the driver has installed its handler (SIGINT, bit 1, is then
+    // caught or ignored in /proc/PID/status), so a slow start cannot turn the test into a
+    // plain kill.
+    let statusFile = "/proc/\(process.processIdentifier)/status"
+    func mask(_ field: String, in status: String) -> UInt64 {
+      status.split(separator: "\n").first { $0.hasPrefix(field) }
+        .flatMap { UInt64($0.dropFirst(field.count).trimmingCharacters(in: .whitespaces), radix: 16) }
+        ?? 0
+    }
+    let installDeadline = Date().addingTimeInterval(20)
+    while Date() < installDeadline {
+      let status = (try? String(contentsOfFile: statusFile, encoding: .utf8)) ?? ""
+      if (mask("SigCgt:", in: status) | mask("SigIgn:", in: status)) & 0x2 != 0 { break }
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    Thread.sleep(forTimeInterval: 0.3)
     process.interrupt()
     let deadline = Date().addingTimeInterval(10)
     while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }

@@ -33,7 +33,7 @@ extension Compiler {
           return result
         }
         if let builtin, builtin.constant == nil {
-          return try located(span, path) { try builtin.invoke(positional: [receiver] + values, keywords: named, context: f.rt) }
+          return try Compiler.invokeBuiltin(builtin, [receiver] + values, named, f: f, span: span, path: path)
         }
         if let globalSlot, case .function(let fn) = storage[globalSlot] {
           return try Compiler.invokeTraced(fn, positional: [receiver] + values, keywords: named, f: f, span: span, path: path)
@@ -51,12 +51,12 @@ extension Compiler {
         let only = positional[0].eval
         return { f in
           let value = try only(f)
-          return try located(span, path) { try builtin.invoke(positional: [value], keywords: [], context: f.rt) }
+          return try Compiler.invokeBuiltin(builtin, [value], [], f: f, span: span, path: path)
         }
       }
       return { f in
         let (values, named) = try evaluateArguments(f)
-        return try located(span, path) { try builtin.invoke(positional: values, keywords: named, context: f.rt) }
+        return try Compiler.invokeBuiltin(builtin, values, named, f: f, span: span, path: path)
       }
     }
 
@@ -132,9 +132,29 @@ extension Compiler {
     case .function(let fn):
       return try invokeTraced(fn, positional: values, keywords: named, f: f, span: span, path: path)
     case .builtin(let builtin):
-      return try located(span, path) { try builtin.invoke(positional: values, keywords: named, context: f.rt) }
+      return try Compiler.invokeBuiltin(builtin, values, named, f: f, span: span, path: path)
     default:
       throw RuntimeError(Messages.notCallable(callee.typeName), at: span, path: path)
+    }
+  }
+
+  /// Calls a built-in; a Melix function it calls back that fails gets its frame, and the
+  /// trace continues at this call site.
+  @inline(__always)
+  static func invokeBuiltin(
+    _ builtin: Builtin, _ positional: [Value], _ named: [(String, Value)], f: Frame, span: Span, path: String
+  ) throws -> Value {
+    do {
+      return try builtin.invoke(positional: positional, keywords: named, context: f.rt)
+    } catch let error as MelixError {
+      throw RuntimeError(error.message, at: span, path: path)
+    } catch var error as RuntimeError {
+      if error.awaitingCallSite {
+        error.pendingLine = span.line
+        error.pendingPath = path
+        error.awaitingCallSite = false
+      }
+      throw error
     }
   }
 

@@ -112,6 +112,9 @@ struct RuntimeError: Error {
   /// The line and path of the innermost frame not yet added to `trace`.
   var pendingLine: Int
   var pendingPath: String
+  /// Set when a callback called by a built-in failed: the built-in's call site supplies
+  /// the line of the next frame.
+  var awaitingCallSite = false
 
   init(_ message: String, at span: Span, path: String) {
     self.message = message
@@ -219,7 +222,15 @@ public final class Interpreter {
   public func call(_ callee: Value, _ positional: [Value], keywords: [(String, Value)] = []) throws -> Value {
     switch callee {
     case .function(let fn):
-      return try callFunction(fn, positional: positional, keywords: keywords)
+      do {
+        return try callFunction(fn, positional: positional, keywords: keywords)
+      } catch var error as RuntimeError {
+        // A callback (map's function) failed: add its frame; the built-in's call site
+        // gives the line of the frame below.
+        error.trace.append((fn.proto.name, error.pendingPath, error.pendingLine))
+        error.awaitingCallSite = true
+        throw error
+      }
     case .builtin(let builtin):
       return try builtin.invoke(positional: positional, keywords: keywords, context: self)
     default:

@@ -81,3 +81,13 @@ final class RedefinitionTests: XCTestCase {
     XCTAssertNil(diagnostics.first?.help)
   }
 }
+
+final class CallbackTraceTests: XCTestCase {
+  func testAFailingCallbackOfABuiltinHasItsOwnFrame() {
+    let code = "fn scale(values, factor) {\n  return map(fn(v) => v // factor, values)\n}\n\nprint(scale([1, 2], 0))\n"
+    let (_, result) = runMelix(code, path: "cb.mlx")
+    guard case .runtimeError(let failure) = result else { return XCTFail("expected runtime error") }
+    XCTAssertEqual(failure.trace.map(\.function), ["<fn>", "scale", "<script>"])
+    XCTAssertEqual(failure.trace.map(\.line), [2, 2, 5])
+  }
+}

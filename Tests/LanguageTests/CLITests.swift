@@ -74,6 +74,20 @@ final class CLITests: XCTestCase {
     XCTAssertEqual(shown.stdout, "42\n")
   }
 
+  /// `-e` shows a trailing value in its quoted form, nothing for nil, and renders errors
+  /// against the `<-e>` path.
+  func testEvaluateDisplayAndErrors() throws {
+    let melix = try MelixProcess.locate()
+    XCTAssertEqual(try melix.run(["-e", "\"a\""]).stdout, "\"a\"\n")
+    XCTAssertEqual(try melix.run(["-e", "nil"]).stdout, "")
+    let failed = try melix.run(["-e", "1 // 0"])
+    XCTAssertEqual(failed.status, 1)
+    XCTAssertTrue(failed.stderr.hasPrefix("<-e>:1:1: runtime error: integer division by zero\n"), failed.stderr)
+    let bad = try melix.run(["-e", "let = 1"])
+    XCTAssertEqual(bad.status, 2)
+    XCTAssertTrue(bad.stderr.hasPrefix("<-e>:1:5: error: expected a name to bind, got '='\n"), bad.stderr)
+  }
+
   func testEvaluateCodeStartingWithAMinus() throws {
     let result = try MelixProcess.locate().run(["-e", "-7 + 10"])
     XCTAssertEqual(result.status, 0, result.stderr)

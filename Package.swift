@@ -79,7 +79,8 @@ let package = Package(
       swiftSettings: v5),
     .testTarget(name: "MelixSyntaxTests", dependencies: ["MelixSyntax"], swiftSettings: v5),
     .testTarget(
-      name: "MelixInterpreterTests", dependencies: ["MelixInterpreter"], swiftSettings: v5),
+      name: "MelixInterpreterTests", dependencies: ["MelixInterpreter"], exclude: ["Fixtures"],
+      swiftSettings: v5),
     .testTarget(
       name: "MelixREPLTests", dependencies: ["MelixREPL", "MelixInterpreter"],
       exclude: ["pty"],  // the pseudo-terminal driver scripts (Python), run by PtyTests

@@ -33,7 +33,7 @@ extension Compiler {
           return result
         }
         if let builtin, builtin.constant == nil {
-          return try located(span, path) { try builtin.invoke(positional: [receiver] + values, keywords: named, context: f.rt) }
+          return try Compiler.invokeBuiltin(builtin, [receiver] + values, named, f: f, span: span, path: path)
         }
         if let globalSlot, case .function(let fn) = storage[globalSlot] {
           return try Compiler.invokeTraced(fn, positional: [receiver] + values, keywords: named, f: f, span: span, path: path)
@@ -51,16 +51,21 @@ extension Compiler {
         let only = positional[0].eval
         return { f in
           let value = try only(f)
-          return try located(span, path) { try builtin.invoke(positional: [value], keywords: [], context: f.rt) }
+          return try Compiler.invokeBuiltin(builtin, [value], [], f: f, span: span, path: path)
         }
       }
       return { f in
         let (values, named) = try evaluateArguments(f)
-        return try located(span, path) { try builtin.invoke(positional: values, keywords: named, context: f.rt) }
+        return try Compiler.invokeBuiltin(builtin, values, named, f: f, span: span, path: path)
       }
     }
 
-    let callee = compileExpr(calleeExpr)
+    var callee = compileExpr(calleeExpr)
+    if case .name = calleeExpr.kind, case .global(let g)? = ref(calleeExpr.id) {
+      // Read the global slot in place rather than through a load closure.
+      let storage = rt.globals
+      callee = { _ in storage[g] }
+    }
     let argc = positional.count
     let first: Eval = argc > 0 ? positional[0].eval : { _ in .null }
     let second: Eval = argc > 1 ? positional[1].eval : { _ in .null }
@@ -68,13 +73,12 @@ extension Compiler {
       // Fast path: positional arguments evaluated straight into the callee's frame.
       return { f in
         let calleeValue = try callee(f)
-        guard case .function(let fn) = calleeValue, fn.proto.parameterCount == argc else {
+        guard case .function(let fn) = calleeValue, fn.parameterCount == argc else {
           let (values, _) = try evaluateArguments(f)
           return try Compiler.callValue(calleeValue, values, [], f: f, span: span, path: path)
         }
-        let proto = fn.proto
         let m = f.m
-        let slotCount = proto.slotCount
+        let slotCount = fn.slotCount
         let base = m.pointee.sp
         if m.pointee.depth >= m.pointee.maxDepth || base + slotCount > m.pointee.stackCapacity {
           throw RuntimeError(Messages.recursionDepthExceeded, at: span, path: path)
@@ -103,12 +107,12 @@ extension Compiler {
           }
         }
         do {
-          let frame = proto.cellCount == 0
+          let frame = fn.cellCount == 0
             ? Frame(slots: slots, cells: nil, closure: fn, m: m)
             : m.pointee.interpreter.makeFrame(fn, slots)
-          return try proto.body(frame)
+          return try fn.body(frame)
         } catch var error as RuntimeError {
-          error.leaving(proto.name, callSpan: span, callPath: path)
+          error.leaving(fn.proto.name, callSpan: span, callPath: path)
           throw error
         }
       }
@@ -128,9 +132,29 @@ extension Compiler {
     case .function(let fn):
       return try invokeTraced(fn, positional: values, keywords: named, f: f, span: span, path: path)
     case .builtin(let builtin):
-      return try located(span, path) { try builtin.invoke(positional: values, keywords: named, context: f.rt) }
+      return try Compiler.invokeBuiltin(builtin, values, named, f: f, span: span, path: path)
     default:
       throw RuntimeError(Messages.notCallable(callee.typeName), at: span, path: path)
+    }
+  }
+
+  /// Calls a built-in; a Melix function it calls back that fails gets its frame, and the
+  /// trace continues at this call site.
+  @inline(__always)
+  static func invokeBuiltin(
+    _ builtin: Builtin, _ positional: [Value], _ named: [(String, Value)], f: Frame, span: Span, path: String
+  ) throws -> Value {
+    do {
+      return try builtin.invoke(positional: positional, keywords: named, context: f.rt)
+    } catch let error as MelixError {
+      throw RuntimeError(error.message, at: span, path: path)
+    } catch var error as RuntimeError {
+      if error.awaitingCallSite {
+        error.pendingLine = span.line
+        error.pendingPath = path
+        error.awaitingCallSite = false
+      }
+      throw error
     }
   }
 

@@ -21,9 +21,17 @@ extension Compiler {
       return { _ in .null }
     case .interpolated(let parts):
       return compileInterpolation(parts, span: span)
-    case .name:
+    case .name(let name):
       guard let ref = ref(expr.id) else {
         return { _ in throw RuntimeError("unresolved name", at: span, path: path) }
+      }
+      if case .global(let g) = ref, resolution.forwardGlobalUses.contains(expr.id) {
+        let storage = rt.globals
+        let defined = rt.globalDefined
+        return { _ in
+          guard defined[g] else { throw RuntimeError(Messages.usedBeforeDefinition(name), at: span, path: path) }
+          return storage[g]
+        }
       }
       return load(ref, span: span)
     case .list(let items):
@@ -236,6 +244,11 @@ extension Compiler {
         }
         return { f in
           let value = try eval(f)
+          if case .native(let native) = value,
+            let text = try located(exprSpan, path, { try native.formatted(spec: spec) })
+          {
+            return text
+          }
           return try located(exprSpan, path) { try parsed.apply(to: value) }
         }
       }
@@ -247,160 +260,6 @@ extension Compiler {
     }
   }
 
-  // MARK: - Binary operators
-
-  /// A function applying `op` to two values, Int and Float cases first.
-  func binaryFunction(_ op: BinaryOperator, span: Span) -> (Value, Value) throws -> Value {
-    let path = self.path
-    switch op {
-    case .add:
-      return { a, b in
-        if case .int(let x) = a, case .int(let y) = b {
-          let (r, o) = x.addingReportingOverflow(y)
-          if !o { return .int(r) }
-        } else if case .float(let x) = a, case .float(let y) = b {
-          return .float(x + y)
-        }
-        return try located(span, path) { try Operators.add(a, b) }
-      }
-    case .subtract:
-      return { a, b in
-        if case .int(let x) = a, case .int(let y) = b {
-          let (r, o) = x.subtractingReportingOverflow(y)
-          if !o { return .int(r) }
-        } else if case .float(let x) = a, case .float(let y) = b {
-          return .float(x - y)
-        }
-        return try located(span, path) { try Operators.arithmetic(.subtract, a, b) }
-      }
-    case .multiply:
-      return { a, b in
-        if case .int(let x) = a, case .int(let y) = b {
-          let (r, o) = x.multipliedReportingOverflow(by: y)
-          if !o { return .int(r) }
-        } else if case .float(let x) = a, case .float(let y) = b {
-          return .float(x * y)
-        }
-        return try located(span, path) { try Operators.arithmetic(.multiply, a, b) }
-      }
-    case .less:
-      return { a, b in
-        if case .int(let x) = a, case .int(let y) = b { return .bool(x < y) }
-        if case .float(let x) = a, case .float(let y) = b { return .bool(x < y) }
-        return try located(span, path) { try Operators.binary(op, a, b) }
-      }
-    case .lessEqual:
-      return { a, b in
-        if case .int(let x) = a, case .int(let y) = b { return .bool(x <= y) }
-        if case .float(let x) = a, case .float(let y) = b { return .bool(x <= y) }
-        return try located(span, path) { try Operators.binary(op, a, b) }
-      }
-    case .greater:
-      return { a, b in
-        if case .int(let x) = a, case .int(let y) = b { return .bool(x > y) }
-        if case .float(let x) = a, case .float(let y) = b { return .bool(x > y) }
-        return try located(span, path) { try Operators.binary(op, a, b) }
-      }
-    case .greaterEqual:
-      return { a, b in
-        if case .int(let x) = a, case .int(let y) = b { return .bool(x >= y) }
-        if case .float(let x) = a, case .float(let y) = b { return .bool(x >= y) }
-        return try located(span, path) { try Operators.binary(op, a, b) }
-      }
-    case .equal:
-      return { a, b in
-        if case .int(let x) = a, case .int(let y) = b { return .bool(x == y) }
-        return .bool(Operators.equal(a, b))
-      }
-    case .notEqual:
-      return { a, b in
-        if case .int(let x) = a, case .int(let y) = b { return .bool(x != y) }
-        return .bool(!Operators.equal(a, b))
-      }
-    default:
-      return { a, b in try located(span, path) { try Operators.binary(op, a, b) } }
-    }
-  }
-
-  func compileBinary(_ op: BinaryOperator, _ lhsExpr: Expr, _ rhsExpr: Expr, span: Span) -> Eval {
-    let path = self.path
-    // Specialised shapes for the hottest cases: `local op constant` and `local op local`.
-    if case .int(let k) = rhsExpr.kind, case .name = lhsExpr.kind, let ref = ref(lhsExpr.id), case .local(let slot) = ref {
-      switch op {
-      case .add:
-        return { f in
-          if case .int(let x) = f.slots[slot] {
-            let (r, o) = x.addingReportingOverflow(k)
-            if !o { return .int(r) }
-          }
-          let a = f.slots[slot]
-          return try located(span, path) { try Operators.add(a, .int(k)) }
-        }
-      case .subtract:
-        return { f in
-          if case .int(let x) = f.slots[slot] {
-            let (r, o) = x.subtractingReportingOverflow(k)
-            if !o { return .int(r) }
-          }
-          let a = f.slots[slot]
-          return try located(span, path) { try Operators.arithmetic(.subtract, a, .int(k)) }
-        }
-      case .less:
-        return { f in
-          if case .int(let x) = f.slots[slot] { return .bool(x < k) }
-          let a = f.slots[slot]
-          return try located(span, path) { try Operators.binary(.less, a, .int(k)) }
-        }
-      default: break
-      }
-    }
-    let lhs = compileExpr(lhsExpr)
-    let rhs = compileExpr(rhsExpr)
-    switch op {
-    case .add:
-      return { f in
-        let a = try lhs(f)
-        let b = try rhs(f)
-        if case .int(let x) = a, case .int(let y) = b {
-          let (r, o) = x.addingReportingOverflow(y)
-          if !o { return .int(r) }
-        } else if case .float(let x) = a, case .float(let y) = b {
-          return .float(x + y)
-        }
-        return try located(span, path) { try Operators.add(a, b) }
-      }
-    case .multiply:
-      return { f in
-        let a = try lhs(f)
-        let b = try rhs(f)
-        if case .float(let x) = a, case .float(let y) = b {
-          return .float(x * y)
-        } else if case .int(let x) = a, case .int(let y) = b {
-          let (r, o) = x.multipliedReportingOverflow(by: y)
-          if !o { return .int(r) }
-        }
-        return try located(span, path) { try Operators.arithmetic(.multiply, a, b) }
-      }
-    case .less:
-      return { f in
-        let a = try lhs(f)
-        let b = try rhs(f)
-        if case .int(let x) = a, case .int(let y) = b { return .bool(x < y) }
-        return try located(span, path) { try Operators.binary(.less, a, b) }
-      }
-    case .lessEqual:
-      return { f in
-        let a = try lhs(f)
-        let b = try rhs(f)
-        if case .int(let x) = a, case .int(let y) = b { return .bool(x <= y) }
-        return try located(span, path) { try Operators.binary(.lessEqual, a, b) }
-      }
-    default:
-      let apply = binaryFunction(op, span: span)
-      return { f in try apply(try lhs(f), try rhs(f)) }
-    }
-  }
-
   // MARK: - Functions
 
   /// Compiles a function once; the returned code makes a closure capturing its upvalues.
@@ -408,8 +267,8 @@ extension Compiler {
     let layout = resolution.functions[decl.id] ?? FunctionLayout()
     let defaults: [Eval?] = decl.parameters.map { $0.defaultValue.map(compileExpr) }
     let body: Eval
-    if decl.body.count == 1, case .returnValue(let value?) = decl.body[0].kind {
-      body = compileExpr(value)
+    if !Compiler.declaresFunctions(decl.body) {
+      body = compileTail(decl.body[...])
     } else {
       let block = compileBlock(decl.body)
       body = { f in

@@ -19,7 +19,7 @@ struct FormatSpec {
   ///
   /// - Throws: `MelixError` naming the spec when it is malformed.
   init(_ spec: String) throws {
-    var chars = Array(spec)
+    let chars = Array(spec)
     var i = 0
     func isAlign(_ c: Character) -> Bool { c == "<" || c == ">" || c == "^" || c == "=" }
     if chars.count >= 2 && isAlign(chars[1]) {
@@ -67,7 +67,6 @@ struct FormatSpec {
       i += 1
     }
     if i != chars.count { throw MelixError("invalid format spec '\(spec)'") }
-    chars.removeAll()
   }
 
   /// Formats `value` by this spec.
@@ -99,7 +98,8 @@ struct FormatSpec {
   }
 
   private func formatFloat(_ f: Double) throws -> String {
-    let negative = f.sign == .minus && !(f == 0 && type == nil && precision == nil && false)
+    // Python keeps the sign of -0.0 (`format(-0.0, '.1f') == '-0.0'`).
+    let negative = f.sign == .minus
     let magnitude = Swift.abs(f)
     var body: String
     if magnitude.isNaN {

@@ -112,6 +112,9 @@ struct RuntimeError: Error {
   /// The line and path of the innermost frame not yet added to `trace`.
   var pendingLine: Int
   var pendingPath: String
+  /// Set when a callback called by a built-in failed: the built-in's call site supplies
+  /// the line of the next frame.
+  var awaitingCallSite = false
 
   init(_ message: String, at span: Span, path: String) {
     self.message = message
@@ -167,6 +170,8 @@ public final class Interpreter {
     set { machine.pointee.returnValue = newValue }
   }
   let globals: UnsafeMutablePointer<Value>
+  /// Whether each global's declaration has run (checked by forward references only).
+  let globalDefined: UnsafeMutablePointer<Bool>
   let globalCapacity: Int
   let interruptFlag = InterruptFlag()
   let output: (String) -> Void
@@ -180,9 +185,11 @@ public final class Interpreter {
     self.maxDepth = maxDepth
     stackCapacity = 1 << 20
     stack = UnsafeMutablePointer<Value>.allocate(capacity: stackCapacity)
-    globalCapacity = 1 << 16
+    globalCapacity = 1 << 14
     globals = UnsafeMutablePointer<Value>.allocate(capacity: globalCapacity)
     globals.initialize(repeating: .null, count: globalCapacity)
+    globalDefined = UnsafeMutablePointer<Bool>.allocate(capacity: globalCapacity)
+    globalDefined.initialize(repeating: false, count: globalCapacity)
     machine = UnsafeMutablePointer<MachineState>.allocate(capacity: 1)
     machine.initialize(to: MachineState(
       maxDepth: maxDepth, stack: stack, stackCapacity: stackCapacity,
@@ -196,6 +203,7 @@ public final class Interpreter {
     stack.deallocate()
     globals.deinitialize(count: globalCapacity)
     globals.deallocate()
+    globalDefined.deallocate()
   }
 
   /// Writes `text` to the session's output (no newline added).
@@ -214,7 +222,15 @@ public final class Interpreter {
   public func call(_ callee: Value, _ positional: [Value], keywords: [(String, Value)] = []) throws -> Value {
     switch callee {
     case .function(let fn):
-      return try callFunction(fn, positional: positional, keywords: keywords)
+      do {
+        return try callFunction(fn, positional: positional, keywords: keywords)
+      } catch var error as RuntimeError {
+        // A callback (map's function) failed: add its frame; the built-in's call site
+        // gives the line of the frame below.
+        error.trace.append((fn.proto.name, error.pendingPath, error.pendingLine))
+        error.awaitingCallSite = true
+        throw error
+      }
     case .builtin(let builtin):
       return try builtin.invoke(positional: positional, keywords: keywords, context: self)
     default:

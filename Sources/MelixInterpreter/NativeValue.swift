@@ -58,6 +58,11 @@ public protocol NativeValue: AnyObject {
   func elements() throws -> [Value]?
   /// Equality with another value (`==`); identity by default.
   func isEqual(to other: Value) -> Bool
+  /// The text for `"{x:spec}"` (a tensor printed with `.3f` elements), or nil when the
+  /// value has no formatted form (then the spec must fit its display text as a string).
+  ///
+  /// - Throws: `MelixError` for a spec the value rejects.
+  func formatted(spec: String) throws -> String?
 }
 
 /// One evaluated subscript: an index value, or a slice with optional bounds.
@@ -102,6 +107,8 @@ extension NativeValue {
   public var length: Int? { nil }
   /// Not iterable.
   public func elements() throws -> [Value]? { nil }
+  /// No formatted form.
+  public func formatted(spec: String) throws -> String? { nil }
   /// Identity.
   public func isEqual(to other: Value) -> Bool {
     if case .native(let o) = other { return o === self }

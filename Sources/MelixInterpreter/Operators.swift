@@ -177,7 +177,7 @@ enum Operators {
 
   static func equal(_ lhs: Value, _ rhs: Value, depth: Int = 0) -> Bool {
     // Lists can contain themselves; give up (unequal) rather than recurse forever.
-    if depth > 2_000 { return false }
+    if depth > 1_000 { return false }
     func equal(_ a: Value, _ b: Value) -> Bool { Operators.equal(a, b, depth: depth + 1) }
     switch (lhs, rhs) {
     case (.null, .null): return true
@@ -209,13 +209,14 @@ enum Operators {
   }
 
   /// -1, 0 or 1; numbers by value, strings by Unicode scalars, lists and tuples element-wise.
-  static func compare(_ lhs: Value, _ rhs: Value, op: String) throws -> Int {
+  static func compare(_ lhs: Value, _ rhs: Value, op: String, depth: Int = 0) throws -> Int {
+    if depth > 1_000 { throw MelixError("comparison of values nested too deeply") }
     switch (lhs, rhs) {
     case (.int(let a), .int(let b)): return a < b ? -1 : (a == b ? 0 : 1)
     case (.string(let a), .string(let b)):
       return a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars) ? -1 : (a == b ? 0 : 1)
-    case (.list(let a), .list(let b)): return try compareSequences(a.items, b.items, op: op)
-    case (.tuple(let a), .tuple(let b)): return try compareSequences(a.items, b.items, op: op)
+    case (.list(let a), .list(let b)): return try compareSequences(a.items, b.items, op: op, depth: depth)
+    case (.tuple(let a), .tuple(let b)): return try compareSequences(a.items, b.items, op: op, depth: depth)
     default:
       if let a = lhs.asDouble, let b = rhs.asDouble {
         if a.isNaN || b.isNaN { return 2 }  // every ordered comparison with nan is false
@@ -225,9 +226,9 @@ enum Operators {
     }
   }
 
-  private static func compareSequences(_ a: [Value], _ b: [Value], op: String) throws -> Int {
+  private static func compareSequences(_ a: [Value], _ b: [Value], op: String, depth: Int) throws -> Int {
     for (x, y) in zip(a, b) {
-      if !equal(x, y) { return try compare(x, y, op: op) }
+      if !equal(x, y) { return try compare(x, y, op: op, depth: depth + 1) }
     }
     return a.count < b.count ? -1 : (a.count == b.count ? 0 : 1)
   }

@@ -42,6 +42,9 @@ struct Resolution {
   var functions: [NodeID: FunctionLayout] = [:]
   /// Layout of the top-level code.
   var main = FunctionLayout()
+  /// Name uses inside functions that refer to a global declared later in the file: they
+  /// are checked at run time (the function may run before the declaration).
+  var forwardGlobalUses: Set<NodeID> = []
 }
 
 /// The session's global names: slot numbers and constness, persistent across REPL entries.

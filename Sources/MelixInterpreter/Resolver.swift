@@ -35,6 +35,7 @@ struct Resolver {
     let ref: VarRef
     let kind: BindingKind
     let declID: NodeID
+    var span: Span? = nil
   }
 
   private var globals: GlobalTable
@@ -47,7 +48,7 @@ struct Resolver {
   /// Top-level names of this file not declared yet (a use from top-level code is an error,
   /// a use from inside a function body is fine).
   private var pendingGlobals: Set<String> = []
-  private var declaredInFile: Set<String> = []
+  private var declaredInFile: [String: Span] = [:]
   /// Local function declarations already declared at the start of their block.
   private var hoisted: Set<NodeID> = []
   /// Globals that existed before this file (earlier REPL entries, imports, the prelude).
@@ -194,17 +195,18 @@ struct Resolver {
   private mutating func declare(_ name: String, id: NodeID, span: Span, constant: Bool, function: Bool = false, loopVariable: Bool = false) {
     let kind: BindingKind = function ? .function : (loopVariable ? .loopVariable : (constant ? .constant : .variable))
     if atTopLevel {
-      if declaredInFile.contains(name) {
-        diagnostics.append(.redefinition(name, at: span))
+      if let first = declaredInFile[name] {
+        diagnostics.append(.redefinition(name, at: span, firstDefinedAt: first))
+      } else {
+        declaredInFile[name] = span
       }
-      declaredInFile.insert(name)
       pendingGlobals.remove(name)
       let slot = globals.declare(name, constant: constant, function: function)
       resolution.refs[id] = .global(slot)
       return
     }
-    if scope.blocks[scope.blocks.count - 1][name] != nil {
-      diagnostics.append(.redefinition(name, at: span))
+    if let existing = scope.blocks[scope.blocks.count - 1][name] {
+      diagnostics.append(.redefinition(name, at: span, firstDefinedAt: existing.span))
     }
     let ref: VarRef
     if captured.contains(id) {
@@ -216,7 +218,7 @@ struct Resolver {
       scope.nextSlot += 1
       scope.layout.slotCount = max(scope.layout.slotCount, scope.nextSlot)
     }
-    scope.blocks[scope.blocks.count - 1][name] = Local(ref: ref, kind: kind, declID: id)
+    scope.blocks[scope.blocks.count - 1][name] = Local(ref: ref, kind: kind, declID: id, span: span)
     resolution.refs[id] = ref
   }
 
@@ -240,7 +242,7 @@ struct Resolver {
       } else {
         parameterCells.append(nil)
       }
-      scope.blocks[0][parameter.name] = Local(ref: ref, kind: .variable, declID: parameter.id)
+      scope.blocks[0][parameter.name] = Local(ref: ref, kind: .variable, declID: parameter.id, span: parameter.span)
       resolution.refs[parameter.id] = ref
     }
     for parameter in decl.parameters {
@@ -265,7 +267,7 @@ struct Resolver {
     case .interpolated(let parts):
       for case .value(let value, _) in parts { resolveExpr(value) }
     case .name(let name):
-      if let ref = lookup(name, span: expr.span) { resolution.refs[expr.id] = ref.ref }
+      if let ref = lookup(name, span: expr.span, id: expr.id) { resolution.refs[expr.id] = ref.ref }
     case .list(let items), .tuple(let items):
       for item in items { resolveExpr(item) }
     case .dict(let entries):
@@ -325,12 +327,15 @@ struct Resolver {
   }
 
   /// Finds `name` from the current scope outwards; reports it when undefined.
-  private mutating func lookup(_ name: String, span: Span) -> (ref: VarRef, kind: BindingKind)? {
+  private mutating func lookup(_ name: String, span: Span, id: NodeID? = nil) -> (ref: VarRef, kind: BindingKind)? {
     if let found = lookupLocal(name, in: scope) { return found }
     if let slot = globals.slots[name] {
-      if pendingGlobals.contains(name) && scope.isMain && !preexisting.contains(name) {
-        diagnostics.append(.usedBeforeDefinition(name, at: span))
-        return nil
+      if pendingGlobals.contains(name) && !preexisting.contains(name) {
+        if scope.isMain {
+          diagnostics.append(.usedBeforeDefinition(name, at: span))
+          return nil
+        }
+        if let id { resolution.forwardGlobalUses.insert(id) }
       }
       return (.global(slot), globals.isFunction[slot] ? .function : (globals.isConstant[slot] ? .constant : .variable))
     }
@@ -388,7 +393,8 @@ struct Resolver {
       for block in f.blocks { candidates += block.keys }
       function = f.parent
     }
-    let limit = max(1, name.count / 3)
+    // One- and two-letter names are too short to guess at (`x` is not a typo of `e`).
+    let limit = name.count <= 2 ? 0 : max(1, name.count / 3)
     var best: (String, Int)? = nil
     for candidate in Set(candidates) where candidate != name {
       let distance = Resolver.editDistance(name, candidate)

@@ -33,8 +33,8 @@ extension Session {
     }
   }
 
-  /// The built-in's signature, doc text and example for `:help NAME`; for a user function,
-  /// its signature. Nil if unknown.
+  /// The built-in's signature, doc text and example for `:help NAME`; for a Melix function,
+  /// its signature and the comment above it; for a keyword, its syntax. Nil if unknown.
   ///
   /// - Parameter name: A built-in or global name.
   public func help(for name: String) -> String? {
@@ -56,8 +56,8 @@ extension Session {
       }
       return text
     }
-    guard let index = builtinIndex[name] else { return nil }
-    return builtins[index].helpText
+    if let index = builtinIndex[name] { return builtins[index].helpText }
+    return KeywordHelp.entries[name]
   }
 
   /// Every built-in name with its one-line summary, for `:help` with no argument.
@@ -121,8 +121,15 @@ extension Session {
       while receiverStart > 0 && isWord(chars[receiverStart - 1]) { receiverStart -= 1 }
       let receiver = String(chars[receiverStart..<(start - 1)])
       var members: [String] = []
-      if let slot = globals.slots[receiver], case .native(let native) = interpreter.globals[slot] {
-        members = native.memberNames
+      if let slot = globals.slots[receiver] {
+        let value = interpreter.globals[slot]
+        if case .native(let native) = value { members = native.memberNames }
+        // `x.f(...)` also calls the built-in `f` with `x` first: offer those that take it.
+        members += builtins.filter { builtin in
+          guard builtin.constant == nil, let first = builtin.parameters.first else { return false }
+          if case .any = first.type { return false }
+          return first.type.accepts(value)
+        }.map(\.name)
       }
       return members.filter { $0.hasPrefix(prefix) }.sorted()
     }
@@ -156,12 +163,16 @@ extension Session {
 
   /// Forgets every user global (`:reset`); built-ins and the prelude stay.
   public func reset() {
-    for slot in preludeGlobalCount..<globals.names.count { interpreter.globals[slot] = .null }
+    for slot in preludeGlobalCount..<globals.names.count {
+      interpreter.globals[slot] = .null
+      interpreter.globalDefined[slot] = false
+    }
     var table = GlobalTable()
     for slot in 0..<preludeGlobalCount {
       _ = table.declare(globals.names[slot], constant: globals.isConstant[slot])
     }
     globals = table
+    loadedFiles = preludeFiles
   }
 }
 

@@ -3,6 +3,9 @@ import MelixSyntax
 
 /// One interpreter session: its globals, built-ins, loaded files and output. Many can exist
 /// side by side (the REPL, every server request, every test).
+///
+/// A session runs one piece of code at a time: call `run` and `check` from one thread at a
+/// time (only `interrupt()` may come from another thread).
 public final class Session {
   let interpreter: Interpreter
   var globals = GlobalTable()
@@ -15,6 +18,8 @@ public final class Session {
   var sources: [String: SourceFile] = [:]
   /// Globals defined by the prelude come first; `reset` keeps them.
   var preludeGlobalCount = 0
+  /// The files the prelude loaded; `reset` forgets every other import.
+  var preludeFiles: Set<String> = []
   private var isRunning = false
   /// The rendered errors of `prelude.mlx` when it failed to load (the session then runs
   /// without it); nil when it loaded or there was none.
@@ -43,7 +48,12 @@ public final class Session {
       let prelude = (folder as NSString).appendingPathComponent("prelude.mlx")
       if FileManager.default.fileExists(atPath: prelude) {
         let source = SourceFile(path: prelude, text: (try? String(contentsOfFile: prelude, encoding: .utf8)) ?? "")
-        switch onLargeStack({ self.importFile(prelude) }) {
+        // The prelude is small and shallow: load it on the caller's thread (a thread
+        // hand-off costs more than the load on a busy machine).
+        isRunning = true
+        let loaded = importFile(prelude)
+        isRunning = false
+        switch loaded {
         case .compileErrors(let diagnostics)?:
           preludeFailure = diagnostics.map { DiagnosticRenderer.render($0, in: source, color: false) }.joined()
         case .runtimeError(let failure)?:
@@ -55,6 +65,7 @@ public final class Session {
       }
     }
     preludeGlobalCount = globals.names.count
+    preludeFiles = loadedFiles
   }
 
   // MARK: - Running
@@ -143,6 +154,7 @@ public final class Session {
       if case .null = value { return .success(display: nil) }
       let underscore = globals.declare("_", constant: false)
       rt.globals[underscore] = value
+      rt.globalDefined[underscore] = true
       return .success(display: value.repr)
     } catch let error as RuntimeError {
       rt.returnValue = .null

@@ -13,8 +13,15 @@ extension Value {
     return repr(visiting: &visiting)
   }
 
-  /// `repr`, printing a container that contains itself as `[...]` / `{...}` (as Python).
+  /// `repr`, printing a container that contains itself as `[...]` / `{...}` (as Python), and
+  /// containers nested deeper than 1,000 levels as `...` (the stack is finite).
   func repr(visiting: inout Set<ObjectIdentifier>) -> String {
+    if visiting.count > 1_000 {
+      switch self {
+      case .list, .dict, .tuple: return "..."
+      default: break
+      }
+    }
     switch self {
     case .list(let l):
       guard visiting.insert(ObjectIdentifier(l)).inserted else { return "[...]" }
@@ -32,6 +39,9 @@ extension Value {
       }
       return "{" + parts.joined(separator: ", ") + "}"
     case .tuple(let t):
+      // Tuples cannot contain themselves, but count toward the nesting depth.
+      visiting.insert(ObjectIdentifier(t))
+      defer { visiting.remove(ObjectIdentifier(t)) }
       var parts: [String] = []
       for item in t.items { parts.append(item.repr(visiting: &visiting)) }
       if parts.count == 1 { return "(" + parts[0] + ",)" }

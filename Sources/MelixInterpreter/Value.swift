@@ -58,16 +58,64 @@ public final class ListRef {
   ///
   /// - Parameter items: The elements.
   public init(_ items: [Value]) { self.items = items }
+
+  deinit {
+    guard !items.isEmpty else { return }
+    var pending: [Value] = []
+    swap(&pending, &items)
+    Teardown.drain(&pending)
+  }
+}
+
+/// Frees nested containers iteratively: releasing a list nested a million deep one level
+/// per stack frame would overflow the stack.
+enum Teardown {
+  static func drain(_ pending: inout [Value]) {
+    while !pending.isEmpty {
+      // Take the container out of its Value (consumed), so the only reference left is
+      // `object`: it is unique iff nothing else holds the container, and only then may its
+      // children be taken.
+      guard var object = container(pending.removeLast()) else { continue }
+      guard isKnownUniquelyReferenced(&object) else { continue }
+      if let list = object as? ListRef {
+        var children: [Value] = []
+        swap(&children, &list.items)
+        pending.append(contentsOf: children)
+      } else if let tuple = object as? TupleRef {
+        var children: [Value] = []
+        swap(&children, &tuple.items)
+        pending.append(contentsOf: children)
+      } else if let dict = object as? DictRef {
+        pending.append(contentsOf: dict.takeEntries())
+      }
+    }
+  }
+
+  private static func container(_ value: consuming Value) -> AnyObject? {
+    switch value {
+    case .list(let list): return list
+    case .tuple(let tuple): return tuple
+    case .dict(let dict): return dict
+    default: return nil
+    }
+  }
 }
 
 /// The storage of a Melix tuple.
 public final class TupleRef {
-  /// The elements, in order.
-  public let items: [Value]
+  /// The elements, in order (a tuple never changes; only teardown empties it).
+  public fileprivate(set) var items: [Value]
   /// Creates a tuple holding `items`.
   ///
   /// - Parameter items: The elements.
   public init(_ items: [Value]) { self.items = items }
+
+  deinit {
+    guard !items.isEmpty else { return }
+    var pending: [Value] = []
+    swap(&pending, &items)
+    Teardown.drain(&pending)
+  }
 }
 
 /// An integer range with a step: `lo..<hi`, `lo...hi` or `range(lo, hi, step)`.
@@ -128,11 +176,17 @@ public final class RangeRef {
 
 /// A hashable form of the values allowed as dict keys (nil, Bool, Int, Float, String, Tuple).
 public enum HashKey: Hashable {
+  /// `nil`.
   case null
+  /// A Bool (never equal to an Int key).
   case bool(Bool)
+  /// An Int, or a Float with an integral value.
   case int(Int)
+  /// A Float with a fractional part (or inf, nan).
   case float(Double)
+  /// A String.
   case string(String)
+  /// A tuple of keys.
   case tuple([HashKey])
 
   /// The key for `value`, or nil if the value cannot be a key (lists, dicts, functions).
@@ -140,6 +194,12 @@ public enum HashKey: Hashable {
   /// - Parameter value: A candidate key. A Float with an integral value maps to the same
   ///   key as the equal Int, so `d[1.0]` finds `d[1]` (as in Python).
   public init?(_ value: Value) {
+    self.init(value, depth: 0)
+  }
+
+  private init?(_ value: Value, depth: Int) {
+    // A tuple key nested deeper than this is refused rather than hashed recursively.
+    if depth > 100 { return nil }
     switch value {
     case .null: self = .null
     case .bool(let b): self = .bool(b)
@@ -150,7 +210,7 @@ public enum HashKey: Hashable {
     case .tuple(let t):
       var keys: [HashKey] = []
       for item in t.items {
-        guard let key = HashKey(item) else { return nil }
+        guard let key = HashKey(item, depth: depth + 1) else { return nil }
         keys.append(key)
       }
       self = .tuple(keys)
@@ -198,6 +258,21 @@ public final class DictRef {
     }
   }
 
+  /// Empties the dict, returning its keys and values (for iterative teardown).
+  fileprivate func takeEntries() -> [Value] {
+    let entries = keys + values
+    keys = []
+    values = []
+    index = [:]
+    return entries
+  }
+
+  deinit {
+    guard !values.isEmpty else { return }
+    var pending = takeEntries()
+    Teardown.drain(&pending)
+  }
+
   /// Removes `key`, returning its value, or nil when absent.
   ///
   /// - Parameter key: The key.
@@ -229,10 +304,19 @@ public final class Box {
 public final class Closure {
   let proto: FunctionProto
   let upvalues: ContiguousArray<Box>
+  /// Copies of the prototype's hot fields, read on every call without touching `proto`.
+  let body: Eval
+  let slotCount: Int
+  let parameterCount: Int
+  let cellCount: Int
 
   init(proto: FunctionProto, upvalues: ContiguousArray<Box>) {
     self.proto = proto
     self.upvalues = upvalues
+    self.body = proto.body
+    self.slotCount = proto.slotCount
+    self.parameterCount = proto.parameterCount
+    self.cellCount = proto.cellCount
   }
 
   /// The function's name (`<fn>` for anonymous ones).

@@ -111,9 +111,12 @@ extension Diagnostic {
     Diagnostic(error: "cannot assign to built-in '\(name)'", at: span, help: "declare a new name with 'let' or 'var'")
   }
 
-  /// `'x' is already defined in this scope`.
-  public static func redefinition(_ name: String, at span: Span) -> Diagnostic {
-    Diagnostic(error: "'\(name)' is already defined in this scope", at: span, help: "use another name, or assign with '=' to a 'var'")
+  /// `'x' is already defined in this scope`, with a note on the first definition.
+  public static func redefinition(_ name: String, at span: Span, firstDefinedAt first: Span? = nil) -> Diagnostic {
+    Diagnostic(
+      error: "'\(name)' is already defined in this scope", at: span,
+      help: "use another name, or assign with '=' to a 'var'",
+      notes: first.map { ["'\(name)' was first defined at \($0.position)"] } ?? [])
   }
 
   /// `'x' is used before its definition`.

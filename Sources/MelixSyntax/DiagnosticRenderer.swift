@@ -48,7 +48,21 @@ public enum DiagnosticRenderer {
   ) -> String {
     let number = String(line)
     let pad = String(repeating: " ", count: number.count)
-    let text = source.lineText(line)
+    var text = source.lineText(line)
+    var column = column
+    var width = width
+    // Very long lines (generated code) show a window around the column.
+    let scalars = Array(text.unicodeScalars)
+    if scalars.count > 160 {
+      let from = max(0, column - 1 - 60)
+      let to = min(scalars.count, column - 1 + 100)
+      var window = String(String.UnicodeScalarView(scalars[from..<to]))
+      if from > 0 { window = "..." + window }
+      if to < scalars.count { window += "..." }
+      column = column - from + (from > 0 ? 3 : 0)
+      width = min(width, to - (column - 1))
+      text = window
+    }
     // Keep tabs in the caret line so the carets line up under tabbed source.
     var prefix = ""
     for (offset, scalar) in text.unicodeScalars.enumerated() where offset < column - 1 {

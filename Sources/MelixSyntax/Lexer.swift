@@ -22,6 +22,8 @@ public struct Lexer {
   public init(_ text: String, start: Span? = nil) {
     bytes = Array(text.utf8)
     baseOffset = start?.start ?? 0
+    // A UTF-8 byte-order mark at the start of a file is not part of the program.
+    if start == nil && bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
     line = start?.line ?? 1
     column = start?.column ?? 1
   }

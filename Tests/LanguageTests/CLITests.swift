@@ -4,7 +4,7 @@ import XCTest
 /// Runs the built `melix` executable: exit statuses, stderr rendering, `-e`, `--cell`,
 /// `check`, standard input, `--version` and the missing-file error.
 final class CLITests: XCTestCase {
-  private var scratch: URL!
+  private var scratch = FileManager.default.temporaryDirectory
 
   override func setUpWithError() throws {
     scratch = FileManager.default.temporaryDirectory
@@ -72,6 +72,20 @@ final class CLITests: XCTestCase {
     let shown = try melix.run(["-e", "let x = 20\nx * 2 + 2"])
     XCTAssertEqual(shown.status, 0, shown.stderr)
     XCTAssertEqual(shown.stdout, "42\n")
+  }
+
+  /// `-e` shows a trailing value in its quoted form, nothing for nil, and renders errors
+  /// against the `<-e>` path.
+  func testEvaluateDisplayAndErrors() throws {
+    let melix = try MelixProcess.locate()
+    XCTAssertEqual(try melix.run(["-e", "\"a\""]).stdout, "\"a\"\n")
+    XCTAssertEqual(try melix.run(["-e", "nil"]).stdout, "")
+    let failed = try melix.run(["-e", "1 // 0"])
+    XCTAssertEqual(failed.status, 1)
+    XCTAssertTrue(failed.stderr.hasPrefix("<-e>:1:1: runtime error: integer division by zero\n"), failed.stderr)
+    let bad = try melix.run(["-e", "let = 1"])
+    XCTAssertEqual(bad.status, 2)
+    XCTAssertTrue(bad.stderr.hasPrefix("<-e>:1:5: error: expected a name to bind, got '='\n"), bad.stderr)
   }
 
   func testEvaluateCodeStartingWithAMinus() throws {
@@ -190,8 +204,22 @@ final class CLITests: XCTestCase {
     process.standardError = errors
     process.standardOutput = Pipe()
     try process.run()
-    // Give the interpreter time to enter the loop, then send SIGINT.
-    Thread.sleep(forTimeInterval: 1.0)
+    // Send SIGINT only once the driver has installed its handler (SIGINT, bit 1, is then
+    // caught or ignored in /proc/PID/status), so a slow start cannot turn the test into a
+    // plain kill.
+    let statusFile = "/proc/\(process.processIdentifier)/status"
+    func mask(_ field: String, in status: String) -> UInt64 {
+      status.split(separator: "\n").first { $0.hasPrefix(field) }
+        .flatMap { UInt64($0.dropFirst(field.count).trimmingCharacters(in: .whitespaces), radix: 16) }
+        ?? 0
+    }
+    let installDeadline = Date().addingTimeInterval(20)
+    while Date() < installDeadline {
+      let status = (try? String(contentsOfFile: statusFile, encoding: .utf8)) ?? ""
+      if (mask("SigCgt:", in: status) | mask("SigIgn:", in: status)) & 0x2 != 0 { break }
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    Thread.sleep(forTimeInterval: 0.3)
     process.interrupt()
     let deadline = Date().addingTimeInterval(10)
     while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
@@ -237,6 +265,53 @@ final class CLITests: XCTestCase {
     XCTAssertTrue(plain.contains("<-e>:1:7: error: undefined variable 'nope'"), plain)
   }
 
+  /// The whole rendered compile error, as STYLE.md section 5 shows it: header, gutter,
+  /// source line, carets under the span.
+  func testCompileErrorRenderingExactly() throws {
+    let path = try script("unclosed.mlx", "let xs = [1, 2\nprint(xs)\n")
+    let result = try MelixProcess.locate().run(["run", path])
+    XCTAssertEqual(result.status, 2)
+    XCTAssertEqual(
+      result.stderr,
+      """
+      \(path):2:1: error: expected ']' to close '[' at 1:10
+        |
+      2 | print(xs)
+        | ^^^^^
+
+      """)
+  }
+
+  /// A runtime error inside nested calls: header, snippet with carets, then one
+  /// `  at <function> (path:line)` line per frame, innermost first, ending at the script.
+  func testRuntimeErrorRenderingWithTrace() throws {
+    let path = try script(
+      "scale.mlx",
+      """
+      fn scale(values, factor) {
+        return map(fn(v) => v // factor, values)
+      }
+      print(scale([4, 8], 2))
+      print(scale([1], 0))
+
+      """)
+    let result = try MelixProcess.locate().run(["run", path])
+    XCTAssertEqual(result.status, 1)
+    XCTAssertEqual(result.stdout, "[2, 4]\n")
+    let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    XCTAssertEqual(
+      Array(lines.prefix(4)),
+      [
+        "\(path):2:23: runtime error: integer division by zero",
+        "  |",
+        "2 |   return map(fn(v) => v // factor, values)",
+        "  |                       ^^^^^^^^^^^",
+      ], result.stderr)
+    let frames = lines.filter { $0.hasPrefix("  at ") }
+    XCTAssertEqual(frames.last, "  at <script> (\(path):5)", result.stderr)
+    XCTAssertTrue(frames.contains("  at scale (\(path):2)"), result.stderr)
+  }
+
   /// Pathologically deep input must end in an error (or a correct result), never a crash.
   func testDeeplyNestedInputIsAnErrorNotACrash() throws {
     let melix = try MelixProcess.locate()
@@ -258,7 +333,8 @@ final class CLITests: XCTestCase {
     }
   }
 
-  /// Each golden file run through the CLI ends with the status its annotations imply.
+  /// Each golden file run through the CLI ends with the status its annotations imply, and
+  /// `melix check` on it reports exactly its compile errors.
   func testGoldenFilesExitWithTheStatusTheirAnnotationsImply() throws {
     let melix = try MelixProcess.locate()
     var wrong: [String] = []
@@ -266,7 +342,13 @@ final class CLITests: XCTestCase {
       let expected = GoldenExpectations(parsing: try String(contentsOf: file, encoding: .utf8))
       let result = try melix.run(["run", file.path])
       if result.status != expected.exitStatus {
-        wrong.append("\(file.lastPathComponent): expected \(expected.exitStatus), got \(result.status)")
+        wrong.append("run \(file.lastPathComponent): expected \(expected.exitStatus), got \(result.status)")
+      }
+      // `check` finds exactly the compile errors and never runs the file.
+      let checked = try melix.run(["check", file.path])
+      let checkStatus: Int32 = expected.compileErrors.isEmpty ? 0 : 2
+      if checked.status != checkStatus || !checked.stdout.isEmpty {
+        wrong.append("check \(file.lastPathComponent): expected \(checkStatus), got \(checked.status)")
       }
     }
     XCTAssertEqual(wrong, [], wrong.joined(separator: "\n"))

@@ -25,7 +25,7 @@ struct MelixProcess {
   /// repository's stdlib, from the folder `directory`.
   func run(
     _ arguments: [String], stdin: String = "", environment extra: [String: String] = [:],
-    directory: URL = RepositoryPaths.root
+    directory: URL = RepositoryPaths.root, timeout: Double = 60
   ) throws -> Result {
     let process = Process()
     process.executableURL = binary
@@ -34,6 +34,9 @@ struct MelixProcess {
     var environment = ProcessInfo.processInfo.environment
     environment["NO_COLOR"] = "1"
     environment["MELIX_STDLIB"] = RepositoryPaths.stdlib.path
+    // A crash should end the child at once rather than run the runtime's backtracer, which
+    // can take minutes on a very deep stack.
+    environment["SWIFT_BACKTRACE"] = "enable=no"
     for (key, value) in extra { environment[key] = value }
     process.environment = environment
     let input = Pipe()
@@ -43,6 +46,12 @@ struct MelixProcess {
     process.standardOutput = output
     process.standardError = errors
     try process.run()
+    // A hung child (an interpreter deadlock) is killed after `timeout` seconds so the suite
+    // reports it instead of hanging; the test then sees status 9 (SIGKILL).
+    let pid = process.processIdentifier
+    let watchdog = DispatchWorkItem { kill(pid, SIGKILL) }
+    DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
+    defer { watchdog.cancel() }
     input.fileHandleForWriting.write(Data(stdin.utf8))
     try input.fileHandleForWriting.close()
     // Drain stderr on another thread while reading stdout, so neither pipe can fill up

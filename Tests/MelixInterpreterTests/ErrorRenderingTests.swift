@@ -59,3 +59,35 @@ final class CallErrorTraceTests: XCTestCase {
     XCTAssertEqual(failure.trace.map(\.function), ["<script>"])
   }
 }
+
+final class ForwardGlobalTests: XCTestCase {
+  func testAFunctionRunBeforeALaterGlobalIsDefinedFails() {
+    XCTAssertEqual(runtimeError("fn f() => later\nprint(f())\nlet later = 5"), "global 'later' used before its definition")
+    XCTAssertEqual(output("fn f() => later\nlet later = 5\nprint(f())"), "5\n")
+  }
+}
+
+final class RedefinitionTests: XCTestCase {
+  func testRedefinitionNotesTheFirstDefinition() {
+    let (_, result) = runMelix("let x = 1\nlet x = 2\nfn f(a) {\n  let b = 1\n  let b = 2\n}\n")
+    guard case .compileErrors(let diagnostics) = result else { return XCTFail("expected errors") }
+    XCTAssertEqual(diagnostics.map(\.message), ["'x' is already defined in this scope", "'b' is already defined in this scope"])
+    XCTAssertEqual(diagnostics.map(\.notes), [["'x' was first defined at 1:5"], ["'b' was first defined at 4:7"]])
+  }
+
+  func testNoGuessForOneLetterNames() {
+    let (_, result) = runMelix("print(x)")
+    guard case .compileErrors(let diagnostics) = result else { return XCTFail("expected errors") }
+    XCTAssertNil(diagnostics.first?.help)
+  }
+}
+
+final class CallbackTraceTests: XCTestCase {
+  func testAFailingCallbackOfABuiltinHasItsOwnFrame() {
+    let code = "fn scale(values, factor) {\n  return map(fn(v) => v // factor, values)\n}\n\nprint(scale([1, 2], 0))\n"
+    let (_, result) = runMelix(code, path: "cb.mlx")
+    guard case .runtimeError(let failure) = result else { return XCTFail("expected runtime error") }
+    XCTAssertEqual(failure.trace.map(\.function), ["<fn>", "scale", "<script>"])
+    XCTAssertEqual(failure.trace.map(\.line), [2, 2, 5])
+  }
+}

@@ -47,6 +47,9 @@ final class FakeVector: NativeValue {
     values[i] = v
   }
   var length: Int? { values.count }
+  func formatted(spec: String) throws -> String? {
+    "Vector[" + values.map { Value.formatFloat($0) + ":" + spec }.joined(separator: " ") + "]"
+  }
   func elements() throws -> [Value]? { values.map { .float($0) } }
 }
 
@@ -70,12 +73,14 @@ final class NativeValueTests: XCTestCase {
       print(w, v.size, v @ v, 2 * v, -v, len(v), type(v), v[1])
       print(v.scaled(2), sum(v), 2.0 in v, v == v, v == w)
       for x in vec([7]) { print(x) }
+      print("{vec([1]):.2f}")
       """)
     guard case .success = result else { return XCTFail("\(result)") }
     XCTAssertEqual(out, """
       Vector(10.0, 3.0, 4.0) 3 14.0 Vector(2.0, 4.0, 6.0) Vector(-1.0, -2.0, -3.0) 3 Vector 2.0
       Vector(2.0, 4.0, 6.0) 6.0 true true false
       7.0
+      Vector[1.0:.2f]
 
       """)
   }

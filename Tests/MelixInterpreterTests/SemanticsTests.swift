@@ -161,3 +161,11 @@ final class SemanticsTests: XCTestCase {
     XCTAssertEqual(failure.line, 2)
   }
 }
+
+final class DeepValueTests: XCTestCase {
+  func testDeeplyNestedValuesPrintAndFreeWithoutCrashing() {
+    XCTAssertEqual(output("var x = []\nfor i in 0..<200000 { x = [x] }\nprint(len(str(x)))\nx = nil\nprint(\"freed\")"), "2005\nfreed\n")
+    XCTAssertEqual(output("var d = {}\nfor i in 0..<200000 { d = {\"a\": (d,)} }\nd = nil\nprint(\"freed\")"), "freed\n")
+    XCTAssertEqual(output("let xs = [1]\nappend(xs, xs)\nprint(xs)\nlet d = {\"n\": 1}\nd[\"self\"] = d\nprint(d)"), "[1, [...]]\n{\"n\": 1, \"self\": {...}}\n")
+  }
+}

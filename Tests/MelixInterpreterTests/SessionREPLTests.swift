@@ -41,6 +41,10 @@ final class SessionREPLTests: XCTestCase {
     XCTAssertEqual(s.completions(for: "print(learn", cursor: 11), ["learning_rate"])
     XCTAssertTrue(s.completions(for: "sorted(xs, rev", cursor: 14).contains("reverse:"))
     XCTAssertTrue(s.completionNames().contains("while"))
+    _ = s.run(SourceFile(path: "<repl:2>", text: "let xs = [1]"))
+    let methods = s.completions(for: "xs.ap", cursor: 5)
+    XCTAssertEqual(methods, ["append"])
+    XCTAssertFalse(s.completions(for: "xs.", cursor: 3).contains("upper"), "upper takes a String")
     XCTAssertTrue(s.completionNames().contains("sqrt"))
   }
 
@@ -50,6 +54,7 @@ final class SessionREPLTests: XCTestCase {
     XCTAssertTrue(help.hasPrefix("sorted(values: an iterable, key: Function or nil = nil, reverse: Bool = false) -> List"), help)
     XCTAssertTrue(help.contains("example:"))
     XCTAssertNil(s.help(for: "no_such_thing"))
+    XCTAssertEqual(s.help(for: "while")?.hasPrefix("while condition { ... }"), true)
     XCTAssertTrue(s.builtinSummaries().contains { $0.name == "print" && !$0.summary.isEmpty })
   }
 
@@ -105,5 +110,21 @@ final class MelixFunctionHelpTests: XCTestCase {
     _ = s.run(SourceFile(path: "lib.mlx", text: "let k = 1\n# Doubles x.\n#   twice(2)  # 4\nfn twice(x) => 2 * x\n"))
     let help = try XCTUnwrap(s.help(for: "twice"))
     XCTAssertEqual(help, "twice(x)  # Melix function, lib.mlx:4\n\nDoubles x.\n  twice(2)  # 4")
+  }
+}
+
+final class SessionRecoveryTests: XCTestCase {
+  func testASessionKeepsWorkingAfterErrors() {
+    let buffer = OutputBuffer()
+    let s = Session(output: { buffer.text += $0 })
+    _ = s.run(SourceFile(path: "<repl:1>", text: "fn f(n) => f(n + 1)\nvar kept = 1"))
+    guard case .runtimeError(let first) = s.run(SourceFile(path: "<repl:2>", text: "f(0)")) else { return XCTFail("expected recursion error") }
+    XCTAssertEqual(first.message, "recursion depth exceeded")
+    guard case .runtimeError = s.run(SourceFile(path: "<repl:3>", text: "kept = 2\nprint(1 // 0)")) else { return XCTFail("expected division error") }
+    guard case .compileErrors = s.run(SourceFile(path: "<repl:4>", text: "print(")) else { return XCTFail("expected syntax error") }
+    guard case .success(let shown) = s.run(SourceFile(path: "<repl:5>", text: "kept + 40"), display: true) else { return XCTFail("session broken") }
+    XCTAssertEqual(shown, "42", "the assignment before the error stays")
+    guard case .runtimeError(let again) = s.run(SourceFile(path: "<repl:6>", text: "f(0)")) else { return XCTFail("expected recursion error") }
+    XCTAssertEqual(again.message, "recursion depth exceeded", "depth and stack are reset after an error")
   }
 }

@@ -69,3 +69,13 @@ final class LexerTests: XCTestCase {
     XCTAssertEqual(tokens[2].span.column, 7)
   }
 }
+
+final class LexerEncodingTests: XCTestCase {
+  func testByteOrderMarkAndCRLF() {
+    var lexer = Lexer("\u{FEFF}let x = 1\r\nx\r\n")
+    let (tokens, diagnostics) = lexer.tokenize()
+    XCTAssertEqual(diagnostics.count, 0)
+    XCTAssertEqual(tokens.map(\.kind), [.kwLet, .identifier, .equal, .int, .newline, .identifier, .newline, .eof])
+    XCTAssertEqual(tokens[0].span.column, 1)
+  }
+}

@@ -118,6 +118,7 @@ public final class Builtin {
   /// variadic parameter as a `.list`).
   let body: ([Value], CallContext) throws -> Value
   private let defaults: [Value?]
+  private let hasVariadic: Bool
 
   /// Creates a function entry.
   ///
@@ -140,6 +141,7 @@ public final class Builtin {
     self.constant = nil
     self.body = body
     self.defaults = parameters.map { $0.defaultValue.map(Builtin.parseDefault) }
+    self.hasVariadic = parameters.contains { $0.isVariadic }
   }
 
   /// Creates a constant entry (`pi`, `inf`).
@@ -157,6 +159,7 @@ public final class Builtin {
     self.constant = value
     self.body = { _, _ in value }
     self.defaults = []
+    self.hasVariadic = false
   }
 
   /// The first sentence of `doc`.
@@ -202,6 +205,14 @@ public final class Builtin {
   ///   unknown keyword or a wrong type; the body's own errors.
   public func invoke(positional: [Value], keywords: [(String, Value)], context: CallContext) throws -> Value {
     if constant != nil { throw MelixError(Messages.notCallable(returns) + " ('\(name)' is a constant)") }
+    // Fast path: every parameter given positionally, none variadic (`len(xs)`, `append(xs, v)`).
+    if keywords.isEmpty && positional.count == parameters.count && !hasVariadic {
+      for (parameter, value) in zip(parameters, positional) where !parameter.type.accepts(value) {
+        if parameter.defaultValue == "nil", case .null = value { continue }
+        throw MelixError(Messages.argumentType(name, parameter.name, expected: parameter.type.name, got: value.typeName))
+      }
+      return try body(positional, context)
+    }
     var bound = [Value?](repeating: nil, count: parameters.count)
     var position = 0
     for (i, parameter) in parameters.enumerated() {

@@ -1,6 +1,6 @@
 extension BuiltinTable {
   /// min max sum sorted map filter list keys values items append pop insert contains.
-  static var collections: [Builtin] {
+  static func collections() -> [Builtin] {
     [
       Builtin(
         "min", [BuiltinParameter("values", variadic: true)], returns: "any",

@@ -2,7 +2,7 @@ import Foundation
 
 extension BuiltinTable {
   /// print, len, range, str, int, float, type, repr, assert, error, time, abs, round.
-  static var core: [Builtin] {
+  static func core() -> [Builtin] {
     [
       Builtin(
         "print", [BuiltinParameter("values", variadic: true), BuiltinParameter("sep", .string, default: "\" \""), BuiltinParameter("end", .string, default: "\"\\n\"")],

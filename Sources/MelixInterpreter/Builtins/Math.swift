@@ -2,7 +2,7 @@ import Foundation
 
 extension BuiltinTable {
   /// sqrt exp log sin cos tan floor ceil pow isnan isinf, and the constants pi e inf nan.
-  static var math: [Builtin] {
+  static func math() -> [Builtin] {
     func unary(_ name: String, doc: String, example: String, _ f: @escaping (Double) -> Double, domain: ((Double) -> String?)? = nil) -> Builtin {
       Builtin(name, [BuiltinParameter("x", .number)], returns: "Float", doc: doc, example: example) { args, _ in
         let x = args[0].asDouble ?? .nan

@@ -2,7 +2,7 @@ import Foundation
 
 extension BuiltinTable {
   /// join split upper lower replace strip startswith endswith format.
-  static var strings: [Builtin] {
+  static func strings() -> [Builtin] {
     [
       Builtin(
         "join", [BuiltinParameter("values", .iterable), BuiltinParameter("separator", .string, default: "\"\"")], returns: "String",
@@ -59,6 +59,7 @@ extension BuiltinTable {
       ) { args, _ in
         guard case .string(let spec) = args[1] else { return .null }
         if spec.isEmpty { return .string(args[0].displayText) }
+        if case .native(let native) = args[0], let text = try native.formatted(spec: spec) { return .string(text) }
         return .string(try FormatSpec(spec).apply(to: args[0]))
       },
     ]

@@ -1,0 +1,158 @@
+import MelixSyntax
+
+/// Binary operators: Int and Float cases inline, the rest through `Operators`.
+extension Compiler {
+  // MARK: - Binary operators
+
+  /// A function applying `op` to two values, Int and Float cases first.
+  func binaryFunction(_ op: BinaryOperator, span: Span) -> (Value, Value) throws -> Value {
+    let path = self.path
+    switch op {
+    case .add:
+      return { a, b in
+        if case .int(let x) = a, case .int(let y) = b {
+          let (r, o) = x.addingReportingOverflow(y)
+          if !o { return .int(r) }
+        } else if case .float(let x) = a, case .float(let y) = b {
+          return .float(x + y)
+        }
+        return try located(span, path) { try Operators.add(a, b) }
+      }
+    case .subtract:
+      return { a, b in
+        if case .int(let x) = a, case .int(let y) = b {
+          let (r, o) = x.subtractingReportingOverflow(y)
+          if !o { return .int(r) }
+        } else if case .float(let x) = a, case .float(let y) = b {
+          return .float(x - y)
+        }
+        return try located(span, path) { try Operators.arithmetic(.subtract, a, b) }
+      }
+    case .multiply:
+      return { a, b in
+        if case .int(let x) = a, case .int(let y) = b {
+          let (r, o) = x.multipliedReportingOverflow(by: y)
+          if !o { return .int(r) }
+        } else if case .float(let x) = a, case .float(let y) = b {
+          return .float(x * y)
+        }
+        return try located(span, path) { try Operators.arithmetic(.multiply, a, b) }
+      }
+    case .less:
+      return { a, b in
+        if case .int(let x) = a, case .int(let y) = b { return .bool(x < y) }
+        if case .float(let x) = a, case .float(let y) = b { return .bool(x < y) }
+        return try located(span, path) { try Operators.binary(op, a, b) }
+      }
+    case .lessEqual:
+      return { a, b in
+        if case .int(let x) = a, case .int(let y) = b { return .bool(x <= y) }
+        if case .float(let x) = a, case .float(let y) = b { return .bool(x <= y) }
+        return try located(span, path) { try Operators.binary(op, a, b) }
+      }
+    case .greater:
+      return { a, b in
+        if case .int(let x) = a, case .int(let y) = b { return .bool(x > y) }
+        if case .float(let x) = a, case .float(let y) = b { return .bool(x > y) }
+        return try located(span, path) { try Operators.binary(op, a, b) }
+      }
+    case .greaterEqual:
+      return { a, b in
+        if case .int(let x) = a, case .int(let y) = b { return .bool(x >= y) }
+        if case .float(let x) = a, case .float(let y) = b { return .bool(x >= y) }
+        return try located(span, path) { try Operators.binary(op, a, b) }
+      }
+    case .equal:
+      return { a, b in
+        if case .int(let x) = a, case .int(let y) = b { return .bool(x == y) }
+        return .bool(Operators.equal(a, b))
+      }
+    case .notEqual:
+      return { a, b in
+        if case .int(let x) = a, case .int(let y) = b { return .bool(x != y) }
+        return .bool(!Operators.equal(a, b))
+      }
+    default:
+      return { a, b in try located(span, path) { try Operators.binary(op, a, b) } }
+    }
+  }
+
+  func compileBinary(_ op: BinaryOperator, _ lhsExpr: Expr, _ rhsExpr: Expr, span: Span) -> Eval {
+    let path = self.path
+    // Specialised shapes for the hottest cases: `local op constant` and `local op local`.
+    if case .int(let k) = rhsExpr.kind, case .name = lhsExpr.kind, let ref = ref(lhsExpr.id), case .local(let slot) = ref {
+      switch op {
+      case .add:
+        return { f in
+          if case .int(let x) = f.slots[slot] {
+            let (r, o) = x.addingReportingOverflow(k)
+            if !o { return .int(r) }
+          }
+          let a = f.slots[slot]
+          return try located(span, path) { try Operators.add(a, .int(k)) }
+        }
+      case .subtract:
+        return { f in
+          if case .int(let x) = f.slots[slot] {
+            let (r, o) = x.subtractingReportingOverflow(k)
+            if !o { return .int(r) }
+          }
+          let a = f.slots[slot]
+          return try located(span, path) { try Operators.arithmetic(.subtract, a, .int(k)) }
+        }
+      case .less:
+        return { f in
+          if case .int(let x) = f.slots[slot] { return .bool(x < k) }
+          let a = f.slots[slot]
+          return try located(span, path) { try Operators.binary(.less, a, .int(k)) }
+        }
+      default: break
+      }
+    }
+    let lhs = compileExpr(lhsExpr)
+    let rhs = compileExpr(rhsExpr)
+    switch op {
+    case .add:
+      return { f in
+        let a = try lhs(f)
+        let b = try rhs(f)
+        if case .int(let x) = a, case .int(let y) = b {
+          let (r, o) = x.addingReportingOverflow(y)
+          if !o { return .int(r) }
+        } else if case .float(let x) = a, case .float(let y) = b {
+          return .float(x + y)
+        }
+        return try located(span, path) { try Operators.add(a, b) }
+      }
+    case .multiply:
+      return { f in
+        let a = try lhs(f)
+        let b = try rhs(f)
+        if case .float(let x) = a, case .float(let y) = b {
+          return .float(x * y)
+        } else if case .int(let x) = a, case .int(let y) = b {
+          let (r, o) = x.multipliedReportingOverflow(by: y)
+          if !o { return .int(r) }
+        }
+        return try located(span, path) { try Operators.arithmetic(.multiply, a, b) }
+      }
+    case .less:
+      return { f in
+        let a = try lhs(f)
+        let b = try rhs(f)
+        if case .int(let x) = a, case .int(let y) = b { return .bool(x < y) }
+        return try located(span, path) { try Operators.binary(.less, a, b) }
+      }
+    case .lessEqual:
+      return { f in
+        let a = try lhs(f)
+        let b = try rhs(f)
+        if case .int(let x) = a, case .int(let y) = b { return .bool(x <= y) }
+        return try located(span, path) { try Operators.binary(.lessEqual, a, b) }
+      }
+    default:
+      let apply = binaryFunction(op, span: span)
+      return { f in try apply(try lhs(f), try rhs(f)) }
+    }
+  }
+}

@@ -91,9 +91,9 @@ extension BuiltinTable {
         doc: """
           A transformer that maps text labels to codes 0..n-1 in sorted order, as scikit-learn's \
           LabelEncoder. 'fit' takes a list of strings, or a Dataset: its class target, or the \
-          categorical column 'column'. 'transform' of a list gives a list of Ints; of a Dataset \
-          (with 'column') a Dataset whose column is numeric codes. 'inverse_transform' maps codes \
-          back to labels. Field 'classes'.
+          categorical column 'column'. 'transform' of a list gives a list of Ints; of a Dataset, \
+          with 'column' a Dataset whose column holds the codes, without it the codes of the class \
+          target as a list. 'inverse_transform' maps codes back to labels. Field 'classes'.
           """,
         example: "let le = label_encoder().fit([\"b\", \"a\", \"b\"])\nle.transform([\"a\", \"b\"])  # [0, 1]"
       ) { args, _ in

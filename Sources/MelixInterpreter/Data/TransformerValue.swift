@@ -159,10 +159,9 @@ public final class TransformerValue: NativeValue {
     let state = try requireFitted()
     if case .label(let f) = state {
       if case .label(_, let column) = kind, case .native(let native) = argument, let wrapped = native as? DatasetValue {
-        guard let column else {
-          throw MelixError("'transform' of 'label_encoder' on a Dataset needs 'label_encoder(column: ...)'")
+        if let column {
+          return .native(DatasetValue(try DataBridge.run { try f.transform(wrapped.dataset, column: column) }))
         }
-        return .native(DatasetValue(try DataBridge.run { try f.transform(wrapped.dataset, column: column) }))
       }
       let codes = try DataBridge.run { try f.transform(try labels(argument, column: nil, method: method)) }
       return .list(ListRef(codes.map { .int($0) }))

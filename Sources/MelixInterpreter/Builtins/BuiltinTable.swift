@@ -6,8 +6,10 @@
 /// outside this module.
 public enum BuiltinTable {
   /// The language's own built-ins, in documentation order.
+  /// `tensorPreferred` comes first: its entries must be tried before the core entry of the
+  /// same name, whose first parameter also accepts a tensor (`sum` takes any iterable).
   public static func standard() -> [Builtin] {
-    merged(core + math + collections + strings + data)
+    merged(tensorPreferred + core + math + collections + strings + data + tensor)
   }
 
   /// Combines entries that share a name into one overloaded entry (see

@@ -40,6 +40,7 @@ show("penguins sex missing", int(penguins["sex"].isna().sum()))
 
 # filter
 show("iris petal_length > 5 rows", int((iris["petal_length"] > 5).sum()))
+show("iris petal_length > 5 species", dict(sorted(iris[iris["petal_length"] > 5]["species"].value_counts().items())))
 show("penguins sex missing rows", int(penguins["sex"].isna().sum()))
 show("penguins Dream and mass > 4000", int(((penguins["island"] == "Dream") & (penguins["body_mass_g"] > 4000)).sum()))
 

@@ -10,7 +10,8 @@ import MelixNumerics
 /// only), `y` (int64 class indices `[nSamples]` for classification, float64 values for
 /// regression), `shape` (`(rows, columns)` counting every column), `feature_names` (the
 /// columns of `X`), `categorical` (the text columns), `columns`, `classes`, `task`,
-/// `target`. Subscripts: `ds[0:10]` (rows), `ds[3]` (one row as a dict), `ds["age"]` (a
+/// `target`, `n_samples`, `metadata` (provenance strings such as `source`, `license`,
+/// `citation` kept from an HDF5 file). Subscripts: `ds[0:10]` (rows), `ds[3]` (one row as a dict), `ds["age"]` (a
 /// column), `ds[mask]` (rows where a Bool tensor or list is true).
 public final class DatasetValue: NativeValue {
   /// The wrapped dataset.
@@ -36,7 +37,10 @@ public final class DatasetValue: NativeValue {
 
   /// The fields a dot may complete to.
   public var memberNames: [String] {
-    ["X", "y", "shape", "feature_names", "categorical", "columns", "classes", "task", "target", "n_samples"]
+    [
+      "X", "y", "shape", "feature_names", "categorical", "columns", "classes", "task", "target", "n_samples",
+      "metadata",
+    ]
   }
 
   /// Reads a field (see the type's documentation).
@@ -54,6 +58,12 @@ public final class DatasetValue: NativeValue {
     case "classes": return dataset.classNames.map(DataBridge.list) ?? .null
     case "task": return dataset.task.map { .string($0.rawValue) } ?? .null
     case "target": return dataset.targetName.map { .string($0) } ?? .null
+    case "metadata":
+      let dict = DictRef()
+      for key in dataset.metadata.keys.sorted() {
+        dict.set(.string(key), original: .string(key), .string(dataset.metadata[key] ?? ""))
+      }
+      return .dict(dict)
     default: throw MelixError("Dataset has no field '\(name)'")
     }
   }

@@ -25,7 +25,7 @@ extension BuiltinTable {
       ) { args, _ in
         let features = try asTensor(args[0], role: "argument 'X' of 'dataset'", dtype: .float64)
         guard features.rank == 2 else {
-          throw MelixError("argument 'X' of 'dataset': expected a tensor of shape [n_samples, n_features], got shape \(features.shape)")
+          throw MelixError(DataMessages.datasetFeatures(shape: features.shape))
         }
         let (rows, columns) = (features.shape[0], features.shape[1])
         let names = try DataBridge.optionalStrings(args[2], "dataset", "feature_names") ?? (0..<columns).map { "x\($0)" }
@@ -52,9 +52,9 @@ extension BuiltinTable {
     }
     if let labels {
       guard labels.count == rows else {
-        throw MelixError("\(role): expected \(rows) labels (one per row of 'X'), got \(labels.count)")
+        throw MelixError(DataMessages.labelCount(role, rows: rows, got: labels.count))
       }
-      if task == .regression { throw MelixError("\(role): text labels cannot be a regression target") }
+      if task == .regression { throw MelixError(DataMessages.textRegression(role)) }
       let names = Array(Set(labels)).sorted()
       var position: [String: Int] = [:]
       for (i, name) in names.enumerated() { position[name] = i }
@@ -62,13 +62,13 @@ extension BuiltinTable {
     }
     let tensor = try asTensor(value, role: role)
     guard tensor.rank == 1, tensor.shape[0] == rows else {
-      throw MelixError("\(role): expected shape [\(rows)] (one value per row of 'X'), got \(tensor.shape)")
+      throw MelixError(DataMessages.targetShape(role, rows: rows, shape: tensor.shape))
     }
     let values = tensor.scalars
     let integral = tensor.dtype == .int64 || tensor.dtype == .bool
     if task == .regression || (task == nil && !integral) { return .values(values) }
     guard values.allSatisfy({ $0 == $0.rounded() && abs($0) < 1e15 }) else {
-      throw MelixError("\(role): class labels must be whole numbers")
+      throw MelixError(DataMessages.wholeLabels(role))
     }
     let distinct = Array(Set(values)).sorted()
     var position: [Double: Int] = [:]

@@ -30,7 +30,7 @@ extension BuiltinTable {
         }
         if case .dict(let dict) = args[3] { options.types = try columnTypes(dict) }
         guard case .string(let delimiter) = args[5], delimiter.utf8.count == 1, let byte = delimiter.utf8.first else {
-          throw MelixError("argument 'delimiter' of 'read_csv': expected one ASCII character")
+          throw MelixError(DataMessages.delimiter)
         }
         options.delimiter = byte
         let task = try taskKind(args[4], "read_csv")
@@ -85,7 +85,7 @@ extension BuiltinTable {
     var types: [String: ColumnType] = [:]
     for (key, value) in zip(dict.keys, dict.values) {
       guard case .string(let name) = key, case .string(let typeName) = value, let type = ColumnType(rawValue: typeName) else {
-        throw MelixError("argument 'types' of 'read_csv': expected a dict of column name to \"number\", \"category\" or \"bool\", got \(key.repr): \(value.repr)")
+        throw MelixError(DataMessages.columnType(key: key.repr, value: value.repr))
       }
       types[name] = type
     }
@@ -96,7 +96,7 @@ extension BuiltinTable {
   static func taskKind(_ value: Value, _ function: String) throws -> TaskKind? {
     guard case .string(let text) = value else { return nil }
     guard let task = TaskKind(rawValue: text) else {
-      throw MelixError("argument 'task' of '\(function)': expected \"classification\" or \"regression\", got \"\(text)\"")
+      throw MelixError(DataMessages.choice(function, "task", options: ["classification", "regression"], got: value.repr))
     }
     return task
   }

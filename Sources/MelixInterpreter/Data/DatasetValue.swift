@@ -64,7 +64,7 @@ public final class DatasetValue: NativeValue {
         dict.set(.string(key), original: .string(key), .string(dataset.metadata[key] ?? ""))
       }
       return .dict(dict)
-    default: throw MelixError("Dataset has no field '\(name)'")
+    default: throw MelixError(DataMessages.noField("Dataset", name))
     }
   }
 
@@ -82,7 +82,7 @@ public final class DatasetValue: NativeValue {
     case .values(let values)?:
       return .tensor(try tensor(shape: [values.count], values))
     case nil:
-      throw MelixError("dataset has no target: read it with 'target:' to get 'y'")
+      throw MelixError(DataMessages.noTarget)
     }
   }
 
@@ -90,7 +90,7 @@ public final class DatasetValue: NativeValue {
     do {
       return try Tensor(shape: shape, scalars: values)
     } catch {
-      throw MelixError("cannot make a tensor of shape \(shape): \(error)")
+      throw MelixError(DataMessages.tensorFailed(shape: shape, reason: "\(error)"))
     }
   }
 
@@ -100,7 +100,7 @@ public final class DatasetValue: NativeValue {
   ///   length, or more than one subscript.
   public func index(_ subscripts: [SubscriptValue]) throws -> Value {
     guard subscripts.count == 1, let only = subscripts.first else {
-      throw MelixError("Dataset takes one subscript (rows or a column name), got \(subscripts.count)")
+      throw MelixError(DataMessages.subscriptCount(subscripts.count))
     }
     switch only {
     case .slice(let lower, let upper, let step):
@@ -112,7 +112,7 @@ public final class DatasetValue: NativeValue {
       case .int(let i):
         let count = dataset.count
         let row = i < 0 ? i + count : i
-        guard row >= 0, row < count else { throw MelixError("row \(i) out of range for Dataset of \(count) rows") }
+        guard row >= 0, row < count else { throw MelixError(DataMessages.rowOutOfRange(i, count: count)) }
         return DatasetValue.row(dataset, row)
       case .list(let list) where list.items.allSatisfy({ if case .int = $0 { return true } else { return false } }):
         let rows = list.items.map { item -> Int in
@@ -185,7 +185,7 @@ public final class DatasetValue: NativeValue {
   static func mask(_ value: Value, role: String) throws -> [Bool] {
     if case .list(let list) = value {
       return try list.items.map { item in
-        guard case .bool(let b) = item else { throw MelixError("\(role): expected Bool mask, got a List containing \(item.typeName)") }
+        guard case .bool(let b) = item else { throw MelixError(DataMessages.maskElement(role, got: item.typeName)) }
         return b
       }
     }
@@ -193,9 +193,9 @@ public final class DatasetValue: NativeValue {
       return t.scalars.map { $0 != 0 }
     }
     if let t = value.tensorValue {
-      throw MelixError("\(role): expected a 1-D Bool tensor, got Tensor\(t.shape) \(t.dtype)")
+      throw MelixError(DataMessages.maskTensor(role, shape: t.shape, dtype: "\(t.dtype)"))
     }
-    throw MelixError("\(role): expected an Int, a String, a slice or a Bool mask, got \(value.typeName)")
+    throw MelixError(DataMessages.badSubscript(role, got: value.typeName))
   }
 
   /// The number of rows.

@@ -64,6 +64,7 @@ extension BuiltinTable {
           guard k >= 0 else { throw MelixError("argument 'm' of 'eye' must be ≥ 0") }
           m = k
         }
+        try T.checkSize([n, m ?? n], "eye")
         return .tensor(Tensor.eye(n, m, dtype: try T.dtype(args[2]) ?? .float64))
       },
       T.entry(
@@ -82,16 +83,18 @@ extension BuiltinTable {
         let dtype = try T.dtype(args[3])
         if case .int(let a) = start, case .int(let b) = stop, case .int(let s) = args[2] {
           guard s != 0 else { throw MelixError("step must be finite and nonzero in 'arange'") }
-          let count = s > 0 ? max(0, (b - a + s - 1) / s) : max(0, (a - b - s - 1) / -s)
-          guard count <= 1 << 32 else { throw MelixError("'arange' would make \(count) values") }
-          let values = (0..<count).map { Int64(a + $0 * s) }
+          // RangeRef counts without overflowing at the ends of the Int range.
+          let range = RangeRef(start: a, end: b, step: s)
+          let count = range.exactCount ?? Int.max
+          try T.checkSize([count], "arange")
+          let values = (0..<count).map { Int64(range.element($0)) }
           return .tensor(Tensor(values).cast(to: dtype ?? .int64))
         }
         let a = start.asDouble ?? 0
         let b = stop.asDouble ?? 0
         let s = args[2].asDouble ?? 1
-        if s != 0 && s.isFinite && ((b - a) / s) > Double(1 << 32) {
-          throw MelixError("'arange' would make more than \(1 << 32) values")
+        if s != 0 && s.isFinite && ((b - a) / s) > Double(T.maxElements) {
+          throw MelixError("'arange': shape [\(Value.formatFloat(((b - a) / s).rounded(.up)))] has more than \(T.maxElements) elements")
         }
         return .tensor(try Tensor.arange(a, b, step: s, dtype: dtype ?? .float64))
       },
@@ -102,7 +105,7 @@ extension BuiltinTable {
         example: "linspace(0, 1, 5)  # tensor([0.  , 0.25, 0.5 , 0.75, 1.  ], shape=[5], dtype=float64)"
       ) { args, _ in
         guard case .int(let n) = args[2] else { return .null }
-        guard n <= 1 << 32 else { throw MelixError("'linspace' would make \(n) values") }
+        try T.checkSize([n], "linspace")
         return .tensor(try Tensor.linspace(args[0].asDouble ?? 0, args[1].asDouble ?? 0, count: n, dtype: try T.dtype(args[3]) ?? .float64))
       },
       T.entry(
@@ -168,6 +171,7 @@ extension BuiltinTable {
       ) { args, context in
         if case .int(let n) = args[0] {
           guard n >= 0 else { throw MelixError("argument 'n' of 'permutation' must be ≥ 0, got \(n)") }
+          try T.checkSize([n], "permutation")
           return .tensor(try T.withGenerator(args[1], context) { Tensor.permutation(n, using: &$0) })
         }
         let t = try T.tensor(args, 0, "n", of: "permutation")
@@ -185,6 +189,7 @@ extension BuiltinTable {
         example: "choice(10, 3, replace: false, seed: 0).shape  # (3,)"
       ) { args, context in
         guard case .int(let size) = args[1], size >= 0 else { throw MelixError("argument 'size' of 'choice' must be ≥ 0") }
+        try T.checkSize([size], "choice")
         let replace = T.flag(args[2])
         if case .int(let n) = args[0] {
           return .tensor(try T.withGenerator(args[3], context) { try Tensor.choice(n, count: size, replace: replace, using: &$0) })

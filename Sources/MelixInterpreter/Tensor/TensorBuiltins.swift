@@ -14,6 +14,24 @@ enum TensorBuiltins {
   /// An axis, a list of axes, or nil for all.
   static let axisType = ParameterType.optional(.oneOf([.int, .list, .tuple]))
 
+  /// The most elements a tensor made from Melix may have (2^30: 8 GiB of float64). Larger
+  /// requests are errors, not an out-of-memory trap.
+  static let maxElements = 1 << 30
+
+  /// Checks that `shape` (whose -1 entries are ignored) holds at most `maxElements` elements.
+  ///
+  /// - Throws: `MelixError` naming `function` and the shape.
+  static func checkSize(_ shape: [Int], _ function: String) throws {
+    var total = 1
+    for n in shape where n >= 0 {
+      let (product, overflow) = total.multipliedReportingOverflow(by: n)
+      guard !overflow, product <= maxElements else {
+        throw MelixError("'\(function)': shape \(formatShape(shape)) has more than \(maxElements) elements")
+      }
+      total = product
+    }
+  }
+
   /// A built-in entry whose body may throw `TensorError`s (turned into `MelixError`s).
   static func entry(
     _ name: String, _ parameters: [BuiltinParameter], returns: String = "Tensor", doc: String, example: String,
@@ -39,7 +57,7 @@ enum TensorBuiltins {
     case .tuple(let t): items = t.items
     default: throw MelixError("argument '\(parameter)' of '\(function)': expected a list of Ints, got \(value.typeName)")
     }
-    return try items.map { item in
+    let sizes = try items.map { item in
       guard case .int(let n) = item else {
         throw MelixError("argument '\(parameter)' of '\(function)': expected a list of Ints, got an element of type \(item.typeName)")
       }
@@ -48,6 +66,8 @@ enum TensorBuiltins {
       }
       return n
     }
+    try checkSize(sizes, function)
+    return sizes
   }
 
   /// Reads an optional dtype name (`"float32"`, `"float64"`, `"int64"`, `"bool"`).

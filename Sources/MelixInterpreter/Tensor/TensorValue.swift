@@ -74,6 +74,7 @@ public final class TensorValue: NativeValue {
   private func binaryOperation(_ op: BinaryOperator, _ other: Value, isLeft: Bool) throws -> Value? {
     guard let otherTensor = try TensorConversion.operand(other, like: tensor) else { return nil }
     let (lhs, rhs) = isLeft ? (tensor, otherTensor) : (otherTensor, tensor)
+    try TensorValue.checkResultSize(op, lhs.shape, rhs.shape)
     return try tensorCall { () -> Value? in
       switch op {
       case .add: return .tensor(try lhs + rhs)
@@ -92,6 +93,27 @@ public final class TensorValue: NativeValue {
       case .greaterEqual: return .tensor(try lhs >= rhs)
       case .contains, .notContains: return nil
       }
+    }
+  }
+
+  /// Refuses an operation whose result would exceed `TensorBuiltins.maxElements` (checked
+  /// before the library allocates it). Shapes that do not broadcast are left to the library,
+  /// whose error names both.
+  private static func checkResultSize(_ op: BinaryOperator, _ lhs: [Int], _ rhs: [Int]) throws {
+    var result: [Int]
+    if op == .matmul {
+      guard lhs.count >= 1, rhs.count >= 1 else { return }
+      result = Array(lhs.dropLast()) + (rhs.count >= 2 ? [rhs[rhs.count - 1]] : [])
+    } else {
+      let rank = max(lhs.count, rhs.count)
+      let a = Array(repeating: 1, count: rank - lhs.count) + lhs
+      let b = Array(repeating: 1, count: rank - rhs.count) + rhs
+      result = zip(a, b).map { max($0, $1) }
+    }
+    do {
+      try TensorBuiltins.checkSize(result, op.rawValue)
+    } catch is MelixError {
+      throw MelixError("result of '\(op.rawValue)' would have shape \(formatShape(result)), more than \(TensorBuiltins.maxElements) elements")
     }
   }
 

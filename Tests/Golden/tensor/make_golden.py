@@ -554,3 +554,12 @@ write("display_empty_and_scalar", "", [
     ("print(tensor(3.5))", out(np.array(3.5))),
     ("print(str(tensor([1, 2])))", out(np.array([1, 2]))),
 ])
+
+# ---- size limit: a huge request is an error, never an out-of-memory crash ----------------
+write("size_limit_on_creation", "at most 2^30 elements per tensor", [
+    ("zeros([100000, 100000])", err("'zeros': shape [100000, 100000] has more than 1073741824 elements")),
+])
+write("size_limit_on_broadcast", "the operator's result is checked before it is allocated", [
+    ("let column = zeros([100000, 1])", None),
+    ("column + zeros(100000)", err("result of '+' would have shape [100000, 100000], more than 1073741824 elements")),
+])

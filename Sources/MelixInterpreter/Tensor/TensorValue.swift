@@ -31,8 +31,17 @@ public final class TensorValue: NativeValue {
   /// The size of the first axis; nil for a zero-dimensional tensor.
   public var length: Int? { tensor.rank == 0 ? nil : tensor.shape[0] }
 
-  /// The member names, for completion.
-  public var memberNames: [String] { ["shape", "dtype", "T", "ndim", "size", "requires_grad", "grad"] }
+  /// The member names and the common method names, for completion after a dot.
+  public var memberNames: [String] {
+    ["shape", "dtype", "T", "ndim", "size", "requires_grad", "grad"] + TensorValue.methodNames
+  }
+
+  /// Built-ins that read naturally as methods (`t.sum(axis: 0)`), offered by completion.
+  static let methodNames = [
+    "sum", "mean", "var", "std", "min", "max", "prod", "any", "all", "argmin", "argmax", "cumsum",
+    "reshape", "flatten", "transpose", "squeeze", "expand_dims", "astype", "tolist", "item",
+    "backward", "detach", "zero_grad", "sort", "argsort",
+  ]
 
   /// `shape dtype T ndim size requires_grad grad`.
   ///

@@ -563,3 +563,61 @@ write("size_limit_on_broadcast", "the operator's result is checked before it is 
     ("let column = zeros([100000, 1])", None),
     ("column + zeros(100000)", err("result of '+' would have shape [100000, 100000], more than 1073741824 elements")),
 ])
+
+# ---- every other message of the tensor built-ins --------------------------------------
+write("error_nested_depths_differ", "", [
+    ("tensor([[1, 2], 3])", err("argument 'data' of 'tensor': nested lists have different depths")),
+])
+write("error_argument_not_tensor_like", "", [
+    ("tanh(\"a\")", err("argument 'x' of 'tanh': expected Tensor or List or Tuple or Int or Float or Bool, got String")),
+])
+write("error_dict_as_operand_list", "", [
+    ("exp([{}])", err("argument 'x' of 'exp': expected numbers or Bools, got Dict")),
+])
+write("error_single_bool_index", "", [
+    ("zeros(3)[true]", err("tensor index: a single Bool is not an index; use a mask tensor")),
+])
+write("error_two_index_lists", "", [
+    ("zeros([2, 2])[[0], [1]]", err("tensor index: only one list of indices is supported per subscript")),
+])
+write("error_mask_with_other_subscripts", "", [
+    ("let t = zeros([2, 2])", None),
+    ("t[t[0] > 0, 0]", err("tensor index: a mask must be the only subscript")),
+])
+write("error_shape_with_float_size", "", [
+    ("zeros([2, 1.5])", err("argument 'shape' of 'zeros': expected a list of Ints, got an element of type Float")),
+])
+write("error_axis_not_int", "", [
+    ("sum(zeros(2), axis: \"rows\")", err("argument 'axis' of 'sum': expected Int or List or Tuple or nil, got String")),
+])
+write("error_axis_list_element", "", [
+    ("sum(zeros([2, 2]), axis: [0, 1.5])", err("argument 'axis' of 'sum': expected Int or a list of Ints, got an element of type Float")),
+])
+write("error_iterate_zero_dimensional", "", [
+    ("for x in tensor(1) { print(x) }", err("a zero-dimensional tensor is not iterable")),
+])
+write("error_rand_int_dtype", "", [
+    ("rand(2, dtype: \"int64\")", err("'rand' needs a float dtype, got int64")),
+])
+write("error_negative_ddof", "", [
+    ("std(zeros(3), ddof: -1)", err("argument 'ddof' of 'std' must be ≥ 0")),
+])
+write("error_split_sections", "", [
+    ("split(arange(6), 0)", err("argument 'sections' of 'split' must be > 0, got 0")),
+])
+write("error_split_unequal", "", [
+    ("split(arange(5), 2)", err("axis of size 5 does not split into 2 equal sections in 'split'")),
+])
+write("error_norm_ord", "", [
+    ("norm(zeros(2), ord: 3)", err("argument 'ord' of 'norm': expected nil, 1, 2 or inf, got 3.0")),
+])
+write("error_int_of_nan", "", [
+    ("int(tensor([nan]))", err("cannot convert nan to Int")),
+])
+write("error_randint_empty_range", "", [
+    ("randint(5, 5, 3, seed: 0)", err("high (5) must be greater than low (5) in 'randint'")),
+])
+write("error_backward_gradient_shape", "", [
+    ("let x = tensor([1.0, 2.0], requires_grad: true)", None),
+    ("backward(x * 2, gradient: tensor([1.0]))", err("shape mismatch in 'backward': expected [2], got [1]")),
+])

@@ -10,7 +10,8 @@ import MelixNumerics
 /// only), `y` (int64 class indices `[nSamples]` for classification, float64 values for
 /// regression), `shape` (`(rows, columns)` counting every column), `feature_names` (the
 /// columns of `X`), `categorical` (the text columns), `columns`, `classes`, `task`,
-/// `target`, `n_samples`, `metadata` (provenance strings such as `source`, `license`,
+/// `target`, `n_samples`, `missing` (Bool tensor `[nSamples, nFeatures]`, true where `X` is
+/// missing), `metadata` (provenance strings such as `source`, `license`,
 /// `citation` kept from an HDF5 file). Subscripts: `ds[0:10]` (rows), `ds[3]` (one row as a dict), `ds["age"]` (a
 /// column), `ds[mask]` (rows where a Bool tensor or list is true).
 public final class DatasetValue: NativeValue {
@@ -39,7 +40,7 @@ public final class DatasetValue: NativeValue {
   public var memberNames: [String] {
     [
       "X", "y", "shape", "feature_names", "categorical", "columns", "classes", "task", "target", "n_samples",
-      "metadata",
+      "metadata", "missing",
     ]
   }
 
@@ -58,6 +59,9 @@ public final class DatasetValue: NativeValue {
     case "classes": return dataset.classNames.map(DataBridge.list) ?? .null
     case "task": return dataset.task.map { .string($0.rawValue) } ?? .null
     case "target": return dataset.targetName.map { .string($0) } ?? .null
+    case "missing":
+      let matrix = dataset.features
+      return .tensor(try DatasetValue.tensor(shape: matrix.shape, matrix.missingMask))
     case "metadata":
       let dict = DictRef()
       for key in dataset.metadata.keys.sorted() {

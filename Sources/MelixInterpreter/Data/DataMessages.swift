@@ -76,6 +76,10 @@ enum DataMessages {
   static func columnType(key: String, value: String) -> String {
     "argument 'types' of 'read_csv': expected a dict of column name to \"number\", \"category\" or \"bool\", got \(key): \(value)"
   }
+  /// A `levels:` key of `read_csv` that is not a column name.
+  static func levelOrder(key: String) -> String {
+    "argument 'levels' of 'read_csv': expected a dict of column name to a list of levels, got key \(key)"
+  }
   /// A string argument outside its allowed values: `expected "a", "b" or "c", got "d"`.
   static func choice(_ function: String, _ parameter: String, options: [String], got: String) -> String {
     let quoted = options.map { "\"\($0)\"" }

@@ -65,8 +65,9 @@ extension BuiltinTable {
         switch args[1] {
         case .function, .builtin:
           var kept: [Int] = []
+          let reader = RowReader(dataset)
           for row in 0..<dataset.count {
-            let verdict = try context.call(args[1], [DatasetValue.row(dataset, row)])
+            let verdict = try context.call(args[1], [reader.dict(row)])
             guard case .bool(let keep) = verdict else {
               throw MelixError(DataMessages.predicateResult(got: verdict.typeName, row: row))
             }

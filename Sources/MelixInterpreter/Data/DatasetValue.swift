@@ -161,27 +161,8 @@ public final class DatasetValue: NativeValue {
     }
   }
 
-  /// One row as a dict from column name to value, in column order: Float for numbers,
-  /// String for text and class targets, nil for a missing value.
-  static func row(_ dataset: Dataset, _ row: Int) -> Value {
-    let dict = DictRef()
-    for name in dataset.columns {
-      let value: Value
-      if let c = dataset.featureNames.firstIndex(of: name) {
-        value = DataBridge.cell(dataset.features[row, c])
-      } else if let column = dataset.categorical.first(where: { $0.name == name }) {
-        value = column.value(at: row).map { .string($0) } ?? .null
-      } else {
-        switch dataset.target {
-        case .classes(let indices, let names)?: value = .string(names[indices[row]])
-        case .values(let values)?: value = DataBridge.cell(values[row])
-        case nil: value = .null
-        }
-      }
-      dict.set(.string(name), original: .string(name), value)
-    }
-    return .dict(dict)
-  }
+  /// One row as a dict from column name to value, in column order (see `RowReader`).
+  static func row(_ dataset: Dataset, _ row: Int) -> Value { RowReader(dataset).dict(row) }
 
   /// A row mask from a Bool tensor or a list of Bools.
   ///
@@ -206,7 +187,10 @@ public final class DatasetValue: NativeValue {
   public var length: Int? { dataset.count }
 
   /// Each row as a dict (see `row`), so `for row in ds` works.
-  public func elements() throws -> [Value]? { (0..<dataset.count).map { DatasetValue.row(dataset, $0) } }
+  public func elements() throws -> [Value]? {
+    let reader = RowReader(dataset)
+    return (0..<dataset.count).map { reader.dict($0) }
+  }
 
   /// Two datasets are equal when every column, value and name is the same (NaN equals NaN).
   public func isEqual(to other: Value) -> Bool {

@@ -31,8 +31,8 @@ extension BuiltinTable {
       T.elementwise("ceil", type: T.tensorOrList, doc: "Each element rounded up, keeping a float dtype.", example: "ceil(tensor([-1.5, 1.5]))  # tensor([-1.,  2.], shape=[2], dtype=float64)") { $0.negated().floor().negated() },
       T.entry(
         "round", [BuiltinParameter("x", T.tensorOrList), BuiltinParameter("digits", .int, default: "0")],
-        doc: "Each element rounded to 'digits' decimals, halves to even (NumPy's round).",
-        example: "round(tensor([0.5, 1.5, 2.675]), 2)  # tensor([0.5 , 1.5 , 2.67], shape=[3], dtype=float64)"
+        doc: "Each element rounded to 'digits' decimals, halves to even, as NumPy's round (which scales by 10^digits first, so 2.675 gives 2.68).",
+        example: "round(tensor([0.5, 1.5, 2.675]), 2)  # tensor([0.5 , 1.5 , 2.68], shape=[3], dtype=float64)"
       ) { args, _ in
         let t = try T.tensor(args, 0, "x", of: "round")
         guard case .int(let digits) = args[1], digits != 0, t.dtype.isFloatingPoint else { return .tensor(t.rounded()) }

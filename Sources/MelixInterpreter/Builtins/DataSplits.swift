@@ -7,8 +7,10 @@ extension BuiltinTable {
       Builtin(
         "split",
         [
-          BuiltinParameter("dataset", .native("Dataset")), BuiltinParameter("test", .number, default: "0.25"),
-          BuiltinParameter("stratify", .bool, default: "false"), BuiltinParameter("seed", .int, default: "0"),
+          BuiltinParameter("dataset", .native("Dataset")),
+          BuiltinParameter("test", .number, default: "0.25"),
+          BuiltinParameter("stratify", .bool, default: "false"),
+          BuiltinParameter("seed", .int, default: "0"),
         ],
         returns: "Tuple",
         doc: """
@@ -17,20 +19,24 @@ extension BuiltinTable {
           train_test_split. With 'stratify', each class keeps its proportion in both parts; a class \
           with fewer than 2 rows is an error naming the class.
           """,
-        example: "let (train, test) = split(iris, test: 0.2, stratify: true, seed: 42)\nlen(test)  # 30"
+        example:
+          "let (train, test) = split(iris, test: 0.2, stratify: true, seed: 42)\nlen(test)  # 30"
       ) { args, _ in
         let dataset = try DataBridge.dataset(args[0], "split")
         let test = args[1].asDouble ?? 0
         let (train, held) = try DataBridge.run {
-          try dataset.split(test: test, stratify: DataBridge.bool(args[2]), seed: DataBridge.seed(args[3]))
+          try dataset.split(
+            test: test, stratify: DataBridge.bool(args[2]), seed: DataBridge.seed(args[3]))
         }
         return .tuple(TupleRef([.native(DatasetValue(train)), .native(DatasetValue(held))]))
       },
       Builtin(
         "kfold",
         [
-          BuiltinParameter("dataset", .native("Dataset")), BuiltinParameter("k", .int, default: "5"),
-          BuiltinParameter("stratify", .bool, default: "false"), BuiltinParameter("seed", .int, default: "0"),
+          BuiltinParameter("dataset", .native("Dataset")),
+          BuiltinParameter("k", .int, default: "5"),
+          BuiltinParameter("stratify", .bool, default: "false"),
+          BuiltinParameter("seed", .int, default: "0"),
         ],
         returns: "List",
         doc: """
@@ -43,7 +49,9 @@ extension BuiltinTable {
       ) { args, _ in
         let dataset = try DataBridge.dataset(args[0], "kfold")
         let folds = try DataBridge.run {
-          try dataset.kfold(k: DataBridge.int(args[1]), stratify: DataBridge.bool(args[2]), seed: DataBridge.seed(args[3]))
+          try dataset.kfold(
+            k: DataBridge.int(args[1]), stratify: DataBridge.bool(args[2]),
+            seed: DataBridge.seed(args[3]))
         }
         return pairs(folds)
       },
@@ -63,13 +71,16 @@ extension BuiltinTable {
       ) { args, _ in
         let dataset = try DataBridge.dataset(args[0], "group_kfold")
         guard case .string(let column) = args[1] else { return .null }
-        return pairs(try DataBridge.run { try dataset.groupKFold(k: DataBridge.int(args[2]), column: column) })
+        return pairs(
+          try DataBridge.run { try dataset.groupKFold(k: DataBridge.int(args[2]), column: column) })
       },
       Builtin(
         "time_series_split",
         [
-          BuiltinParameter("dataset", .native("Dataset")), BuiltinParameter("n_splits", .int, default: "5"),
-          BuiltinParameter("test_size", .optional(.int), default: "nil"), BuiltinParameter("gap", .int, default: "0"),
+          BuiltinParameter("dataset", .native("Dataset")),
+          BuiltinParameter("n_splits", .int, default: "5"),
+          BuiltinParameter("test_size", .optional(.int), default: "nil"),
+          BuiltinParameter("gap", .int, default: "0"),
         ],
         returns: "List",
         doc: """
@@ -83,15 +94,18 @@ extension BuiltinTable {
         let dataset = try DataBridge.dataset(args[0], "time_series_split")
         var testSize: Int? = nil
         if case .int(let size) = args[2] { testSize = size }
-        return pairs(try DataBridge.run {
-          try dataset.timeSeriesSplit(splits: DataBridge.int(args[1]), testSize: testSize, gap: DataBridge.int(args[3]))
-        })
+        return pairs(
+          try DataBridge.run {
+            try dataset.timeSeriesSplit(
+              splits: DataBridge.int(args[1]), testSize: testSize, gap: DataBridge.int(args[3]))
+          })
       },
       Builtin(
         "sample",
         [
           BuiltinParameter("dataset", .native("Dataset")), BuiltinParameter("n", .int),
-          BuiltinParameter("seed", .int, default: "0"), BuiltinParameter("replace", .bool, default: "false"),
+          BuiltinParameter("seed", .int, default: "0"),
+          BuiltinParameter("replace", .bool, default: "false"),
         ],
         returns: "Dataset",
         doc: """
@@ -101,17 +115,24 @@ extension BuiltinTable {
         example: "len(sample(iris, 10, seed: 1))  # 10"
       ) { args, _ in
         let dataset = try DataBridge.dataset(args[0], "sample")
-        return .native(DatasetValue(try DataBridge.run {
-          try dataset.sample(DataBridge.int(args[1]), replace: DataBridge.bool(args[3]), seed: DataBridge.seed(args[2]))
-        }))
+        return .native(
+          DatasetValue(
+            try DataBridge.run {
+              try dataset.sample(
+                DataBridge.int(args[1]), replace: DataBridge.bool(args[3]),
+                seed: DataBridge.seed(args[2]))
+            }))
       },
     ]
   }
 
   /// A Melix list of `(train, validation)` tuples.
   private static func pairs(_ folds: [(train: Dataset, validation: Dataset)]) -> Value {
-    .list(ListRef(folds.map { fold in
-      .tuple(TupleRef([.native(DatasetValue(fold.train)), .native(DatasetValue(fold.validation))]))
-    }))
+    .list(
+      ListRef(
+        folds.map { fold in
+          .tuple(
+            TupleRef([.native(DatasetValue(fold.train)), .native(DatasetValue(fold.validation))]))
+        }))
   }
 }

@@ -32,7 +32,9 @@ enum DataBridge {
   ///   - body: The library call.
   /// - Returns: The body's result.
   /// - Throws: `MelixError` with the library's message; other errors unchanged.
-  static func run<T>(path resolved: String? = nil, as written: String? = nil, _ body: () throws -> T) throws -> T {
+  static func run<T>(
+    path resolved: String? = nil, as written: String? = nil, _ body: () throws -> T
+  ) throws -> T {
     do {
       return try body()
     } catch let error as DataError {
@@ -52,9 +54,14 @@ enum DataBridge {
   ///   - parameter: The parameter's name, for the error.
   /// - Returns: The dataset.
   /// - Throws: `MelixError` `argument 'p' of 'f': expected Dataset, got T`.
-  static func dataset(_ value: Value, _ function: String, _ parameter: String = "dataset") throws -> Dataset {
-    if case .native(let native) = value, let wrapped = native as? DatasetValue { return wrapped.dataset }
-    throw MelixError(Messages.argumentType(function, parameter, expected: "Dataset", got: value.typeName))
+  static func dataset(_ value: Value, _ function: String, _ parameter: String = "dataset") throws
+    -> Dataset
+  {
+    if case .native(let native) = value, let wrapped = native as? DatasetValue {
+      return wrapped.dataset
+    }
+    throw MelixError(
+      Messages.argumentType(function, parameter, expected: "Dataset", got: value.typeName))
   }
 
   /// A list of strings from a List or Tuple of Strings (or one String).
@@ -67,18 +74,24 @@ enum DataBridge {
     case .list(let list): items = list.items
     case .tuple(let tuple): items = tuple.items
     default:
-      throw MelixError(Messages.argumentType(function, parameter, expected: "List of String", got: value.typeName))
+      throw MelixError(
+        Messages.argumentType(function, parameter, expected: "List of String", got: value.typeName))
     }
     return try items.map { item in
       guard case .string(let text) = item else {
-        throw MelixError(Messages.argumentType(function, parameter, expected: "List of String", got: "List containing \(item.typeName)"))
+        throw MelixError(
+          Messages.argumentType(
+            function, parameter, expected: "List of String", got: "List containing \(item.typeName)"
+          ))
       }
       return text
     }
   }
 
   /// Optional strings: nil for `nil`.
-  static func optionalStrings(_ value: Value, _ function: String, _ parameter: String) throws -> [String]? {
+  static func optionalStrings(_ value: Value, _ function: String, _ parameter: String) throws
+    -> [String]?
+  {
     if case .null = value { return nil }
     return try strings(value, function, parameter)
   }
@@ -134,11 +147,15 @@ extension DataBridge {
     switch value {
     case .list(let list): items = list.items
     case .tuple(let tuple): items = tuple.items
-    default: throw MelixError(Messages.argumentType(function, parameter, expected: "List of Int", got: value.typeName))
+    default:
+      throw MelixError(
+        Messages.argumentType(function, parameter, expected: "List of Int", got: value.typeName))
     }
     return try items.map { item in
       guard case .int(let i) = item else {
-        throw MelixError(Messages.argumentType(function, parameter, expected: "List of Int", got: "List containing \(item.typeName)"))
+        throw MelixError(
+          Messages.argumentType(
+            function, parameter, expected: "List of Int", got: "List containing \(item.typeName)"))
       }
       return i
     }

@@ -45,7 +45,13 @@ enum TensorIndexing {
   /// - Returns: A tensor, or a number when integer indices select a single element.
   /// - Throws: `MelixError` for an out-of-range index, too many indices, a mask of the wrong
   ///   shape or an unsupported combination.
-  static func read(_ t: Tensor, _ subscripts: [SubscriptValue]) throws -> Value {
+  ///
+  /// - Parameters:
+  ///   - owner: The tensor value indexed; a result of basic indexing (Ints, slices, `nil`)
+  ///     writes back into it when assigned to, as a NumPy view does (`t[0][1] = 5`).
+  ///   - subscripts: The subscripts.
+  static func read(_ owner: TensorValue, _ subscripts: [SubscriptValue]) throws -> Value {
+    let t = owner.tensor
     let parts = try classify(subscripts)
     return try tensorCall {
       if parts.count == 1, case .mask(let mask) = parts[0] {
@@ -58,7 +64,7 @@ enum TensorIndexing {
       }
       let allIntegers = basic.allSatisfy { if case .at = $0 { return true } else { return false } }
       if allIntegers && view.rank == 0 && !view.requiresGrad { return TensorConversion.scalar(view) }
-      return .tensor(view)
+      return .native(TensorValue(view, base: owner, at: basic))
     }
   }
 

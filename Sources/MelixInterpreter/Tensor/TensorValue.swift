@@ -4,8 +4,10 @@ import MelixNumerics
 /// A Melix tensor: a `MelixNumerics.Tensor` held as a native value.
 ///
 /// Binding a tensor to a second name shares it (like NumPy arrays and Melix lists), so
-/// `t[0] = 1` is seen through every name bound to `t`. Indexing returns a new value: writing
-/// into the result of `t[0]` does not write back into `t` (unlike a NumPy view).
+/// `t[0] = 1` is seen through every name bound to `t`. A result of basic indexing (`t[0]`,
+/// `t[:, 1:3]`) writes back into `t` when assigned to, as a NumPy view does (`t[0][1] = 5`,
+/// or `let row = t[0]` then `row[1] = 5`); it holds its own copy of the values, though, so a
+/// later write into `t` is not seen through `row`.
 ///
 /// Members: `shape` (a Tuple, as NumPy's), `dtype` (a String such as `"float64"`), `T`,
 /// `ndim`, `size`, `requires_grad`, `grad`. Methods (`t.sum(axis: 0)`, `t.reshape([3, -1])`)
@@ -14,10 +16,23 @@ public final class TensorValue: NativeValue {
   /// The wrapped tensor; replaced in place by item assignment.
   public var tensor: Tensor
 
+  /// The tensor value this one was indexed from by basic indexing, and the indices: item
+  /// assignment writes through to it.
+  private let base: (value: TensorValue, indices: [TensorIndex])?
+
   /// Wraps `tensor`.
   ///
   /// - Parameter tensor: The tensor.
-  public init(_ tensor: Tensor) { self.tensor = tensor }
+  public init(_ tensor: Tensor) {
+    self.tensor = tensor
+    self.base = nil
+  }
+
+  /// Wraps `tensor`, the result of `base[indices]`, which item assignment writes back into.
+  init(_ tensor: Tensor, base: TensorValue, at indices: [TensorIndex]) {
+    self.tensor = tensor
+    self.base = (base, indices)
+  }
 
   /// `Tensor`.
   public var typeName: String { "Tensor" }
@@ -136,7 +151,7 @@ public final class TensorValue: NativeValue {
   /// - Throws: `MelixError` for an index out of range, too many indices or a mask of the
   ///   wrong shape.
   public func index(_ subscripts: [SubscriptValue]) throws -> Value {
-    try TensorIndexing.read(tensor, subscripts)
+    try TensorIndexing.read(self, subscripts)
   }
 
   /// `t[...] = value`: writes `value` (a number, list or tensor, broadcast and converted to
@@ -146,6 +161,15 @@ public final class TensorValue: NativeValue {
   /// - Throws: `MelixError` for bad indices or a value that does not broadcast.
   public func setIndex(_ subscripts: [SubscriptValue], _ value: Value) throws {
     tensor = try TensorIndexing.write(tensor, subscripts, value)
+    try writeBack()
+  }
+
+  /// Copies this view's values into the tensor it was indexed from, and on up.
+  private func writeBack() throws {
+    guard let (owner, indices) = base else { return }
+    let values = tensor
+    try tensorCall { try owner.tensor.assign(values, at: indices) }
+    try owner.writeBack()
   }
 
   /// The rows along the first axis (numbers for a one-dimensional tensor).
@@ -153,7 +177,7 @@ public final class TensorValue: NativeValue {
   /// - Throws: `MelixError` for a zero-dimensional tensor.
   public func elements() throws -> [Value]? {
     guard tensor.rank > 0 else { throw MelixError("a zero-dimensional tensor is not iterable") }
-    return try (0..<tensor.shape[0]).map { try TensorIndexing.read(tensor, [.index(.int($0))]) }
+    return try (0..<tensor.shape[0]).map { try TensorIndexing.read(self, [.index(.int($0))]) }
   }
 
   /// Whole-value equality (same shape, dtype kind and elements), used by `in` and list

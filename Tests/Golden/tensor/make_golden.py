@@ -621,3 +621,17 @@ write("error_backward_gradient_shape", "", [
     ("let x = tensor([1.0, 2.0], requires_grad: true)", None),
     ("backward(x * 2, gradient: tensor([1.0]))", err("shape mismatch in 'backward': expected [2], got [1]")),
 ])
+
+V = np.zeros((2, 3)); V[0][1] = 5; V[1][2] = 7; V[:, 1:][0, 1] = -1
+write("assign_through_a_view_writes_back", "basic indexing gives a view, as NumPy: a[0][1] = 5 changes a; a gather is a copy", [
+    ("let a = zeros([2, 3])", None),
+    ("a[0][1] = 5", None),
+    ("let row = a[1]", None),
+    ("row[2] = 7", None),
+    ("let block = a[:, 1:]", None),
+    ("block[0, 1] = -1", None),
+    ("print(a)", out(V)),
+    ("let copy = a[[0]]", None),
+    ("copy[0, 0] = 100", None),
+    ("print(a[0, 0])", out(0.0)),
+])

@@ -12,6 +12,8 @@ import os
 
 import numpy as np
 
+np.seterr(all="ignore")  # nan and inf results are what some tests check
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -634,4 +636,35 @@ write("assign_through_a_view_writes_back", "basic indexing gives a view, as NumP
     ("let copy = a[[0]]", None),
     ("copy[0, 0] = 100", None),
     ("print(a[0, 0])", out(0.0)),
+])
+
+# ---- corners: empty tensors, nan and inf, float32, broadcasting --------------------------
+write("corner_empty_tensors", "np.zeros((0, 3)).sum(axis=0); np.mean of empty is nan", [
+    ("print(zeros([0, 3]).sum(axis: 0))", out(np.zeros((0, 3)).sum(axis=0))),
+    ("print(zeros([0, 3]).shape, zeros([0, 3]).size, len(zeros([0, 3])))", out((0, 3), 0, 0)),
+    ("print(mean(zeros([0])), sum(zeros([0])), prod(zeros([0])))", out(float("nan"), 0.0, 1.0)),
+    ("print(zeros([0, 3]) + ones(3))", out(np.zeros((0, 3)) + np.ones(3))),
+    ("print(tensor([]), tensor([]).dtype)", out(np.array([]), "float64")),
+])
+write("corner_empty_max_is_error", "NumPy: zero-size array to reduction operation maximum which has no identity", [
+    ("max(zeros([0]))", err("zero-size reduction has no identity in 'max'")),
+])
+write("corner_nan_and_inf", "np.max propagates nan, np.argmax finds the first nan, np.sort puts nan last", [
+    ("let t = tensor([1.0, nan, 3.0])", None),
+    ("print(max(t), argmax(t), sum(t))", out(float("nan"), int(np.argmax([1.0, np.nan, 3.0])), float("nan"))),
+    ("print(sort(tensor([nan, 1.0, -inf])))", out(np.sort([np.nan, 1.0, -np.inf]))),
+    ("print(tensor([inf, -inf]) * 0, tensor([1.0, nan]) == tensor([1.0, nan]))", out(np.array([np.inf, -np.inf]) * 0, np.array([1.0, np.nan]) == np.array([1.0, np.nan]))),
+])
+f32a = np.array([0.1, 0.2], dtype=np.float32)
+write("corner_float32_arithmetic", "float32 stays float32 with Python-number operands, as NumPy 2", [
+    ("let f = tensor([0.1, 0.2], dtype: \"float32\")", None),
+    ("print(f * 3)", out(f32a * 3)),
+    ("print(f + f, (f + f).dtype)", out(f32a + f32a, "float32")),
+    ("print(f.sum(), mean(f))", out(float(np.float32(f32a.sum())), float(np.float32(f32a.mean())))),
+    ("print(exp(f))", out(np.exp(f32a))),
+])
+write("corner_broadcast_shapes", "broadcasting corners: size-1 axes on both sides, scalars, added leading axes", [
+    ("print((zeros([3, 1]) * zeros([1, 3])).shape, (zeros([2, 1, 3]) + zeros([4, 1])).shape)", out((3, 3), (2, 4, 3))),
+    ("print((tensor(2) + zeros([1])).shape, (tensor(2) * tensor(3)).shape)", out((1,), ())),
+    ("print(tensor([[1], [2]]) - tensor([[10, 20, 30]]))", out(np.array([[1], [2]]) - np.array([[10, 20, 30]]))),
 ])

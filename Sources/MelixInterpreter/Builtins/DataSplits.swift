@@ -10,23 +10,24 @@ extension BuiltinTable {
           BuiltinParameter("dataset", .native("Dataset")),
           BuiltinParameter("test", .number, default: "0.25"),
           BuiltinParameter("stratify", .bool, default: "false"),
-          BuiltinParameter("seed", .int, default: "0"),
+          BuiltinParameter("seed", .optional(.int), default: "nil"),
         ],
         returns: "Tuple",
         doc: """
           Splits the rows into a (train, test) tuple, shuffled with 'seed' (the same seed gives the \
-          same rows on every run). The test set has ceil(test * rows) rows, as scikit-learn's \
+          same rows on every run; without one, a seed is drawn from the session's generator, \
+          which 'set_seed' restarts). The test set has ceil(test * rows) rows, as scikit-learn's \
           train_test_split. With 'stratify', each class keeps its proportion in both parts; a class \
           with fewer than 2 rows is an error naming the class.
           """,
         example:
           "let (train, test) = split(iris, test: 0.2, stratify: true, seed: 42)\nlen(test)  # 30"
-      ) { args, _ in
+      ) { args, context in
         let dataset = try DataBridge.dataset(args[0], "split")
         let test = args[1].asDouble ?? 0
         let (train, held) = try DataBridge.run {
           try dataset.split(
-            test: test, stratify: DataBridge.bool(args[2]), seed: DataBridge.seed(args[3]))
+            test: test, stratify: DataBridge.bool(args[2]), seed: DataBridge.seed(args[3], context))
         }
         return .tuple(TupleRef([.native(DatasetValue(train)), .native(DatasetValue(held))]))
       },
@@ -36,22 +37,23 @@ extension BuiltinTable {
           BuiltinParameter("dataset", .native("Dataset")),
           BuiltinParameter("k", .int, default: "5"),
           BuiltinParameter("stratify", .bool, default: "false"),
-          BuiltinParameter("seed", .int, default: "0"),
+          BuiltinParameter("seed", .optional(.int), default: "nil"),
         ],
         returns: "List",
         doc: """
           k-fold cross-validation: a list of k (train, validation) tuples; every row is in exactly \
-          one validation set. Rows are shuffled with 'seed'. With 'stratify', every fold keeps the \
+          one validation set. Rows are shuffled with 'seed' (default: drawn from the \
+          session's generator). With 'stratify', every fold keeps the \
           class proportions (as scikit-learn's StratifiedKFold); a class with fewer than k rows is \
           an error naming the class.
           """,
         example: "let folds = kfold(iris, k: 5, stratify: true, seed: 0)\nlen(folds[0][1])  # 30"
-      ) { args, _ in
+      ) { args, context in
         let dataset = try DataBridge.dataset(args[0], "kfold")
         let folds = try DataBridge.run {
           try dataset.kfold(
             k: DataBridge.int(args[1]), stratify: DataBridge.bool(args[2]),
-            seed: DataBridge.seed(args[3]))
+            seed: DataBridge.seed(args[3], context))
         }
         return pairs(folds)
       },
@@ -104,23 +106,24 @@ extension BuiltinTable {
         "sample",
         [
           BuiltinParameter("dataset", .native("Dataset")), BuiltinParameter("n", .int),
-          BuiltinParameter("seed", .int, default: "0"),
+          BuiltinParameter("seed", .optional(.int), default: "nil"),
           BuiltinParameter("replace", .bool, default: "false"),
         ],
         returns: "Dataset",
         doc: """
-          n rows drawn at random with 'seed' (the same seed gives the same rows), without \
+          n rows drawn at random with 'seed' (the same seed gives the same rows; default: drawn \
+          from the session's generator), without \
           replacement unless 'replace' (a bootstrap sample).
           """,
         example: "len(sample(iris, 10, seed: 1))  # 10"
-      ) { args, _ in
+      ) { args, context in
         let dataset = try DataBridge.dataset(args[0], "sample")
         return .native(
           DatasetValue(
             try DataBridge.run {
               try dataset.sample(
                 DataBridge.int(args[1]), replace: DataBridge.bool(args[3]),
-                seed: DataBridge.seed(args[2]))
+                seed: DataBridge.seed(args[2], context))
             }))
       },
     ]

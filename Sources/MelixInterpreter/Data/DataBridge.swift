@@ -96,10 +96,16 @@ enum DataBridge {
     return try strings(value, function, parameter)
   }
 
-  /// A seed as the library's `UInt64` (the Int's bit pattern, so negative seeds work too).
-  static func seed(_ value: Value) -> UInt64 {
+  /// A seed as the library's `UInt64`: an Int's bit pattern (so negative seeds work too),
+  /// or for `nil` the next draw of the session's generator (`SessionRandom`, which starts
+  /// from seed 0 and which `set_seed` restarts), so unseeded scripts still repeat exactly.
+  ///
+  /// - Parameters:
+  ///   - value: The `seed:` argument, an Int or nil.
+  ///   - context: The calling interpreter (owner of the session's generator).
+  static func seed(_ value: Value, _ context: CallContext) -> UInt64 {
     if case .int(let i) = value { return UInt64(bitPattern: Int64(i)) }
-    return 0
+    return SessionRandom.of(context).generator.next()
   }
 
   /// An Int argument (the table has already checked the type).

@@ -53,3 +53,30 @@ final class TensorExampleTests: XCTestCase {
     XCTAssertGreaterThanOrEqual(checked, Self.names.count, "every tensor built-in has a checked example")
   }
 }
+
+/// `"{t:spec}"` formats every element (the hook the interpolation calls).
+final class TensorFormatTests: XCTestCase {
+  private func tensor(_ rows: [[Value]]) throws -> TensorValue {
+    TensorValue(try asTensor(.list(ListRef(rows.map { .list(ListRef($0)) }))))
+  }
+
+  func testElementsFollowTheSpec() throws {
+    let t = try tensor([[.float(1), .float(2.5)], [.float(-3.25), .float(1.0 / 3.0)]])
+    XCTAssertEqual(try t.formatted(spec: ".2f"), "[[1.00, 2.50], [-3.25, 0.33]]")
+    XCTAssertEqual(try t.formatted(spec: "+.1e"), "[[+1.0e+00, +2.5e+00], [-3.2e+00, +3.3e-01]]")
+    let ints = try tensor([[.int(1), .int(22)]])
+    XCTAssertEqual(try ints.formatted(spec: ">3d"), "[[  1,  22]]")
+  }
+
+  func testASpecThatDoesNotFitTheDtypeIsAnError() throws {
+    let t = try tensor([[.float(1)]])
+    XCTAssertThrowsError(try t.formatted(spec: "d")) { error in
+      XCTAssertEqual((error as? MelixError)?.message, "format type 'd' needs an Int, got Float")
+    }
+  }
+
+  func testLargeTensorsAreSummarised() throws {
+    let t = TensorValue(try asTensor(.list(ListRef((0..<2000).map { .int($0) }))))
+    XCTAssertEqual(try t.formatted(spec: "d"), "[0, 1, 2, ..., 1997, 1998, 1999]")
+  }
+}

@@ -10,7 +10,7 @@ final class TensorExampleTests: XCTestCase {
     "tensor", "zeros", "ones", "full", "eye", "arange", "linspace", "zeros_like", "ones_like",
     "rand", "randn", "randint", "permutation", "choice", "set_seed", "item", "tolist", "astype",
     "log1p", "sign", "isfinite", "tanh", "sigmoid", "relu", "softplus", "clip", "where", "maximum",
-    "minimum", "softmax", "log_softmax", "logsumexp", "mean", "variance", "std", "prod", "argmin",
+    "minimum", "logical_and", "logical_or", "logical_xor", "logical_not", "softmax", "log_softmax", "logsumexp", "mean", "variance", "std", "prod", "argmin",
     "argmax", "cumsum", "reshape", "flatten", "transpose", "squeeze", "expand_dims", "concat",
     "stack", "sort", "argsort", "unique", "matmul", "dot", "solve", "inv", "det", "cholesky", "qr",
     "svd", "eigh", "lstsq", "norm", "backward", "zero_grad", "detach",

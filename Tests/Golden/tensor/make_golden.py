@@ -668,3 +668,11 @@ write("corner_broadcast_shapes", "broadcasting corners: size-1 axes on both side
     ("print((tensor(2) + zeros([1])).shape, (tensor(2) * tensor(3)).shape)", out((1,), ())),
     ("print(tensor([[1], [2]]) - tensor([[10, 20, 30]]))", out(np.array([[1], [2]]) - np.array([[10, 20, 30]]))),
 ])
+
+xl = np.array([-2, 1, 3, 6])
+write("mask_combination_with_logical_functions", "np.logical_and/or/xor/not, as '&', '|', '^', '~' on masks", [
+    ("let x = tensor([-2, 1, 3, 6])", None),
+    ("print(x[logical_and(x > 0, x < 5)])", out(xl[(xl > 0) & (xl < 5)])),
+    ("print(logical_or(x < 0, x > 5), logical_not(x > 0))", out((xl < 0) | (xl > 5), ~(xl > 0))),
+    ("print(logical_xor(x > 0, x > 2))", out((xl > 0) ^ (xl > 2))),
+])

@@ -205,8 +205,8 @@ extension Value {
   }
 }
 
-/// Reads a tensor argument: a tensor, a (nested) list or tuple of numbers or Bools, or a
-/// single number or Bool (a zero-dimensional tensor).
+/// Reads a tensor argument: a tensor, a (nested) list or tuple of numbers or Bools, a range
+/// of Ints, or a single number or Bool (a zero-dimensional tensor).
 ///
 /// - Parameters:
 ///   - v: The value.
@@ -220,7 +220,7 @@ public func asTensor(_ v: Value, role: String = "value", dtype: DType? = nil) th
   switch v {
   case .native(let n):
     if let t = n as? TensorValue { return dtype.map { t.tensor.cast(to: $0) } ?? t.tensor }
-  case .list, .tuple, .int, .float, .bool:
+  case .list, .tuple, .range, .int, .float, .bool:
     return try TensorConversion.fromNested(v, role: role, dtype: dtype)
   default: break
   }

@@ -676,3 +676,10 @@ write("mask_combination_with_logical_functions", "np.logical_and/or/xor/not, as 
     ("print(logical_or(x < 0, x > 5), logical_not(x > 0))", out((xl < 0) | (xl > 5), ~(xl > 0))),
     ("print(logical_xor(x > 0, x > 2))", out((xl > 0) ^ (xl > 2))),
 ])
+
+write("create_from_ranges", "np.array(range(4)), np.array([range(0, 2), range(2, 4)])", [
+    ("print(tensor(range(4)))", out(np.array(range(4)))),
+    ("print(tensor([0..<2, 2..<4]))", out(np.array([range(0, 2), range(2, 4)]))),
+    ("print(tensor(1...3) * 2.0)", out(np.array([1, 2, 3]) * 2.0)),
+    ("tensor(\"ab\")", err("argument 'data' of 'tensor': expected Tensor or a list of numbers, got String")),
+])

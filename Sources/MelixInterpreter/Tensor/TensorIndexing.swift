@@ -111,14 +111,16 @@ enum TensorIndexing {
         guard mask.rank <= t.rank, Array(t.shape.prefix(mask.rank)) == mask.shape else {
           throw TensorError.shapeMismatch(op: "mask", expected: Array(t.shape.prefix(mask.rank)), got: mask.shape)
         }
-        // A mask over the leading axes: broadcast it over the trailing ones.
-        let expanded = try mask.reshaped(mask.shape + Array(repeating: 1, count: t.rank - mask.rank))
-        let selected = mask.toArray(Bool.self).filter { $0 }.count
+        // A mask over the leading axes selects whole rows: write them one by one, the value
+        // broadcast to [nSelected] + rowShape as NumPy does.
         let rowShape = Array(t.shape[mask.rank...])
-        guard source.count == 1 || source.shape == rowShape || source.rank <= rowShape.count else {
-          throw TensorError.broadcastMismatch(op: "assign", lhs: source.shape, rhs: [selected] + rowShape)
+        let positions = mask.cast(to: .bool).toArray(Bool.self).enumerated().filter { $0.element }.map(\.offset)
+        var rows = try t.detached().contiguous().reshaped([mask.count] + rowShape)
+        let spread = try source.broadcast(to: [positions.count] + rowShape)
+        for (k, position) in positions.enumerated() {
+          try rows.assign(try spread.slice([.at(k)]), at: [.at(position)])
         }
-        try out.assign(source, where: expanded)
+        out = try rows.reshaped(t.shape)
         return
       }
       let (basic, gather) = try split(parts)

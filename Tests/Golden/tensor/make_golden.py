@@ -683,3 +683,14 @@ write("create_from_ranges", "np.array(range(4)), np.array([range(0, 2), range(2,
     ("print(tensor(1...3) * 2.0)", out(np.array([1, 2, 3]) * 2.0)),
     ("tensor(\"ab\")", err("argument 'data' of 'tensor': expected Tensor or a list of numbers, got String")),
 ])
+
+R = np.zeros((3, 2)); R[np.array([True, False, True])] = [[1, 2], [3, 4]]
+R2 = R.copy(); R2[np.array([False, True, False])] = 7
+write("assign_row_mask", "a mask over the rows: X[mask] = rows, as NumPy", [
+    ("let x = zeros([3, 2])", None),
+    ("x[tensor([true, false, true])] = [[1, 2], [3, 4]]", None),
+    ("print(x)", out(R)),
+    ("x[tensor([false, true, false])] = 7", None),
+    ("print(x)", out(R2)),
+    ("x[tensor([true, false, true])] = [[1, 2, 3]]", err("cannot broadcast [1, 3] with [2, 2] in 'broadcast_to'")),
+])

@@ -86,6 +86,18 @@ enum DataMessages {
   static func levelOrder(key: String) -> String {
     "argument 'levels' of 'read_csv': expected a dict of column name to a list of levels, got key \(key)"
   }
+  /// `with_column(ds, target_name, ...)`.
+  static func replaceTarget(_ name: String) -> String {
+    "'with_column' cannot replace the target column '\(name)'"
+  }
+  /// A new column whose length differs from the dataset's rows.
+  static func columnLength(_ role: String, rows: Int, got count: Int) -> String {
+    "\(role): expected \(rows) values (one per row), got \(count)"
+  }
+  /// A new column mixing strings and numbers (or holding other values).
+  static func mixedColumn(_ role: String, got type: String) -> String {
+    "\(role): expected all numbers or all strings (nil = missing), got a \(type)"
+  }
   /// A string argument outside its allowed values: `expected "a", "b" or "c", got "d"`.
   static func choice(_ function: String, _ parameter: String, options: [String], got: String)
     -> String

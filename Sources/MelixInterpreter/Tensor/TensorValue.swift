@@ -151,7 +151,29 @@ public final class TensorValue: NativeValue {
   /// - Throws: `MelixError` for an index out of range, too many indices or a mask of the
   ///   wrong shape.
   public func index(_ subscripts: [SubscriptValue]) throws -> Value {
-    try TensorIndexing.read(self, subscripts)
+    if let element = elementFastPath(subscripts) { return element }
+    return try TensorIndexing.read(self, subscripts)
+  }
+
+  /// `t[i, j]` with one in-range Int per axis, read without making a view (loops over
+  /// elements are common in teaching code); nil when the general path is needed.
+  private func elementFastPath(_ subscripts: [SubscriptValue]) -> Value? {
+    guard subscripts.count == tensor.rank, !tensor.requiresGrad else { return nil }
+    var indices: [Int] = []
+    indices.reserveCapacity(subscripts.count)
+    for (axis, item) in subscripts.enumerated() {
+      guard case .index(.int(let i)) = item, i >= -tensor.shape[axis], i < tensor.shape[axis] else { return nil }
+      indices.append(i)
+    }
+    guard let x = try? tensor.value(at: indices) else { return nil }
+    switch tensor.dtype {
+    case .float32, .float64: return .float(x)
+    case .bool: return .bool(x != 0)
+    case .int64:
+      // Doubles hold every integer up to 2^53 exactly; larger ones take the exact path.
+      guard Swift.abs(x) < 0x1p53 else { return nil }
+      return .int(Int(x))
+    }
   }
 
   /// `t[...] = value`: writes `value` (a number, list or tensor, broadcast and converted to
@@ -177,6 +199,7 @@ public final class TensorValue: NativeValue {
   /// - Throws: `MelixError` for a zero-dimensional tensor.
   public func elements() throws -> [Value]? {
     guard tensor.rank > 0 else { throw MelixError("a zero-dimensional tensor is not iterable") }
+    if tensor.rank == 1 && !tensor.requiresGrad { return TensorConversion.leaves(tensor) }
     return try (0..<tensor.shape[0]).map { try TensorIndexing.read(self, [.index(.int($0))]) }
   }
 

@@ -694,3 +694,8 @@ write("assign_row_mask", "a mask over the rows: X[mask] = rows, as NumPy", [
     ("print(x)", out(R2)),
     ("x[tensor([true, false, true])] = [[1, 2, 3]]", err("cannot broadcast [1, 3] with [2, 2] in 'broadcast_to'")),
 ])
+
+write("index_large_int64_is_exact", "int64 elements beyond 2^53 read back exactly", [
+    ("let t = tensor([9007199254740993, -1])", None),
+    ("print(t[0], t[-1], t.tolist())", out(9007199254740993, -1, [9007199254740993, -1])),
+])

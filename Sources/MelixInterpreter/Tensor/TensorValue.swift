@@ -74,6 +74,29 @@ public final class TensorValue: NativeValue {
     }
   }
 
+  /// `t.requires_grad = true` starts recording operations on `t` (a float tensor) for
+  /// `backward`, as PyTorch's `requires_grad_()`; `false` drops the graph. Other members are
+  /// read-only.
+  ///
+  /// - Throws: `MelixError` for a non-Bool value, an integer tensor, or another member.
+  public func setMember(_ name: String, _ value: Value) throws {
+    guard name == "requires_grad" else {
+      if memberNames.contains(name) { throw MelixError("cannot set member '\(name)' of Tensor") }
+      throw MelixError("Tensor has no member '\(name)'")
+    }
+    guard case .bool(let on) = value else {
+      throw MelixError("'requires_grad' must be a Bool, got \(value.typeName)")
+    }
+    if on {
+      guard tensor.dtype.isFloatingPoint else {
+        throw MelixError("'requires_grad' needs a float tensor, got dtype \(tensor.dtype)")
+      }
+      if !tensor.requiresGrad { tensor = tensor.requiringGrad() }
+    } else {
+      tensor = tensor.detached()
+    }
+  }
+
   /// `t.var(...)` (a keyword-named method); everything else is a built-in of the same name.
   public func callMethod(_ name: String, positional: [Value], keywords: [(String, Value)], context: CallContext) throws -> Value? {
     if name == "var" {

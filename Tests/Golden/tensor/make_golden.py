@@ -699,3 +699,13 @@ write("index_large_int64_is_exact", "int64 elements beyond 2^53 read back exactl
     ("let t = tensor([9007199254740993, -1])", None),
     ("print(t[0], t[-1], t.tolist())", out(9007199254740993, -1, [9007199254740993, -1])),
 ])
+
+write("autograd_requires_grad_member", "t.requires_grad = true, as PyTorch's requires_grad_(); d/dw sum((w - c)^2) = 2 (w - c)", [
+    ("let w = zeros(2)", None),
+    ("w.requires_grad = true", None),
+    ("sum((w - tensor([1.0, 2.0])) ** 2).backward()", None),
+    ("print(w.grad, w.requires_grad)", out(2 * (np.zeros(2) - np.array([1.0, 2.0])), True)),
+    ("w.requires_grad = false", None),
+    ("print(w.requires_grad, w.grad)", out(False, None)),
+    ("w.shape = [3]", err("cannot set member 'shape' of Tensor")),
+])

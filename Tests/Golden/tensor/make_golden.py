@@ -709,3 +709,22 @@ write("autograd_requires_grad_member", "t.requires_grad = true, as PyTorch's req
     ("print(w.requires_grad, w.grad)", out(False, None)),
     ("w.shape = [3]", err("cannot set member 'shape' of Tensor")),
 ])
+
+# ---- the remaining built-ins, so each appears in a golden file ---------------------------
+write("remaining_builtins", "np.ones_like, np.sign, softplus = np.log1p(np.exp(x)), np.minimum, np.matmul", [
+    ("print(ones_like(tensor([[1.5, 2.0]])))", out(np.ones_like(np.array([[1.5, 2.0]])))),
+    ("print(sign(tensor([-2.0, 0.0, 3.0])), sign(tensor([-5, 5])))", out(np.sign(np.array([-2.0, 0.0, 3.0])), np.sign(np.array([-5, 5])))),
+    ("print(softplus(tensor([-1.0, 0.0, 2.0])))", out(np.log1p(np.exp(np.array([-1.0, 0.0, 2.0]))))),
+    ("print(minimum(tensor([1, 5]), 3))", out(np.minimum(np.array([1, 5]), 3))),
+    ("print(matmul(tensor([[1, 2]]), tensor([[3], [4]])))", out(np.matmul([[1, 2]], [[3], [4]]))),
+])
+write("autograd_zero_grad_and_detach", "gradients add up across backward calls until zero_grad; detach drops the graph", [
+    ("let x = tensor([1.0, 2.0], requires_grad: true)", None),
+    ("sum(x * 3).backward()", None),
+    ("sum(x * 3).backward()", None),
+    ("print(x.grad)", out(np.array([6.0, 6.0]))),
+    ("zero_grad(x)", None),
+    ("print(x.grad)", out(None)),
+    ("let d = detach(x * 2)", None),
+    ("print(d, d.requires_grad)", out(np.array([2.0, 4.0]), False)),
+])

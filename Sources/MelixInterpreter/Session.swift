@@ -125,6 +125,9 @@ public final class Session {
 
   private func execute(_ source: SourceFile, display: Bool) -> RunResult {
     sources[source.path] = source
+    let previousPath = interpreter.currentPath
+    interpreter.currentPath = source.path
+    defer { interpreter.currentPath = previousPath }
     let (program, syntax) = Parser.parse(source)
     if !syntax.isEmpty { return .compileErrors(syntax) }
     if let failed = runImports(of: program) { return failed }
@@ -135,6 +138,7 @@ public final class Session {
       return .runtimeError(RuntimeFailure(message: "too many globals (limit \(interpreter.globalCapacity))", source: source, span: Span(start: 0, end: 0, line: 1, column: 1), trace: []))
     }
     let compiler = Compiler(resolution: resolution, globals: globals, interpreter: interpreter, path: source.path, builtinIndex: builtinIndex)
+    compiler.sourceBytes = Array(source.text.utf8)
     let main = compiler.compileMain(program, display: display)
     let layout = resolution.main
     let rt = interpreter

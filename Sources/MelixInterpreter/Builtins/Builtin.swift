@@ -16,6 +16,8 @@ public enum ParameterType: Sendable {
   case list
   /// `Dict`.
   case dict
+  /// `Tuple` (a shape such as `t.shape`).
+  case tuple
   /// A function or built-in.
   case function
   /// Something a `for` loop can visit.
@@ -26,6 +28,8 @@ public enum ParameterType: Sendable {
   case oneOf([ParameterType])
   /// The type or `nil`.
   indirect case optional(ParameterType)
+  /// A native value whose `typeName` is the given name (`Dataset`, `Tensor`).
+  case native(String)
 
   /// How the type is named in messages (`Float`, `Int or Float`).
   public var name: String {
@@ -37,11 +41,13 @@ public enum ParameterType: Sendable {
     case .bool: return "Bool"
     case .list: return "List"
     case .dict: return "Dict"
+    case .tuple: return "Tuple"
     case .function: return "Function"
     case .iterable: return "an iterable"
     case .sized: return "String, List, Tuple, Dict or Range"
     case .oneOf(let types): return types.map(\.name).joined(separator: " or ")
     case .optional(let type): return type.name + " or nil"
+    case .native(let typeName): return typeName
     }
   }
 
@@ -55,6 +61,7 @@ public enum ParameterType: Sendable {
     case (.bool, .bool): return true
     case (.list, .list): return true
     case (.dict, .dict): return true
+    case (.tuple, .tuple): return true
     case (.function, .function), (.function, .builtin): return true
     case (.iterable, .list), (.iterable, .tuple), (.iterable, .dict), (.iterable, .range), (.iterable, .string):
       return true
@@ -64,6 +71,7 @@ public enum ParameterType: Sendable {
     case (.oneOf(let types), _): return types.contains { $0.accepts(value) }
     case (.optional, .null): return true
     case (.optional(let type), _): return type.accepts(value)
+    case (.native(let typeName), .native(let n)): return n.typeName == typeName
     default: return false
     }
   }
@@ -119,6 +127,8 @@ public final class Builtin {
   let body: ([Value], CallContext) throws -> Value
   private let defaults: [Value?]
   private let hasVariadic: Bool
+  /// For an entry made by `init(overloading:)`: the entries it chooses from, in order.
+  public let overloads: [Builtin]
 
   /// Creates a function entry.
   ///
@@ -142,6 +152,27 @@ public final class Builtin {
     self.body = body
     self.defaults = parameters.map { $0.defaultValue.map(Builtin.parseDefault) }
     self.hasVariadic = parameters.contains { $0.isVariadic }
+    self.overloads = []
+  }
+
+  /// Creates one entry from several entries of the same name (`split` of a String and of a
+  /// Dataset). A call runs the first entry whose first parameter accepts the first argument
+  /// (positional, or given by that parameter's keyword), else the first entry, whose own
+  /// checks then report the error. `:help` shows every entry.
+  ///
+  /// - Parameter entries: Two or more entries sharing a name, most specific first.
+  public init(overloading entries: [Builtin]) {
+    let first = entries[0]
+    self.name = first.name
+    self.parameters = first.parameters
+    self.returns = first.returns
+    self.doc = first.doc
+    self.example = entries.map(\.example).joined(separator: "\n")
+    self.constant = nil
+    self.body = first.body
+    self.defaults = first.defaults
+    self.hasVariadic = first.hasVariadic
+    self.overloads = entries.flatMap { $0.overloads.isEmpty ? [$0] : $0.overloads }
   }
 
   /// Creates a constant entry (`pi`, `inf`).
@@ -160,6 +191,7 @@ public final class Builtin {
     self.body = { _, _ in value }
     self.defaults = []
     self.hasVariadic = false
+    self.overloads = []
   }
 
   /// The first sentence of `doc`.
@@ -181,7 +213,8 @@ public final class Builtin {
 
   /// The `:help` text: signature, doc, example.
   public var helpText: String {
-    "\(signature)\n\n\(doc)\n\nexample:\n  \(example.replacingOccurrences("\n", with: "\n  "))"
+    if !overloads.isEmpty { return overloads.map(\.helpText).joined(separator: "\n\n") }
+    return "\(signature)\n\n\(doc)\n\nexample:\n  \(example.replacingOccurrences("\n", with: "\n  "))"
   }
 
   private static func parseDefault(_ text: String) -> Value {
@@ -205,6 +238,14 @@ public final class Builtin {
   ///   unknown keyword or a wrong type; the body's own errors.
   public func invoke(positional: [Value], keywords: [(String, Value)], context: CallContext) throws -> Value {
     if constant != nil { throw MelixError(Messages.notCallable(returns) + " ('\(name)' is a constant)") }
+    if !overloads.isEmpty {
+      let chosen = overloads.first { entry in
+        guard let parameter = entry.parameters.first, !parameter.isVariadic else { return false }
+        guard let value = positional.first ?? keywords.first(where: { $0.0 == parameter.name })?.1 else { return false }
+        return parameter.type.accepts(value)
+      } ?? overloads[0]
+      return try chosen.invoke(positional: positional, keywords: keywords, context: context)
+    }
     // Fast path: every parameter given positionally, none variadic (`len(xs)`, `append(xs, v)`).
     if keywords.isEmpty && positional.count == parameters.count && !hasVariadic {
       for (parameter, value) in zip(parameters, positional) where !parameter.type.accepts(value) {

@@ -174,6 +174,10 @@ public final class Interpreter {
   var builtins: [Builtin] = []
   /// Per-session state of other areas, by type (see `state(_:default:)`).
   var states: [ObjectIdentifier: AnyObject] = [:]
+  /// The path of the file whose code is running (`<repl:3>`-style names for entries that are
+  /// not files); built-ins that open files resolve relative paths against its folder, as
+  /// `import` does.
+  public internal(set) var currentPath = ""
 
   init(output: @escaping (String) -> Void, maxDepth: Int = 10_000) {
     self.output = output

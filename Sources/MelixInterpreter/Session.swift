@@ -114,6 +114,9 @@ public final class Session {
 
   private func execute(_ source: SourceFile, display: Bool) -> RunResult {
     sources[source.path] = source
+    let previousPath = interpreter.currentPath
+    interpreter.currentPath = source.path
+    defer { interpreter.currentPath = previousPath }
     let (program, syntax) = Parser.parse(source)
     if !syntax.isEmpty { return .compileErrors(syntax) }
     if let failed = runImports(of: program) { return failed }

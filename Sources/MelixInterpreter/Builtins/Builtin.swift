@@ -26,6 +26,8 @@ public enum ParameterType: Sendable {
   case oneOf([ParameterType])
   /// The type or `nil`.
   indirect case optional(ParameterType)
+  /// A native value whose `typeName` is the given name (`Dataset`, `Tensor`).
+  case native(String)
 
   /// How the type is named in messages (`Float`, `Int or Float`).
   public var name: String {
@@ -42,6 +44,7 @@ public enum ParameterType: Sendable {
     case .sized: return "String, List, Tuple, Dict or Range"
     case .oneOf(let types): return types.map(\.name).joined(separator: " or ")
     case .optional(let type): return type.name + " or nil"
+    case .native(let typeName): return typeName
     }
   }
 
@@ -64,6 +67,7 @@ public enum ParameterType: Sendable {
     case (.oneOf(let types), _): return types.contains { $0.accepts(value) }
     case (.optional, .null): return true
     case (.optional(let type), _): return type.accepts(value)
+    case (.native(let typeName), .native(let n)): return n.typeName == typeName
     default: return false
     }
   }
@@ -118,6 +122,8 @@ public final class Builtin {
   /// variadic parameter as a `.list`).
   let body: ([Value], CallContext) throws -> Value
   private let defaults: [Value?]
+  /// For an entry made by `init(overloading:)`: the entries it chooses from, in order.
+  public let overloads: [Builtin]
 
   /// Creates a function entry.
   ///
@@ -140,6 +146,26 @@ public final class Builtin {
     self.constant = nil
     self.body = body
     self.defaults = parameters.map { $0.defaultValue.map(Builtin.parseDefault) }
+    self.overloads = []
+  }
+
+  /// Creates one entry from several entries of the same name (`split` of a String and of a
+  /// Dataset). A call runs the first entry whose first parameter accepts the first argument
+  /// (positional, or given by that parameter's keyword), else the first entry, whose own
+  /// checks then report the error. `:help` shows every entry.
+  ///
+  /// - Parameter entries: Two or more entries sharing a name, most specific first.
+  public init(overloading entries: [Builtin]) {
+    let first = entries[0]
+    self.name = first.name
+    self.parameters = first.parameters
+    self.returns = first.returns
+    self.doc = first.doc
+    self.example = entries.map(\.example).joined(separator: "\n")
+    self.constant = nil
+    self.body = first.body
+    self.defaults = first.defaults
+    self.overloads = entries.flatMap { $0.overloads.isEmpty ? [$0] : $0.overloads }
   }
 
   /// Creates a constant entry (`pi`, `inf`).
@@ -157,6 +183,7 @@ public final class Builtin {
     self.constant = value
     self.body = { _, _ in value }
     self.defaults = []
+    self.overloads = []
   }
 
   /// The first sentence of `doc`.
@@ -178,7 +205,8 @@ public final class Builtin {
 
   /// The `:help` text: signature, doc, example.
   public var helpText: String {
-    "\(signature)\n\n\(doc)\n\nexample:\n  \(example.replacingOccurrences("\n", with: "\n  "))"
+    if !overloads.isEmpty { return overloads.map(\.helpText).joined(separator: "\n\n") }
+    return "\(signature)\n\n\(doc)\n\nexample:\n  \(example.replacingOccurrences("\n", with: "\n  "))"
   }
 
   private static func parseDefault(_ text: String) -> Value {
@@ -202,6 +230,14 @@ public final class Builtin {
   ///   unknown keyword or a wrong type; the body's own errors.
   public func invoke(positional: [Value], keywords: [(String, Value)], context: CallContext) throws -> Value {
     if constant != nil { throw MelixError(Messages.notCallable(returns) + " ('\(name)' is a constant)") }
+    if !overloads.isEmpty {
+      let chosen = overloads.first { entry in
+        guard let parameter = entry.parameters.first, !parameter.isVariadic else { return false }
+        guard let value = positional.first ?? keywords.first(where: { $0.0 == parameter.name })?.1 else { return false }
+        return parameter.type.accepts(value)
+      } ?? overloads[0]
+      return try chosen.invoke(positional: positional, keywords: keywords, context: context)
+    }
     var bound = [Value?](repeating: nil, count: parameters.count)
     var position = 0
     for (i, parameter) in parameters.enumerated() {

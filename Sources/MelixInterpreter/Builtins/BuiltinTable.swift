@@ -7,6 +7,24 @@
 public enum BuiltinTable {
   /// The language's own built-ins, in documentation order.
   public static func standard() -> [Builtin] {
-    core + math + collections + strings
+    merged(core + math + collections + strings + data)
+  }
+
+  /// Combines entries that share a name into one overloaded entry (see
+  /// `Builtin.init(overloading:)`), at the position of the first; earlier entries come first.
+  ///
+  /// - Parameter entries: The entries of every area.
+  /// - Returns: One entry per name.
+  public static func merged(_ entries: [Builtin]) -> [Builtin] {
+    var groups: [String: [Builtin]] = [:]
+    var order: [String] = []
+    for entry in entries {
+      if groups[entry.name] == nil { order.append(entry.name) }
+      groups[entry.name, default: []].append(entry)
+    }
+    return order.compactMap { name in
+      guard let group = groups[name] else { return nil }
+      return group.count == 1 ? group[0] : Builtin(overloading: group)
+    }
   }
 }

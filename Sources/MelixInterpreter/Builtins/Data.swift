@@ -1,0 +1,7 @@
+extension BuiltinTable {
+  /// The dataset built-ins: reading and writing, inspecting, reshaping, splitting,
+  /// preprocessing, validation and versioning (issue 4).
+  static var data: [Builtin] {
+    dataIO + dataInspection + dataSplits + dataTransformers + dataValidation
+  }
+}

@@ -52,7 +52,7 @@ let package = Package(
     // The interpreter's hot loops read class-held storage (list items, the value stack);
     // dynamic exclusivity checks there cost more than the work itself.
     .target(
-      name: "MelixInterpreter", dependencies: ["MelixSyntax", "MelixNumerics", "MelixData"],
+      name: "MelixInterpreter", dependencies: ["MelixSyntax", "MelixNumerics", "MelixData", "MelixML"],
       swiftSettings: v5 + [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
     .target(
       name: "MelixREPL", dependencies: ["CEditLine", "MelixSyntax", "MelixInterpreter"],

@@ -7,7 +7,7 @@
 public enum BuiltinTable {
   /// The language's own built-ins, in documentation order.
   public static func standard() -> [Builtin] {
-    merged(core + math + collections + strings + data)
+    merged(core + math + collections + strings + data + ml)
   }
 
   /// Combines entries that share a name into one overloaded entry (see

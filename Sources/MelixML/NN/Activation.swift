@@ -1,4 +1,5 @@
 import Foundation
+import MelixNumerics
 
 /// An element-wise (or, for softmax, row-wise) activation function.
 ///
@@ -94,5 +95,18 @@ public enum Activation: String, Sendable, Equatable, CaseIterable {
       for j in 0..<cols { out[base + j] /= sum }
     }
     return out
+  }
+}
+
+extension Activation {
+  /// Applies the activation to a tensor of any shape (`softmax` over the last axis).
+  ///
+  /// - Parameter x: Values, any numeric dtype, shape `[..., n]`.
+  /// - Returns: float64 values of the same shape.
+  public func apply(_ x: Tensor) -> Tensor {
+    let cols = x.rank == 0 ? 1 : x.shape[x.rank - 1]
+    let values = forward(x.scalars, cols: max(cols, 1))
+    if x.rank == 0 { return Tensor(scalar: values.first ?? 0) }
+    return (try? Tensor(shape: x.shape, scalars: values)) ?? Tensor(values)
   }
 }

@@ -15,6 +15,11 @@ public struct History: Sendable, Equatable {
   /// The 0-based epoch whose weights the model holds at the end (the best by the
   /// early-stopping quantity, or the last epoch without early stopping).
   public var bestEpoch: Int = 0
+  /// Creates an empty history (a closed-form fit records no epochs).
+  ///
+  /// - Parameter metricName: `"accuracy"` or `"mae"`.
+  public init(metricName: String) { self.metricName = metricName }
+
   /// Whether early stopping ended training before `epochs`.
   public var stoppedEarly = false
   /// Whether `shouldStop` (an interrupt) ended training.

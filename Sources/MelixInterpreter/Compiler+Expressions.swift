@@ -250,8 +250,12 @@ extension Compiler {
   // MARK: - Binary operators
 
   /// A function applying `op` to two values, Int and Float cases first.
-  func binaryFunction(_ op: BinaryOperator, span: Span) -> (Value, Value) throws -> Value {
+  func binaryFunction(_ op: BinaryOperator, span: Span, site: OperatorSite? = nil) -> (Value, Value) throws -> Value {
     let path = self.path
+    // Errors a native operand raises (tensor shapes) point at the operator (`OperatorSite`).
+    func located<T>(_ span: Span, _ path: String, _ body: () throws -> T) throws -> T {
+      try OperatorSite.located(site, span, path, body)
+    }
     switch op {
     case .add:
       return { a, b in
@@ -310,11 +314,15 @@ extension Compiler {
     case .equal:
       return { a, b in
         if case .int(let x) = a, case .int(let y) = b { return .bool(x == y) }
+        if case .native = a { return try located(span, path) { try Operators.binary(op, a, b) } }
+        if case .native = b { return try located(span, path) { try Operators.binary(op, a, b) } }
         return .bool(Operators.equal(a, b))
       }
     case .notEqual:
       return { a, b in
         if case .int(let x) = a, case .int(let y) = b { return .bool(x != y) }
+        if case .native = a { return try located(span, path) { try Operators.binary(op, a, b) } }
+        if case .native = b { return try located(span, path) { try Operators.binary(op, a, b) } }
         return .bool(!Operators.equal(a, b))
       }
     default:
@@ -324,6 +332,11 @@ extension Compiler {
 
   func compileBinary(_ op: BinaryOperator, _ lhsExpr: Expr, _ rhsExpr: Expr, span: Span) -> Eval {
     let path = self.path
+    // Errors a native operand raises (tensor shapes) point at the operator (`OperatorSite`).
+    let site = OperatorSite(source: sourceBytes, op: op, lhs: lhsExpr.span, rhs: rhsExpr.span)
+    func located<T>(_ span: Span, _ path: String, _ body: () throws -> T) throws -> T {
+      try OperatorSite.located(site, span, path, body)
+    }
     // Specialised shapes for the hottest cases: `local op constant` and `local op local`.
     if case .int(let k) = rhsExpr.kind, case .name = lhsExpr.kind, let ref = ref(lhsExpr.id), case .local(let slot) = ref {
       switch op {
@@ -396,7 +409,7 @@ extension Compiler {
         return try located(span, path) { try Operators.binary(.lessEqual, a, b) }
       }
     default:
-      let apply = binaryFunction(op, span: span)
+      let apply = binaryFunction(op, span: span, site: site)
       return { f in try apply(try lhs(f), try rhs(f)) }
     }
   }

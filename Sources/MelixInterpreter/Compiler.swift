@@ -18,6 +18,8 @@ final class Compiler {
   unowned let rt: Interpreter
   let path: String
   let builtinIndex: [String: Int]
+  /// The UTF-8 bytes of the source being compiled (for `OperatorSite`); may be empty.
+  var sourceBytes: [UInt8] = []
 
   init(resolution: Resolution, globals: GlobalTable, interpreter: Interpreter, path: String, builtinIndex: [String: Int]) {
     self.resolution = resolution

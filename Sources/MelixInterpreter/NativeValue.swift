@@ -5,6 +5,9 @@ import MelixSyntax
 public struct MelixError: Error, Sendable {
   /// Lower-case message, code in single quotes.
   public let message: String
+  /// Whether the error belongs at the operator of a binary expression rather than the
+  /// whole expression (a tensor shape mismatch in `a @ b`); see `OperatorSite`.
+  public var atOperator = false
   /// Creates an error.
   ///
   /// - Parameter message: Lower-case message.

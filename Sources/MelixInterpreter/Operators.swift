@@ -15,9 +15,11 @@ enum Operators {
       if case .native = lhs { return try native(op, lhs, rhs) }
       if case .native = rhs { return try native(op, lhs, rhs) }
       throw MelixError(Messages.matmulNeedsTensors(lhs.typeName, rhs.typeName))
-    case .equal: return .bool(equal(lhs, rhs))
-    case .notEqual: return .bool(!equal(lhs, rhs))
-    case .less, .lessEqual, .greater, .greaterEqual:
+    case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
+      // Tensors compare element-wise (NumPy): the native value answers first.
+      if let result = try nativeComparison(op, lhs, rhs) { return result }
+      if op == .equal { return .bool(equal(lhs, rhs)) }
+      if op == .notEqual { return .bool(!equal(lhs, rhs)) }
       let order = try compare(lhs, rhs, op: op.rawValue)
       switch op {
       case .less: return .bool(order < 0)
@@ -28,6 +30,13 @@ enum Operators {
     case .contains: return .bool(try contains(rhs, lhs))
     case .notContains: return .bool(!(try contains(rhs, lhs)))
     }
+  }
+
+  /// A native operand's own comparison result (`t > 0` is a bool tensor), or nil.
+  static func nativeComparison(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value) throws -> Value? {
+    if case .native(let n) = lhs, let result = try n.binary(op, rhs, isLeft: true) { return result }
+    if case .native(let n) = rhs, let result = try n.binary(op, lhs, isLeft: false) { return result }
+    return nil
   }
 
   static func add(_ lhs: Value, _ rhs: Value) throws -> Value {

@@ -127,6 +127,7 @@ public final class Session {
       return .runtimeError(RuntimeFailure(message: "too many globals (limit \(interpreter.globalCapacity))", source: source, span: Span(start: 0, end: 0, line: 1, column: 1), trace: []))
     }
     let compiler = Compiler(resolution: resolution, globals: globals, interpreter: interpreter, path: source.path, builtinIndex: builtinIndex)
+    compiler.sourceBytes = Array(source.text.utf8)
     let main = compiler.compileMain(program, display: display)
     let layout = resolution.main
     let rt = interpreter

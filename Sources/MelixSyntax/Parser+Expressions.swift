@@ -193,7 +193,8 @@ extension Parser {
         expr = makeExpr(expr.span.through(close.span), .index(expr, items))
       } else if check(.dot) {
         advance()
-        guard check(.identifier) else {
+        // `t.var()` (NumPy's variance method): the keyword 'var' is also a member name.
+        guard check(.identifier) || check(.kwVar) else {
           throw fail(.expected("member name", after: "after '.'", got: peek.kind.described, at: peek.span))
         }
         let name = advance()

@@ -16,6 +16,8 @@ public enum ParameterType: Sendable {
   case list
   /// `Dict`.
   case dict
+  /// `Tuple` (a shape such as `t.shape`).
+  case tuple
   /// A function or built-in.
   case function
   /// Something a `for` loop can visit.
@@ -39,6 +41,7 @@ public enum ParameterType: Sendable {
     case .bool: return "Bool"
     case .list: return "List"
     case .dict: return "Dict"
+    case .tuple: return "Tuple"
     case .function: return "Function"
     case .iterable: return "an iterable"
     case .sized: return "String, List, Tuple, Dict or Range"
@@ -58,6 +61,7 @@ public enum ParameterType: Sendable {
     case (.bool, .bool): return true
     case (.list, .list): return true
     case (.dict, .dict): return true
+    case (.tuple, .tuple): return true
     case (.function, .function), (.function, .builtin): return true
     case (.iterable, .list), (.iterable, .tuple), (.iterable, .dict), (.iterable, .range), (.iterable, .string):
       return true

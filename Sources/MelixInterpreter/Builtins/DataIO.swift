@@ -10,6 +10,7 @@ extension BuiltinTable {
           BuiltinParameter("path", .string), BuiltinParameter("target", .optional(.string), default: "nil"),
           BuiltinParameter("missing", .optional(.list), default: "nil"), BuiltinParameter("types", .optional(.dict), default: "nil"),
           BuiltinParameter("task", .optional(.string), default: "nil"), BuiltinParameter("delimiter", .string, default: "\",\""),
+          BuiltinParameter("levels", .optional(.dict), default: "nil"),
         ],
         returns: "Dataset",
         doc: """
@@ -18,7 +19,8 @@ extension BuiltinTable {
           'target' names the target column; the task is classification for a text target or one with \
           at most 20 distinct integers, else regression, unless 'task' says "classification" or \
           "regression". 'missing' lists the field texts that mean missing (default "", "NA", "NaN", \
-          "null", "?"). 'types' maps column names to "number", "category" or "bool". A ragged row or a \
+          "null", "?"). 'types' maps column names to "number", "category" or "bool". 'levels' maps a text column to its level order (otherwise \
+          levels are sorted; unlisted values become extra levels). A ragged row or a \
           non-number in a numeric column is an error naming the file, line, row and column.
           """,
         example: "let iris = read_csv(\"data/iris.csv\", target: \"species\")\niris.shape  # (150, 5)"
@@ -29,8 +31,9 @@ extension BuiltinTable {
           options.missingValues = Set(try DataBridge.strings(.list(list), "read_csv", "missing"))
         }
         if case .dict(let dict) = args[3] { options.types = try columnTypes(dict) }
+        if case .dict(let dict) = args[6] { options.levels = try levelOrders(dict) }
         guard case .string(let delimiter) = args[5], delimiter.utf8.count == 1, let byte = delimiter.utf8.first else {
-          throw MelixError("argument 'delimiter' of 'read_csv': expected one ASCII character")
+          throw MelixError(DataMessages.delimiter)
         }
         options.delimiter = byte
         let task = try taskKind(args[4], "read_csv")
@@ -85,18 +88,30 @@ extension BuiltinTable {
     var types: [String: ColumnType] = [:]
     for (key, value) in zip(dict.keys, dict.values) {
       guard case .string(let name) = key, case .string(let typeName) = value, let type = ColumnType(rawValue: typeName) else {
-        throw MelixError("argument 'types' of 'read_csv': expected a dict of column name to \"number\", \"category\" or \"bool\", got \(key.repr): \(value.repr)")
+        throw MelixError(DataMessages.columnType(key: key.repr, value: value.repr))
       }
       types[name] = type
     }
     return types
   }
 
+  /// `levels:` of `read_csv`: column name → list of level names in order.
+  private static func levelOrders(_ dict: DictRef) throws -> [String: [String]] {
+    var levels: [String: [String]] = [:]
+    for (key, value) in zip(dict.keys, dict.values) {
+      guard case .string(let name) = key else {
+        throw MelixError(DataMessages.levelOrder(key: key.repr))
+      }
+      levels[name] = try DataBridge.strings(value, "read_csv", "levels")
+    }
+    return levels
+  }
+
   /// `task:`: nil, "classification" or "regression".
   static func taskKind(_ value: Value, _ function: String) throws -> TaskKind? {
     guard case .string(let text) = value else { return nil }
     guard let task = TaskKind(rawValue: text) else {
-      throw MelixError("argument 'task' of '\(function)': expected \"classification\" or \"regression\", got \"\(text)\"")
+      throw MelixError(DataMessages.choice(function, "task", options: ["classification", "regression"], got: value.repr))
     }
     return task
   }

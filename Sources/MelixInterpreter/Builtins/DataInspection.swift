@@ -68,7 +68,7 @@ extension BuiltinTable {
           for row in 0..<dataset.count {
             let verdict = try context.call(args[1], [DatasetValue.row(dataset, row)])
             guard case .bool(let keep) = verdict else {
-              throw MelixError("'filter' predicate must return Bool, got \(verdict.typeName) (row \(row))")
+              throw MelixError(DataMessages.predicateResult(got: verdict.typeName, row: row))
             }
             if keep { kept.append(row) }
           }

@@ -60,7 +60,7 @@ extension BuiltinTable {
         example: "let imp = imputer(strategy: \"median\").fit(train)\nlet complete = imp.transform(test)"
       ) { args, _ in
         guard case .string(let name) = args[0], let strategy = ImputeStrategy(rawValue: name) else {
-          throw MelixError("argument 'strategy' of 'imputer': expected \"mean\", \"median\", \"most_frequent\" or \"constant\", got \(args[0].repr)")
+          throw MelixError(DataMessages.choice("imputer", "strategy", options: ["mean", "median", "most_frequent", "constant"], got: args[0].repr))
         }
         let level = DataBridge.string(args[2]) ?? "missing"
         return .native(TransformerValue(.imputer(Imputer(strategy: strategy, fillValue: args[1].asDouble ?? 0, fillLevel: level))))
@@ -81,7 +81,7 @@ extension BuiltinTable {
         example: "let enc = one_hot(columns: [\"island\"]).fit(penguins)\nenc.feature_names  # [\"island_Biscoe\", \"island_Dream\", \"island_Torgersen\"]"
       ) { args, _ in
         guard case .string(let name) = args[1], let unknown = OneHotEncoder.UnknownLevel(rawValue: name) else {
-          throw MelixError("argument 'handle_unknown' of 'one_hot': expected \"error\" or \"ignore\", got \(args[1].repr)")
+          throw MelixError(DataMessages.choice("one_hot", "handle_unknown", options: ["error", "ignore"], got: args[1].repr))
         }
         return .native(TransformerValue(.oneHot(OneHotEncoder(
           columns: try DataBridge.optionalStrings(args[0], "one_hot", "columns"), handleUnknown: unknown))))
@@ -91,9 +91,9 @@ extension BuiltinTable {
         doc: """
           A transformer that maps text labels to codes 0..n-1 in sorted order, as scikit-learn's \
           LabelEncoder. 'fit' takes a list of strings, or a Dataset: its class target, or the \
-          categorical column 'column'. 'transform' of a list gives a list of Ints; of a Dataset \
-          (with 'column') a Dataset whose column is numeric codes. 'inverse_transform' maps codes \
-          back to labels. Field 'classes'.
+          categorical column 'column'. 'transform' of a list gives a list of Ints; of a Dataset, \
+          with 'column' a Dataset whose column holds the codes, without it the codes of the class \
+          target as a list. 'inverse_transform' maps codes back to labels. Field 'classes'.
           """,
         example: "let le = label_encoder().fit([\"b\", \"a\", \"b\"])\nle.transform([\"a\", \"b\"])  # [0, 1]"
       ) { args, _ in

@@ -2,7 +2,29 @@ import MelixML
 import MelixNumerics
 
 extension BuiltinTable {
-  /// dense relu tanh sigmoid gelu softmax dropout batch_norm.
+  /// `relu() tanh() sigmoid() softmax()` as layers. They come before the tensor functions
+  /// of the same names in the table (`mlPreferred`), so a call without arguments makes a
+  /// layer; a call with an argument reaches the tensor function, because these entries'
+  /// parameter accepts only nil.
+  static var mlPreferred: [Builtin] {
+    [
+      layerOnly(.relu, "max(0, x)"),
+      layerOnly(.tanh, "the hyperbolic tangent"),
+      layerOnly(.sigmoid, "the logistic function 1/(1 + e^-x)"),
+      layerOnly(.softmax, "e^x_j / Σ_k e^x_k over the units (folded into a cross-entropy loss)"),
+    ]
+  }
+
+  private static func layerOnly(_ a: Activation, _ formula: String) -> Builtin {
+    Builtin(
+      a.rawValue, [BuiltinParameter("layer", .optional(.native("NoArgument")), default: "nil")],
+      returns: "Layer",
+      doc: "An activation layer for 'sequential': \(a.rawValue), \(formula).",
+      example: "sequential(dense(16), \(a.rawValue)(), dense(3))"
+    ) { _, _ in .native(LayerValue(.activation(a))) }
+  }
+
+  /// dense gelu dropout batch_norm.
   static var mlLayers: [Builtin] {
     [
       Builtin(
@@ -13,11 +35,7 @@ extension BuiltinTable {
         let units = try MLBridge.int(args[0], "dense", "units", minimum: 1)
         return .native(LayerValue(.dense(units: units)))
       },
-      activation(.relu, "max(0, x)"),
-      activation(.tanh, "the hyperbolic tangent"),
-      activation(.sigmoid, "the logistic function 1/(1 + e^-x)"),
       activation(.gelu, "the Gaussian error linear unit x·Φ(x) (exact form, as PyTorch's default)"),
-      activation(.softmax, "e^x_j / Σ_k e^x_k over the last axis"),
       Builtin(
         "dropout", [BuiltinParameter("rate", .number)], returns: "Layer",
         doc: """

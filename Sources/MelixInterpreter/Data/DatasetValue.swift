@@ -10,7 +10,9 @@ import MelixNumerics
 /// only), `y` (int64 class indices `[nSamples]` for classification, float64 values for
 /// regression), `shape` (`(rows, columns)` counting every column), `feature_names` (the
 /// columns of `X`), `categorical` (the text columns), `columns`, `classes`, `task`,
-/// `target`. Subscripts: `ds[0:10]` (rows), `ds[3]` (one row as a dict), `ds["age"]` (a
+/// `target`, `n_samples`, `missing` (Bool tensor `[nSamples, nFeatures]`, true where `X` is
+/// missing), `metadata` (provenance strings such as `source`, `license`,
+/// `citation` kept from an HDF5 file). Subscripts: `ds[0:10]` (rows), `ds[3]` (one row as a dict), `ds["age"]` (a
 /// column), `ds[mask]` (rows where a Bool tensor or list is true).
 public final class DatasetValue: NativeValue {
   /// The wrapped dataset.
@@ -36,7 +38,10 @@ public final class DatasetValue: NativeValue {
 
   /// The fields a dot may complete to.
   public var memberNames: [String] {
-    ["X", "y", "shape", "feature_names", "categorical", "columns", "classes", "task", "target", "n_samples"]
+    [
+      "X", "y", "shape", "feature_names", "categorical", "columns", "classes", "task", "target", "n_samples",
+      "metadata", "missing",
+    ]
   }
 
   /// Reads a field (see the type's documentation).
@@ -54,7 +59,16 @@ public final class DatasetValue: NativeValue {
     case "classes": return dataset.classNames.map(DataBridge.list) ?? .null
     case "task": return dataset.task.map { .string($0.rawValue) } ?? .null
     case "target": return dataset.targetName.map { .string($0) } ?? .null
-    default: throw MelixError("Dataset has no field '\(name)'")
+    case "missing":
+      let matrix = dataset.features
+      return .tensor(try DatasetValue.tensor(shape: matrix.shape, matrix.missingMask))
+    case "metadata":
+      let dict = DictRef()
+      for key in dataset.metadata.keys.sorted() {
+        dict.set(.string(key), original: .string(key), .string(dataset.metadata[key] ?? ""))
+      }
+      return .dict(dict)
+    default: throw MelixError(DataMessages.noField("Dataset", name))
     }
   }
 
@@ -72,7 +86,7 @@ public final class DatasetValue: NativeValue {
     case .values(let values)?:
       return .tensor(try tensor(shape: [values.count], values))
     case nil:
-      throw MelixError("dataset has no target: read it with 'target:' to get 'y'")
+      throw MelixError(DataMessages.noTarget)
     }
   }
 
@@ -80,7 +94,7 @@ public final class DatasetValue: NativeValue {
     do {
       return try Tensor(shape: shape, scalars: values)
     } catch {
-      throw MelixError("cannot make a tensor of shape \(shape): \(error)")
+      throw MelixError(DataMessages.tensorFailed(shape: shape, reason: "\(error)"))
     }
   }
 
@@ -90,7 +104,7 @@ public final class DatasetValue: NativeValue {
   ///   length, or more than one subscript.
   public func index(_ subscripts: [SubscriptValue]) throws -> Value {
     guard subscripts.count == 1, let only = subscripts.first else {
-      throw MelixError("Dataset takes one subscript (rows or a column name), got \(subscripts.count)")
+      throw MelixError(DataMessages.subscriptCount(subscripts.count))
     }
     switch only {
     case .slice(let lower, let upper, let step):
@@ -102,7 +116,7 @@ public final class DatasetValue: NativeValue {
       case .int(let i):
         let count = dataset.count
         let row = i < 0 ? i + count : i
-        guard row >= 0, row < count else { throw MelixError("row \(i) out of range for Dataset of \(count) rows") }
+        guard row >= 0, row < count else { throw MelixError(DataMessages.rowOutOfRange(i, count: count)) }
         return DatasetValue.row(dataset, row)
       case .list(let list) where list.items.allSatisfy({ if case .int = $0 { return true } else { return false } }):
         let rows = list.items.map { item -> Int in
@@ -175,7 +189,7 @@ public final class DatasetValue: NativeValue {
   static func mask(_ value: Value, role: String) throws -> [Bool] {
     if case .list(let list) = value {
       return try list.items.map { item in
-        guard case .bool(let b) = item else { throw MelixError("\(role): expected Bool mask, got a List containing \(item.typeName)") }
+        guard case .bool(let b) = item else { throw MelixError(DataMessages.maskElement(role, got: item.typeName)) }
         return b
       }
     }
@@ -183,9 +197,9 @@ public final class DatasetValue: NativeValue {
       return t.scalars.map { $0 != 0 }
     }
     if let t = value.tensorValue {
-      throw MelixError("\(role): expected a 1-D Bool tensor, got Tensor\(t.shape) \(t.dtype)")
+      throw MelixError(DataMessages.maskTensor(role, shape: t.shape, dtype: "\(t.dtype)"))
     }
-    throw MelixError("\(role): expected an Int, a String, a slice or a Bool mask, got \(value.typeName)")
+    throw MelixError(DataMessages.badSubscript(role, got: value.typeName))
   }
 
   /// The number of rows.

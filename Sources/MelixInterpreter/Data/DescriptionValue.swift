@@ -35,7 +35,7 @@ public final class DescriptionValue: NativeValue {
     switch name {
     case "rows": return .int(description.rows)
     case "columns": return DataBridge.list(description.columns.map(\.name))
-    default: throw MelixError("Description has no field '\(name)'")
+    default: throw MelixError(DataMessages.noField("Description", name))
     }
   }
 
@@ -45,7 +45,7 @@ public final class DescriptionValue: NativeValue {
   /// - Throws: `MelixError` for an unknown column.
   public func index(_ subscripts: [SubscriptValue]) throws -> Value {
     guard subscripts.count == 1, case .index(.string(let name)) = subscripts[0] else {
-      throw MelixError("Description is indexed by a column name")
+      throw MelixError(DataMessages.descriptionSubscript)
     }
     guard let column = description.summary(name) else {
       throw DataBridge.unknownColumn(name, description.columns.map(\.name))

@@ -52,7 +52,7 @@ public final class SchemaValue: NativeValue {
     switch name {
     case "columns": return DataBridge.list(schema.columns.map(\.name))
     case "rows": return .int(schema.rowCount)
-    default: throw MelixError("Schema has no field '\(name)'")
+    default: throw MelixError(DataMessages.noField("Schema", name))
     }
   }
 }

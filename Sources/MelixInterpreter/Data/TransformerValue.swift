@@ -77,7 +77,7 @@ public final class TransformerValue: NativeValue {
   /// - Throws: `MelixError` when not fitted yet or the field does not exist.
   public func member(_ field: String) throws -> Value {
     if field == "fitted" { return .bool(fitted != nil) }
-    guard memberNames.contains(field) else { throw MelixError("Transformer '\(name)' has no field '\(field)'") }
+    guard memberNames.contains(field) else { throw MelixError(DataMessages.transformerNoField(name, field)) }
     let state = try requireFitted()
     switch (state, field) {
     case (.standard(let f), "columns"): return DataBridge.list(f.columns)
@@ -103,12 +103,12 @@ public final class TransformerValue: NativeValue {
       return .dict(dict)
     case (.oneHot(let f), "feature_names"): return DataBridge.list(f.featureNamesOut)
     case (.label(let f), "classes"): return DataBridge.list(f.classes)
-    default: throw MelixError("Transformer '\(name)' has no field '\(field)'")
+    default: throw MelixError(DataMessages.transformerNoField(name, field))
     }
   }
 
   private func requireFitted() throws -> Fitted {
-    guard let fitted else { throw MelixError("'\(name)' is not fitted: call 'fit' first") }
+    guard let fitted else { throw MelixError(DataMessages.notFitted(name)) }
     return fitted
   }
 
@@ -119,9 +119,9 @@ public final class TransformerValue: NativeValue {
   public func callMethod(_ method: String, positional: [Value], keywords: [(String, Value)], context: CallContext) throws -> Value? {
     let methods = ["fit", "transform", "fit_transform", "inverse_transform"]
     guard methods.contains(method) else { return nil }
-    if let (label, _) = keywords.first { throw MelixError("'\(method)' of '\(name)' has no parameter named '\(label)'") }
+    if let (label, _) = keywords.first { throw MelixError(DataMessages.methodKeyword(method, of: name, label)) }
     guard positional.count == 1 else {
-      throw MelixError("'\(method)' of '\(name)' takes 1 argument but \(positional.count) were given")
+      throw MelixError(DataMessages.methodArity(method, of: name, got: positional.count))
     }
     let argument = positional[0]
     switch method {
@@ -139,19 +139,21 @@ public final class TransformerValue: NativeValue {
   }
 
   private func fit(_ argument: Value, method: String) throws {
-    if case .label(let encoder, let column) = kind {
+    switch kind {
+    case .label(let encoder, let column):
       fitted = .label(encoder.fit(try labels(argument, column: column, method: method)))
-      return
-    }
-    let dataset = try DataBridge.dataset(argument, method, "dataset")
-    fitted = try DataBridge.run { () throws -> Fitted in
-      switch kind {
-      case .standard(let scaler): return .standard(try scaler.fit(dataset))
-      case .minmax(let scaler): return .minmax(try scaler.fit(dataset))
-      case .imputer(let imputer): return .imputer(try imputer.fit(dataset))
-      case .oneHot(let encoder): return .oneHot(try encoder.fit(dataset))
-      case .label: throw MelixError("unreachable: label encoders fit above")
-      }
+    case .standard(let scaler):
+      let dataset = try DataBridge.dataset(argument, method)
+      fitted = .standard(try DataBridge.run { try scaler.fit(dataset) })
+    case .minmax(let scaler):
+      let dataset = try DataBridge.dataset(argument, method)
+      fitted = .minmax(try DataBridge.run { try scaler.fit(dataset) })
+    case .imputer(let imputer):
+      let dataset = try DataBridge.dataset(argument, method)
+      fitted = .imputer(try DataBridge.run { try imputer.fit(dataset) })
+    case .oneHot(let encoder):
+      let dataset = try DataBridge.dataset(argument, method)
+      fitted = .oneHot(try DataBridge.run { try encoder.fit(dataset) })
     }
   }
 
@@ -159,10 +161,9 @@ public final class TransformerValue: NativeValue {
     let state = try requireFitted()
     if case .label(let f) = state {
       if case .label(_, let column) = kind, case .native(let native) = argument, let wrapped = native as? DatasetValue {
-        guard let column else {
-          throw MelixError("'transform' of 'label_encoder' on a Dataset needs 'label_encoder(column: ...)'")
+        if let column {
+          return .native(DatasetValue(try DataBridge.run { try f.transform(wrapped.dataset, column: column) }))
         }
-        return .native(DatasetValue(try DataBridge.run { try f.transform(wrapped.dataset, column: column) }))
       }
       let codes = try DataBridge.run { try f.transform(try labels(argument, column: nil, method: method)) }
       return .list(ListRef(codes.map { .int($0) }))
@@ -189,7 +190,7 @@ public final class TransformerValue: NativeValue {
       let codes = try DataBridge.run { try f.inverseTransform(try DataBridge.ints(argument, method, "codes")) }
       return DataBridge.list(codes)
     default:
-      throw MelixError("'\(name)' has no 'inverse_transform'")
+      throw MelixError(DataMessages.noInverse(name))
     }
   }
 
@@ -207,7 +208,7 @@ public final class TransformerValue: NativeValue {
       return (0..<data.codes.count).compactMap { data.value(at: $0) }
     }
     guard case .classes(let indices, let names)? = dataset.target else {
-      throw MelixError("'\(method)' of 'label_encoder' needs a class target or 'label_encoder(column: ...)'")
+      throw MelixError(DataMessages.labelSource(method))
     }
     return indices.map { names[$0] }
   }

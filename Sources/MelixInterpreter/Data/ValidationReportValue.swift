@@ -40,7 +40,7 @@ public final class ValidationReportValue: NativeValue {
         put("examples", DataBridge.list(violation.examples))
         return .dict(dict)
       }))
-    default: throw MelixError("ValidationReport has no field '\(name)'")
+    default: throw MelixError(DataMessages.noField("ValidationReport", name))
     }
   }
 

@@ -104,3 +104,72 @@ enum TensorConversion {
     }
   }
 }
+
+extension TensorConversion {
+  /// The other operand of a tensor operator as a tensor, or nil when it cannot be one.
+  ///
+  /// Numbers are "weak" as in NumPy 2: an Int keeps an integer tensor's dtype and takes a
+  /// float tensor's; a Float takes a float32 tensor's dtype, else float64.
+  ///
+  /// - Throws: `MelixError` for a list that is ragged or holds non-numbers.
+  static func operand(_ value: Value, like t: Tensor) throws -> Tensor? {
+    switch value {
+    case .native(let n):
+      return (n as? TensorValue)?.tensor
+    case .int(let i):
+      switch t.dtype {
+      case .float32: return Tensor(scalar: Float(i))
+      case .float64: return Tensor(scalar: Double(i))
+      case .int64, .bool: return Tensor(scalar: Int64(i))
+      }
+    case .float(let f):
+      return t.dtype == .float32 ? Tensor(scalar: Float(f)) : Tensor(scalar: f)
+    case .bool(let b):
+      return Tensor(scalar: b)
+    case .list, .tuple:
+      return try fromNested(value, role: "operand", dtype: nil)
+    default:
+      return nil
+    }
+  }
+
+  /// The single element of `t` as a Melix number or Bool (`float32` and `float64` give a
+  /// Float, `int64` an Int, `bool` a Bool).
+  ///
+  /// - Precondition: `t.count == 1`.
+  static func scalar(_ t: Tensor) -> Value {
+    let flat = t.flattened()
+    switch t.dtype {
+    case .float32, .float64: return .float(flat.scalars[0])
+    case .int64: return .int(Int(flat.toArray(Int64.self)[0]))
+    case .bool: return .bool(flat.toArray(Bool.self)[0])
+    }
+  }
+
+  /// A zero-dimensional tensor as a Melix number (unless it requires grad), any other tensor
+  /// as a tensor value: what reductions over every axis return.
+  static func scalarOrTensor(_ t: Tensor) -> Value {
+    t.rank == 0 && !t.requiresGrad ? scalar(t) : .tensor(t)
+  }
+
+  /// The tensor as nested Melix lists of numbers (`t.tolist()`); a zero-dimensional tensor
+  /// gives its number.
+  static func toList(_ t: Tensor) -> Value {
+    if t.rank == 0 { return scalar(t) }
+    let leaves: [Value]
+    switch t.dtype {
+    case .float32, .float64: leaves = t.scalars.map { .float($0) }
+    case .int64: leaves = t.toArray(Int64.self).map { .int(Int($0)) }
+    case .bool: leaves = t.toArray(Bool.self).map { .bool($0) }
+    }
+    func build(_ axis: Int, _ start: Int, _ stride: Int) -> Value {
+      let n = t.shape[axis]
+      if axis == t.rank - 1 {
+        return .list(ListRef(Array(leaves[start..<(start + n)])))
+      }
+      let inner = stride / Swift.max(n, 1)
+      return .list(ListRef((0..<n).map { build(axis + 1, start + $0 * inner, inner) }))
+    }
+    return build(0, 0, t.count)
+  }
+}

@@ -1,10 +1,15 @@
+import MelixSyntax
 import MelixNumerics
 
 /// A Melix tensor: a `MelixNumerics.Tensor` held as a native value.
 ///
-/// Assignment binds the same object (like NumPy arrays and Melix lists), so `t[0] = 1` is
-/// seen through every name bound to `t`. Indexing returns a new value: writing into the
-/// result of `t[0]` does not write back into `t` (unlike a NumPy view).
+/// Binding a tensor to a second name shares it (like NumPy arrays and Melix lists), so
+/// `t[0] = 1` is seen through every name bound to `t`. Indexing returns a new value: writing
+/// into the result of `t[0]` does not write back into `t` (unlike a NumPy view).
+///
+/// Members: `shape` (a Tuple, as NumPy's), `dtype` (a String such as `"float64"`), `T`,
+/// `ndim`, `size`, `requires_grad`, `grad`. Methods (`t.sum(axis: 0)`, `t.reshape([3, -1])`)
+/// are the built-ins of the same name with `t` as first argument, plus `t.var()`.
 public final class TensorValue: NativeValue {
   /// The wrapped tensor; replaced in place by item assignment.
   public var tensor: Tensor
@@ -25,6 +30,141 @@ public final class TensorValue: NativeValue {
 
   /// The size of the first axis; nil for a zero-dimensional tensor.
   public var length: Int? { tensor.rank == 0 ? nil : tensor.shape[0] }
+
+  /// The member names and the common method names, for completion after a dot.
+  public var memberNames: [String] {
+    ["shape", "dtype", "T", "ndim", "size", "requires_grad", "grad"] + TensorValue.methodNames
+  }
+
+  /// Built-ins that read naturally as methods (`t.sum(axis: 0)`), offered by completion.
+  static let methodNames = [
+    "sum", "mean", "var", "std", "min", "max", "prod", "any", "all", "argmin", "argmax", "cumsum",
+    "reshape", "flatten", "transpose", "squeeze", "expand_dims", "astype", "tolist", "item",
+    "backward", "detach", "zero_grad", "sort", "argsort",
+  ]
+
+  /// `shape dtype T ndim size requires_grad grad`.
+  ///
+  /// - Throws: `MelixError` for any other name.
+  public func member(_ name: String) throws -> Value {
+    switch name {
+    case "shape": return .tuple(TupleRef(tensor.shape.map { .int($0) }))
+    case "dtype": return .string(tensor.dtype.rawValue)
+    case "T": return .tensor(tensor.rank < 2 ? tensor : tensor.transposed)
+    case "ndim": return .int(tensor.rank)
+    case "size": return .int(tensor.count)
+    case "requires_grad": return .bool(tensor.requiresGrad)
+    case "grad": return tensor.grad.map { .tensor($0) } ?? .null
+    default: throw MelixError("Tensor has no member '\(name)'")
+    }
+  }
+
+  /// `t.var(...)` (a keyword-named method); everything else is a built-in of the same name.
+  public func callMethod(_ name: String, positional: [Value], keywords: [(String, Value)], context: CallContext) throws -> Value? {
+    if name == "var" {
+      return try TensorBuiltins.variance.invoke(positional: [.native(self)] + positional, keywords: keywords, context: context)
+    }
+    return nil
+  }
+
+  /// Element-wise arithmetic and comparison with NumPy broadcasting; `@` is the matrix
+  /// product. The other operand may be a tensor, a number, a Bool or a (nested) list.
+  ///
+  /// - Throws: `MelixError` naming the operator and both shapes when they do not broadcast.
+  public func binary(_ op: BinaryOperator, _ other: Value, isLeft: Bool) throws -> Value? {
+    do {
+      return try binaryOperation(op, other, isLeft: isLeft)
+    } catch var error as MelixError {
+      error.atOperator = true
+      throw error
+    }
+  }
+
+  private func binaryOperation(_ op: BinaryOperator, _ other: Value, isLeft: Bool) throws -> Value? {
+    guard let otherTensor = try TensorConversion.operand(other, like: tensor) else { return nil }
+    let (lhs, rhs) = isLeft ? (tensor, otherTensor) : (otherTensor, tensor)
+    try TensorValue.checkResultSize(op, lhs.shape, rhs.shape)
+    return try tensorCall { () -> Value? in
+      switch op {
+      case .add: return .tensor(try lhs + rhs)
+      case .subtract: return .tensor(try lhs - rhs)
+      case .multiply: return .tensor(try lhs * rhs)
+      case .divide: return .tensor(try lhs / rhs)
+      case .floorDivide: return .tensor(try lhs.floorDivided(by: rhs))
+      case .modulo: return .tensor(try lhs % rhs)
+      case .power: return .tensor(try lhs.pow(rhs))
+      case .matmul: return .tensor(try lhs.matmul(rhs))
+      case .equal: return .tensor(try lhs.isEqual(to: rhs))
+      case .notEqual: return .tensor(try lhs.isNotEqual(to: rhs))
+      case .less: return .tensor(try lhs < rhs)
+      case .lessEqual: return .tensor(try lhs <= rhs)
+      case .greater: return .tensor(try lhs > rhs)
+      case .greaterEqual: return .tensor(try lhs >= rhs)
+      case .contains, .notContains: return nil
+      }
+    }
+  }
+
+  /// Refuses an operation whose result would exceed `TensorBuiltins.maxElements` (checked
+  /// before the library allocates it). Shapes that do not broadcast are left to the library,
+  /// whose error names both.
+  private static func checkResultSize(_ op: BinaryOperator, _ lhs: [Int], _ rhs: [Int]) throws {
+    var result: [Int]
+    if op == .matmul {
+      guard lhs.count >= 1, rhs.count >= 1 else { return }
+      result = Array(lhs.dropLast()) + (rhs.count >= 2 ? [rhs[rhs.count - 1]] : [])
+    } else {
+      let rank = max(lhs.count, rhs.count)
+      let a = Array(repeating: 1, count: rank - lhs.count) + lhs
+      let b = Array(repeating: 1, count: rank - rhs.count) + rhs
+      result = zip(a, b).map { max($0, $1) }
+    }
+    do {
+      try TensorBuiltins.checkSize(result, op.rawValue)
+    } catch is MelixError {
+      throw MelixError("result of '\(op.rawValue)' would have shape \(formatShape(result)), more than \(TensorBuiltins.maxElements) elements")
+    }
+  }
+
+  /// `-t`; a bool tensor becomes int64 (as NumPy's `-` on bools is an error, we follow the
+  /// library's `0 - x`).
+  public func negated() throws -> Value? { .tensor(tensor.negated()) }
+
+  /// NumPy indexing: Ints, slices, `nil` (a new axis), one integer list or tensor (gather),
+  /// or a bool mask. A result with no axes left from integer indices is a number.
+  ///
+  /// - Throws: `MelixError` for an index out of range, too many indices or a mask of the
+  ///   wrong shape.
+  public func index(_ subscripts: [SubscriptValue]) throws -> Value {
+    try TensorIndexing.read(tensor, subscripts)
+  }
+
+  /// `t[...] = value`: writes `value` (a number, list or tensor, broadcast and converted to
+  /// the tensor's dtype) into the selected positions; `t[mask] = value` writes where the mask
+  /// is true.
+  ///
+  /// - Throws: `MelixError` for bad indices or a value that does not broadcast.
+  public func setIndex(_ subscripts: [SubscriptValue], _ value: Value) throws {
+    tensor = try TensorIndexing.write(tensor, subscripts, value)
+  }
+
+  /// The rows along the first axis (numbers for a one-dimensional tensor).
+  ///
+  /// - Throws: `MelixError` for a zero-dimensional tensor.
+  public func elements() throws -> [Value]? {
+    guard tensor.rank > 0 else { throw MelixError("a zero-dimensional tensor is not iterable") }
+    return try (0..<tensor.shape[0]).map { try TensorIndexing.read(tensor, [.index(.int($0))]) }
+  }
+
+  /// Whole-value equality (same shape, dtype kind and elements), used by `in` and list
+  /// comparison; the `==` operator itself compares element-wise.
+  public func isEqual(to other: Value) -> Bool {
+    guard let t = other.tensorValue else {
+      if case .native(let o) = other { return o === self }
+      return false
+    }
+    return t.shape == tensor.shape && t.scalars == tensor.scalars
+  }
 }
 
 extension Value {
@@ -61,4 +201,16 @@ public func asTensor(_ v: Value, role: String = "value", dtype: DType? = nil) th
   default: break
   }
   throw MelixError("\(role): expected Tensor or a list of numbers, got \(v.typeName)")
+}
+
+/// Runs `body`, turning a `TensorError` into a `MelixError` with the same message (the
+/// interpreter adds the place).
+///
+/// - Throws: `MelixError` for any error `body` throws.
+func tensorCall<T>(_ body: () throws -> T) throws -> T {
+  do {
+    return try body()
+  } catch let error as TensorError {
+    throw MelixError(error.description)
+  }
 }

@@ -1,0 +1,144 @@
+import MelixNumerics
+
+/// NumPy-style reading and writing of tensor elements from Melix subscripts.
+///
+/// Supported: Ints, slices (`1:3`, `::2`, negative steps), `nil` (a new axis of size 1), at
+/// most one integer list or int64 tensor (gathers along its axis, NumPy's `take`), and a bool
+/// tensor or list as the only subscript (a mask over the leading axes).
+enum TensorIndexing {
+  /// One classified subscript.
+  private enum Part {
+    case basic(TensorIndex)
+    case gather(Tensor)
+    case mask(Tensor)
+  }
+
+  private static func classify(_ subscripts: [SubscriptValue]) throws -> [Part] {
+    try subscripts.map { item -> Part in
+      switch item {
+      case .slice(let lower, let upper, let step):
+        return .basic(.slice(start: lower, stop: upper, step: step))
+      case .index(let value):
+        switch value {
+        case .int(let i): return .basic(.at(i))
+        case .null: return .basic(.newAxis)
+        case .bool:
+          throw MelixError("tensor index: a single Bool is not an index; use a mask tensor")
+        case .list, .tuple, .native:
+          guard let t = try? asTensor(value, role: "tensor index") else { break }
+          switch t.dtype {
+          case .bool: return .mask(t)
+          case .int64: return .gather(t)
+          case .float32, .float64:
+            if t.count == 0 { return .gather(t.cast(to: .int64)) }
+            throw MelixError("tensor index: expected Int, slice, list of Ints or a Bool mask, got \(t.dtype) values")
+          }
+        default: break
+        }
+        throw MelixError("tensor index: expected Int, slice, list of Ints or a Bool mask, got \(value.typeName)")
+      }
+    }
+  }
+
+  /// `t[subscripts]`.
+  ///
+  /// - Returns: A tensor, or a number when integer indices select a single element.
+  /// - Throws: `MelixError` for an out-of-range index, too many indices, a mask of the wrong
+  ///   shape or an unsupported combination.
+  static func read(_ t: Tensor, _ subscripts: [SubscriptValue]) throws -> Value {
+    let parts = try classify(subscripts)
+    return try tensorCall {
+      if parts.count == 1, case .mask(let mask) = parts[0] {
+        return .tensor(try t.masked(by: mask))
+      }
+      let (basic, gather) = try split(parts)
+      let view = try t.slice(basic)
+      if let (indices, axis) = gather {
+        return .tensor(try view.take(indices, axis: axis))
+      }
+      let allIntegers = basic.allSatisfy { if case .at = $0 { return true } else { return false } }
+      if allIntegers && view.rank == 0 && !view.requiresGrad { return TensorConversion.scalar(view) }
+      return .tensor(view)
+    }
+  }
+
+  /// The basic indices (a gather replaced by a full slice) and the gather with the axis of
+  /// the sliced view it applies to.
+  private static func split(_ parts: [Part]) throws -> ([TensorIndex], (Tensor, Int)?) {
+    var basic: [TensorIndex] = []
+    var gather: (Tensor, Int)? = nil
+    var outputAxis = 0
+    for part in parts {
+      switch part {
+      case .basic(let index):
+        basic.append(index)
+        if case .at = index { continue }
+        outputAxis += 1
+      case .gather(let indices):
+        guard gather == nil else {
+          throw MelixError("tensor index: only one list of indices is supported per subscript")
+        }
+        gather = (indices, outputAxis)
+        basic.append(.all)
+        outputAxis += 1
+      case .mask:
+        throw MelixError("tensor index: a mask must be the only subscript")
+      }
+    }
+    return (basic, gather)
+  }
+
+  /// `t[subscripts] = value`, returning the updated tensor.
+  ///
+  /// - Throws: `MelixError` for bad indices, or a value that does not broadcast to the
+  ///   selection (naming both shapes).
+  static func write(_ t: Tensor, _ subscripts: [SubscriptValue], _ value: Value) throws -> Tensor {
+    let parts = try classify(subscripts)
+    let source = try asTensor(value, role: "assigned value")
+    var out = t
+    try tensorCall {
+      if parts.count == 1, case .mask(let mask) = parts[0] {
+        if mask.shape == t.shape {
+          try out.assignMasked(mask, values: source)
+          return
+        }
+        guard mask.rank <= t.rank, Array(t.shape.prefix(mask.rank)) == mask.shape else {
+          throw TensorError.shapeMismatch(op: "mask", expected: Array(t.shape.prefix(mask.rank)), got: mask.shape)
+        }
+        // A mask over the leading axes: broadcast it over the trailing ones.
+        let expanded = try mask.reshaped(mask.shape + Array(repeating: 1, count: t.rank - mask.rank))
+        let selected = mask.toArray(Bool.self).filter { $0 }.count
+        let rowShape = Array(t.shape[mask.rank...])
+        guard source.count == 1 || source.shape == rowShape || source.rank <= rowShape.count else {
+          throw TensorError.broadcastMismatch(op: "assign", lhs: source.shape, rhs: [selected] + rowShape)
+        }
+        try out.assign(source, where: expanded)
+        return
+      }
+      let (basic, gather) = try split(parts)
+      guard let (indices, axis) = gather else {
+        try out.assign(source, at: basic)
+        return
+      }
+      let selection = try t.slice(basic).take(indices, axis: axis)
+      let spread = try source.broadcast(to: selection.shape)
+      let positions = indices.flattened().toArray(Int64.self)
+      let flatSpread = try spread.reshaped(
+        Array(selection.shape[..<axis]) + [positions.count] + Array(selection.shape[(axis + indices.rank)...]))
+      for (k, position) in positions.enumerated() {
+        var target = basic
+        // Replace the gather's full slice by this position.
+        var seen = 0
+        for (i, index) in basic.enumerated() {
+          if case .at = index { continue }
+          if seen == axis { target[i] = .at(Int(position)); break }
+          seen += 1
+        }
+        var part: [TensorIndex] = Array(repeating: .all, count: axis)
+        part.append(.at(k))
+        try out.assign(try flatSpread.slice(part), at: target)
+      }
+    }
+    return out
+  }
+}

@@ -8,9 +8,8 @@ public enum BuiltinTable {
   /// The language's own built-ins, in documentation order.
   /// `tensorPreferred` comes first: its entries must be tried before the core entry of the
   /// same name, whose first parameter also accepts a tensor (`sum` takes any iterable).
-  /// `mlPreferred` (`relu()` as a layer) comes before the tensor functions of the same names.
   public static func standard() -> [Builtin] {
-    merged(tensorPreferred + mlPreferred + core + math + collections + strings + data + tensor + ml)
+    merged(tensorPreferred + core + math + collections + strings + data + tensor + ml)
   }
 
   /// Combines entries that share a name into one overloaded entry (see

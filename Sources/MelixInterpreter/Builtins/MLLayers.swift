@@ -2,11 +2,11 @@ import MelixML
 import MelixNumerics
 
 extension BuiltinTable {
-  /// `relu() tanh() sigmoid() softmax()` as layers. They come before the tensor functions
-  /// of the same names in the table (`mlPreferred`), so a call without arguments makes a
-  /// layer; a call with an argument reaches the tensor function, because these entries'
+  /// `relu() tanh() sigmoid() softmax()` as layers. They overload the tensor functions of
+  /// the same names: a call without arguments reaches these entries (the only ones that
+  /// need none), a call with an argument the tensor function, because these entries'
   /// parameter accepts only nil.
-  static var mlPreferred: [Builtin] {
+  static var mlActivationLayers: [Builtin] {
     [
       layerOnly(.relu, "max(0, x)"),
       layerOnly(.tanh, "the hyperbolic tangent"),

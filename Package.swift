@@ -47,12 +47,12 @@ let package = Package(
     .target(name: "MelixNumerics", dependencies: ["COpenBLAS"], swiftSettings: v5 + numericsCodegen),
     .target(name: "MelixHDF5", dependencies: ["CHDF5"], swiftSettings: v5),
     .target(name: "MelixData", dependencies: ["MelixHDF5"], swiftSettings: v5),
-    .target(name: "MelixML", dependencies: ["MelixNumerics"], swiftSettings: v5),
+    .target(name: "MelixML", dependencies: ["MelixNumerics", "MelixHDF5"], swiftSettings: v5),
     .target(name: "MelixSyntax", swiftSettings: v5),
     // The interpreter's hot loops read class-held storage (list items, the value stack);
     // dynamic exclusivity checks there cost more than the work itself.
     .target(
-      name: "MelixInterpreter", dependencies: ["MelixSyntax", "MelixNumerics", "MelixData"],
+      name: "MelixInterpreter", dependencies: ["MelixSyntax", "MelixNumerics", "MelixData", "MelixML"],
       swiftSettings: v5 + [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
     .target(
       name: "MelixREPL", dependencies: ["CEditLine", "MelixSyntax", "MelixInterpreter"],

@@ -3,4 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-.build/release/melix run examples/tour.mlx
+.build/release/melix run examples/iris.mlx

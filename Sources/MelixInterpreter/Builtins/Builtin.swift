@@ -243,7 +243,10 @@ public final class Builtin {
         guard let parameter = entry.parameters.first, !parameter.isVariadic else { return false }
         guard let value = positional.first ?? keywords.first(where: { $0.0 == parameter.name })?.1 else { return false }
         return parameter.type.accepts(value)
-      } ?? overloads[0]
+      } ?? (positional.isEmpty && keywords.isEmpty ? overloads.first { entry in
+        // A call without arguments (`relu()` as a layer) goes to an entry that needs none.
+        entry.parameters.allSatisfy { $0.defaultValue != nil || $0.isVariadic }
+      } : nil) ?? overloads[0]
       return try chosen.invoke(positional: positional, keywords: keywords, context: context)
     }
     // Fast path: every parameter given positionally, none variadic (`len(xs)`, `append(xs, v)`).

@@ -9,7 +9,7 @@ public enum BuiltinTable {
   /// `tensorPreferred` comes first: its entries must be tried before the core entry of the
   /// same name, whose first parameter also accepts a tensor (`sum` takes any iterable).
   public static func standard() -> [Builtin] {
-    merged(tensorPreferred + core() + math() + collections() + strings() + data + tensor)
+    merged(tensorPreferred + core() + math() + collections() + strings() + data + tensor + ml)
   }
 
   /// Combines entries that share a name into one overloaded entry (see

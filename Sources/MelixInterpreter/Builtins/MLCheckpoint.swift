@@ -1,0 +1,63 @@
+import MelixML
+
+extension BuiltinTable {
+  /// save (of a Model) and load_model.
+  static var mlCheckpoints: [Builtin] {
+    [
+      Builtin(
+        "save",
+        [BuiltinParameter("model", .native("Model")), BuiltinParameter("path", .string)],
+        returns: "Nil",
+        doc: """
+          Saves a trained model as an HDF5 checkpoint: one group per layer, weights as datasets, \
+          architecture, hyper-parameters, feature and class names and training metadata as \
+          attributes, a format version (docs/checkpoints.md). The write is atomic (a temporary \
+          file, then a rename). A checkpoint is data: loading it never runs code. A relative path \
+          is relative to the script's folder.
+          """,
+        example: "save(model, \"iris_mlp.h5\")"
+      ) { args, context in
+        let model = try MLBridge.model(args[0], "save")
+        guard case .string(let written) = args[1] else { return .null }
+        let path = DataBridge.resolve(written, context: context)
+        let saved: SavedModel
+        switch model.state {
+        case .network(let n): saved = .network(n)
+        case .classical, .restored:
+          guard let state = model.classicalState else {
+            throw MelixError("cannot save '\(model.name)': it has not been trained yet")
+          }
+          saved = .classical(state)
+        }
+        try MLBridge.run(path: path, as: written) {
+          try Checkpoint(
+            saved, featureNames: model.featureNames, classNames: model.classNames,
+            metadata: model.metadata
+          ).save(to: path)
+        }
+        return .null
+      },
+      Builtin(
+        "load_model", [BuiltinParameter("path", .string)], returns: "Model",
+        doc: """
+          Loads a model saved by 'save'. It predicts exactly as the saved model did. A missing, \
+          damaged or non-checkpoint file, or one from a newer Melix, is an error naming the file.
+        """,
+        example: "let model = load_model(\"iris_mlp.h5\")"
+      ) { args, context in
+        guard case .string(let written) = args[0] else { return .null }
+        let path = DataBridge.resolve(written, context: context)
+        let checkpoint = try MLBridge.run(path: path, as: written) { try Checkpoint.load(from: path) }
+        let value: ModelValue
+        switch checkpoint.model {
+        case .network(let n): value = ModelValue(.network(n))
+        case .classical(let c): value = ModelValue(.restored(c))
+        }
+        value.featureNames = checkpoint.featureNames
+        value.classNames = checkpoint.classNames
+        value.metadata = checkpoint.metadata
+        return .native(value)
+      },
+    ]
+  }
+}

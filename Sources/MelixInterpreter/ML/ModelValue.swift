@@ -1,0 +1,171 @@
+import MelixML
+import MelixNumerics
+
+/// The state a Melix model holds.
+enum ModelState {
+  /// A neural network (built once trained).
+  case network(NeuralNetwork)
+  /// A classical model (fitted in place by `train`).
+  case classical(ClassicalModel)
+  /// A classical model restored from a checkpoint.
+  case restored(ClassicalState)
+}
+
+/// A Melix model: a handle on a configuration and its current fitted state. `train` updates
+/// it in place (as Keras users expect); `predict` before training is an error that says to
+/// train first.
+///
+/// Fields: `name`, `task`, `is_trained`, `parameters` (count), `layers` (list of layer
+/// descriptions), `feature_names`, `classes`.
+public final class ModelValue: NativeValue {
+  var state: ModelState
+  /// Feature names of the training data (kept in checkpoints).
+  var featureNames: [String] = []
+  /// Class names of the training data (kept in checkpoints).
+  var classNames: [String] = []
+  /// Training metadata recorded in checkpoints.
+  var metadata: [String: String] = [:]
+
+  init(_ state: ModelState) { self.state = state }
+
+  /// `Model`.
+  public var typeName: String { "Model" }
+
+  /// The Melix constructor name (`mlp`, `logistic_regression`).
+  var name: String {
+    switch state {
+    case .network(let n): return n.kind
+    case .classical(let c): return c.name
+    case .restored(let r): return r.name
+    }
+  }
+
+  var isTrained: Bool {
+    switch state {
+    case .network(let n): return n.isBuilt
+    case .classical(let c): return c.isFitted
+    case .restored: return true
+    }
+  }
+
+  var task: MelixML.Task? {
+    switch state {
+    case .network(let n): return n.task
+    case .classical(let c):
+      guard let fitted = c.fitted else { return nil }
+      return ClassicalState(configuration: c.configuration, fitted: fitted).task
+    case .restored(let r): return r.task
+    }
+  }
+
+  /// The fitted classical state, if any.
+  var classicalState: ClassicalState? {
+    switch state {
+    case .network: return nil
+    case .classical(let c): return ClassicalState(c)
+    case .restored(let r): return r
+    }
+  }
+
+  /// Layer descriptions (`dense 4→16`, `relu`).
+  var layerDescriptions: [String] {
+    guard case .network(let n) = state else { return [] }
+    if !n.isBuilt {
+      return n.architecture.map { spec in
+        switch spec {
+        case .dense(let u): return "dense(\(u))"
+        case .dropout(let r): return "dropout(\(r))"
+        case .batchNorm: return "batch_norm()"
+        case .activation(let a): return "\(a.rawValue)()"
+        }
+      } + (n.appendsOutputLayer ? ["dense(outputs)"] : [])
+    }
+    return n.layers.map { layer in
+      switch layer {
+      case .dense(let d): return "dense(\(d.inputCount) → \(d.unitCount))"
+      case .dropout(let r): return "dropout(\(r))"
+      case .batchNorm(let b): return "batch_norm(\(b.featureCount))"
+      case .activation(let a): return "\(a.rawValue)()"
+      }
+    }
+  }
+
+  /// `Model mlp [dense(4 → 16), relu(), dense(16 → 3)] classification, 131 parameters`.
+  public func display() -> String {
+    var text = "Model \(name)"
+    switch state {
+    case .network(let n):
+      text += " [" + layerDescriptions.joined(separator: ", ") + "]"
+      if n.isBuilt, let task = n.task {
+        text += " \(task.rawValue), \(n.parameterCount) parameters"
+      } else {
+        text += " (not trained)"
+      }
+    case .classical, .restored:
+      if let task, let state = classicalState {
+        text += " \(task.rawValue), \(state.featureCount) features"
+      } else {
+        text += " (not trained)"
+      }
+    }
+    return text
+  }
+
+  /// Fields for completion.
+  public var memberNames: [String] {
+    ["name", "task", "is_trained", "parameters", "layers", "feature_names", "classes"]
+  }
+
+  /// Reads a field.
+  ///
+  /// - Throws: `MelixError` for an unknown field.
+  public func member(_ field: String) throws -> Value {
+    switch field {
+    case "name": return .string(name)
+    case "task": return task.map { .string($0.rawValue) } ?? .null
+    case "is_trained": return .bool(isTrained)
+    case "parameters":
+      if case .network(let n) = state { return .int(n.parameterCount) }
+      return .int(classicalState.map { $0.featureCount + 1 } ?? 0)
+    case "layers": return DataBridge.list(layerDescriptions)
+    case "feature_names": return DataBridge.list(featureNames)
+    case "classes": return DataBridge.list(classNames)
+    default: throw MelixError("Model has no field '\(field)'")
+    }
+  }
+
+  /// The network, or an error naming the built-in.
+  func requireTrained(_ function: String) throws {
+    guard isTrained else {
+      throw MelixError("'\(name)' is not trained yet; call 'train' before '\(function)'")
+    }
+  }
+
+  func predict(_ x: Tensor) throws -> Tensor {
+    try requireTrained("predict")
+    switch state {
+    case .network(let n): return try MLBridge.run { try n.predict(x) }
+    case .classical(let c): return try MLBridge.run { try c.predict(x) }
+    case .restored(let r): return try MLBridge.run { try r.predict(x) }
+    }
+  }
+
+  func predictProbabilities(_ x: Tensor) throws -> Tensor {
+    try requireTrained("predict_proba")
+    switch state {
+    case .network(let n): return try MLBridge.run { try n.predictProbabilities(x) }
+    case .classical(let c): return try MLBridge.run { try c.predictProbabilities(x) }
+    case .restored(let r): return try MLBridge.run { try r.predictProbabilities(x) }
+    }
+  }
+
+  func evaluate(_ x: Tensor, _ y: Tensor, targetNames: [String]?) throws -> Evaluation {
+    try requireTrained("evaluate")
+    let names = targetNames ?? (classNames.isEmpty ? nil : classNames)
+    switch state {
+    case .network(let n): return try MLBridge.run { try n.evaluate(x, y, targetNames: names) }
+    case .classical(let c): return try MLBridge.run { try c.evaluate(x, y, targetNames: names) }
+    case .restored(let r): return try MLBridge.run { try r.evaluate(x, y, targetNames: names) }
+    }
+  }
+}

@@ -352,7 +352,7 @@ public struct CSVReader: Sendable {
     /// Reserves column storage for about `rows` rows.
     mutating func reserve(_ rows: Int) {
       for k in builders.indices { builders[k].reserve(rows) }
-      lines.reserveCapacityWithHugePages(rows)
+      lines.reserveCapacity(rows)
     }
 
     /// Delivers the fields of a complete, quote-free data line `start..<end` (without its

@@ -18,19 +18,3 @@ func adviseHugePages(_ start: UnsafeMutableRawPointer?, byteCount: Int) {
     _ = madvise(pointer, Int(alignedEnd - alignedStart), MADV_HUGEPAGE)
   #endif
 }
-
-extension Array {
-  /// Reserves room for `capacity` elements and advises huge pages for the untouched part
-  /// of the new storage. The advice covers memory this array owns (its capacity), and
-  /// `madvise` neither reads nor writes it.
-  mutating func reserveCapacityWithHugePages(_ capacity: Int) {
-    reserveCapacity(capacity)
-    guard !isEmpty else { return }
-    let reserved = self.capacity
-    withUnsafeMutableBufferPointer { buffer in
-      adviseHugePages(
-        UnsafeMutableRawPointer(buffer.baseAddress),
-        byteCount: reserved * MemoryLayout<Element>.stride)
-    }
-  }
-}

@@ -244,15 +244,21 @@ extension Dataset {
         return .classes(indices: values.map { Int($0) }, names: ["false", "true"])
       }
       // Distinct values, stopping early once the target cannot be inferred as classes.
-      var distinct: Set<Double> = []
+      // A short array beats a Set here: at most 21 entries are kept while inferring.
+      var distinct: [Double] = []
+      var distinctSet: Set<Double> = []
       var integral = true
       for value in values {
         if value != value.rounded() || abs(value) >= 1e15 { integral = false }
-        if distinct.count <= maxInferredClasses || task == .classification {
-          distinct.insert(value)
+        if distinct.count <= maxInferredClasses {
+          if !distinct.contains(value) { distinct.append(value) }
+        } else if task == .classification {
+          if distinctSet.isEmpty { distinctSet = Set(distinct) }
+          distinctSet.insert(value)
         }
         if task == nil && (!integral || distinct.count > maxInferredClasses) { break }
       }
+      if !distinctSet.isEmpty { distinct = Array(distinctSet) }
       let inferred: TaskKind =
         integral && distinct.count <= maxInferredClasses ? .classification : .regression
       if (task ?? inferred) == .regression { return .values(values) }

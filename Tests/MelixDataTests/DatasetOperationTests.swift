@@ -48,6 +48,12 @@ final class DatasetOperationTests: XCTestCase {
     let forced = try readCSV(
       path: TestPaths.example("wine.csv"), target: "target", task: .regression)
     XCTAssertEqual(forced.task, .regression)
+    // Forcing classification on the 442 integer diabetes targets gives one class per value
+    // (214 distinct values, counted with pandas' nunique).
+    let classes = try readCSV(
+      path: TestPaths.example("diabetes.csv"), target: "target", task: .classification)
+    XCTAssertEqual(classes.classNames?.count, 214)
+    XCTAssertEqual(classes.classNames?.first, "25")
   }
 
   func testSchemaInferenceAndValidationReportsEveryViolation() throws {

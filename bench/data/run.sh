@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Melix read_csv and HDF5 read against pandas.read_csv and h5py, in one run.
+# Rows: read_csv (Melix's default, one thread), read_csv with the opt-in second thread
+# (CSVReader.parallelThreshold), and the HDF5 read of /X into a FeatureMatrix.
 # Usage: bench/data/run.sh [REPEATS]   (default 5). Inputs go to ${MELIX_BENCH_DIR:-/tmp/melix-bench-data}.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -21,8 +23,9 @@ def parse(text):
 melix, python, out = parse(sys.argv[1]), parse(sys.argv[2]), sys.argv[3]
 size = os.path.getsize(os.path.join(out, "bench.csv")) / 1e6
 print(f"CSV: {size:.0f} MB, 1,000,000 rows x 11 columns; HDF5: 10^7 float64 (/X [1000000, 10])")
+print("load average %.1f %.1f %.1f on %d cores (timings on a busy machine vary)" % (*os.getloadavg(), os.cpu_count()))
 print(f"{'task':<10}{'Melix s':>10}{'Python s':>11}{'ratio (Python/Melix)':>23}")
-for key, label, other in [("csv", "read_csv", "pandas"), ("h5", "hdf5 read", "h5py")]:
-    m, p = statistics.median(melix[key]), statistics.median(python[key])
+for key, label, other in [("csv", "read_csv", "pandas"), ("csv2", "2 threads", "pandas"), ("h5", "hdf5 read", "h5py")]:
+    m, p = statistics.median(melix[key]), statistics.median(python[key.rstrip("2")])
     print(f"{label:<10}{m:>10.3f}{p:>11.3f}{p / m:>20.2f}x  (vs {other}, median of {len(melix[key])})")
 PY

@@ -382,7 +382,9 @@ public struct CSVReader: Sendable {
         while true {
           while i < stop, p[i] != delimiter { i += 1 }
           if column >= expected { return false }
-          if !columns[column].append(UnsafeBufferPointer(rebasing: p[fieldStart..<i]), quoted: false) {
+          if !columns[column].append(
+            UnsafeBufferPointer(rebasing: p[fieldStart..<i]), quoted: false)
+          {
             badField = fieldStart..<i
             return false
           }
@@ -397,7 +399,8 @@ public struct CSVReader: Sendable {
       var found = 1
       for k in start..<stop where p[k] == delimiter { found += 1 }
       if found != expected {
-        throw DataError.raggedRow(file: file, line: line, row: row, expected: expected, found: found)
+        throw DataError.raggedRow(
+          file: file, line: line, row: row, expected: expected, found: found)
       }
       throw DataError.notANumber(
         file: file, line: line, row: row, column: names[column],
@@ -450,8 +453,10 @@ public struct CSVReader: Sendable {
           let text =
             span.escaped
             ? String(decoding: scratch, as: UTF8.self)
-            : String(decoding: UnsafeBufferPointer(rebasing: p[span.start..<span.end]), as: UTF8.self)
-          throw DataError.notANumber(file: file, line: line, row: row, column: names[column], value: text)
+            : String(
+              decoding: UnsafeBufferPointer(rebasing: p[span.start..<span.end]), as: UTF8.self)
+          throw DataError.notANumber(
+            file: file, line: line, row: row, column: names[column], value: text)
         }
       }
     }

@@ -39,6 +39,25 @@ final class DatasetOperationTests: XCTestCase {
     XCTAssertTrue(mass[3].isNaN)
   }
 
+  func testTableAndSchemaRendering() throws {
+    let data = try penguins()
+    let text = data.table(maxRows: 4)
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    XCTAssertEqual(lines[0], "Dataset: 344 rows × 8 columns, classification on 'species'")
+    XCTAssertTrue(lines[1].hasPrefix("species  island     bill_length_mm"), lines[1])
+    XCTAssertTrue(lines[2].hasPrefix("Adelie   Torgersen            39.1"), lines[2])
+    XCTAssertTrue(lines[5].contains("NA"), lines[5])  // row 3 has missing measurements
+    XCTAssertEqual(lines[6], "… 340 more rows")
+    XCTAssertEqual(data.description, data.table(maxRows: 10))
+    let schema = data.schema().description
+    XCTAssertTrue(schema.hasPrefix("Schema: 8 columns, inferred from 344 rows\n"), schema)
+    XCTAssertTrue(
+      schema.contains("  body_mass_g: number in [2700, 6300], missing allowed\n"), schema)
+    XCTAssertTrue(
+      schema.contains("  species: category (target) of {Adelie, Chinstrap, Gentoo}, no missing"),
+      schema)
+  }
+
   func testTaskInference() throws {
     XCTAssertEqual(
       try readCSV(path: TestPaths.example("wine.csv"), target: "target").classNames,

@@ -380,13 +380,25 @@ public struct CSVReader: Sendable {
         var fieldStart = start
         var i = start
         while true {
-          while i < stop, p[i] != delimiter { i += 1 }
-          if column >= expected { return false }
-          if !columns[column].append(
-            UnsafeBufferPointer(rebasing: p[fieldStart..<i]), quoted: false)
-          {
-            badField = fieldStart..<i
+          if column >= expected {
+            while i < stop, p[i] != delimiter { i += 1 }
             return false
+          }
+          // Number columns parse while scanning; anything unusual takes the general path.
+          if columns[column].state == .number,
+            let (value, end) = NumberParser.parsePrefix(
+              p, from: i, limit: stop, delimiter: delimiter)
+          {
+            columns[column].numbers.append(value)
+            i = end
+          } else {
+            while i < stop, p[i] != delimiter { i += 1 }
+            if !columns[column].append(
+              UnsafeBufferPointer(rebasing: p[fieldStart..<i]), quoted: false)
+            {
+              badField = fieldStart..<i
+              return false
+            }
           }
           column += 1
           if i >= stop { return true }

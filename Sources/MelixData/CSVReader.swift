@@ -25,7 +25,7 @@ final class ParseSlot: @unchecked Sendable {
 public struct CSVReader: Sendable {
   /// The parsing options.
   public var options: CSVOptions
-  /// Bytes read from the file per `read(2)` call.
+  /// Bytes read from the file per `pread(2)` call.
   public var chunkSize: Int
 
   /// Creates a reader.

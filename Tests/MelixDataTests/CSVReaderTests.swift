@@ -137,6 +137,22 @@ final class CSVReaderTests: XCTestCase {
     }
   }
 
+  func testNumberParsingAgreesWithSwiftOnRandomValues() {
+    // Random bit patterns (shortest round-trip text) and short decimals, against
+    // Double(String), which is correctly rounded.
+    var generator = SeededGenerator(seed: 99)
+    for k in 0..<20_000 {
+      let bits = generator.next()
+      var value = Double(bitPattern: bits)
+      if !value.isFinite { continue }
+      if k % 2 == 0 { value = Double(Int64(bitPattern: bits) % 10_000_000) / 1000 }
+      for text in ["\(value)", String(format: "%.6f", value), String(format: "%.3e", value)] {
+        let parsed = Array(text.utf8).withUnsafeBufferPointer { NumberParser.parse($0) }
+        XCTAssertEqual(parsed?.bitPattern, Double(text)?.bitPattern, text)
+      }
+    }
+  }
+
   func testUnterminatedQuoteAndTextAfterQuote() throws {
     let open = try write("a,b\n1,\"oops\n2,3\n", name: "open-quote.csv")
     XCTAssertThrowsError(try CSVReader().readTable(path: open)) { error in

@@ -47,8 +47,8 @@ struct CSVColumnBuilder {
   /// Reserves room for `rows` values (a hint from the file size).
   mutating func reserve(_ rows: Int) {
     switch state {
-    case .number: numbers.reserveCapacity(rows)
-    case .text: codes.reserveCapacity(rows)
+    case .number: numbers.reserveCapacityWithHugePages(rows)
+    case .text: codes.reserveCapacityWithHugePages(rows)
     case .undecided: break
     }
   }

@@ -358,7 +358,7 @@ public struct CSVReader: Sendable {
     /// Reserves column storage for about `rows` rows.
     mutating func reserve(_ rows: Int) {
       for k in builders.indices { builders[k].reserve(rows) }
-      lines.reserveCapacity(rows)
+      lines.reserveCapacityWithHugePages(rows)
     }
 
     /// Delivers the fields of a complete, quote-free data line `start..<end` (without its

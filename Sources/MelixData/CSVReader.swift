@@ -9,7 +9,12 @@ import Dispatch
 /// Holds one thread's parse result in `CSVReader.readInTwoParts`; each slot is written by
 /// exactly one thread and read after both finished.
 final class ParseSlot: @unchecked Sendable {
-  var result: Result<(CSVReader.Parser, Bool), Error>?
+  /// The parser after its range, owned here so the join can extend its columns in place.
+  var parser: CSVReader.Parser?
+  /// Whether the range ended on a record boundary.
+  var isClean = false
+  /// The error that stopped the parse, if any.
+  var error: Error?
 }
 
 /// An RFC 4180 CSV reader that streams the file through a fixed-size byte buffer.
@@ -89,7 +94,7 @@ public struct CSVReader: Sendable {
   ///   where an open quote is an error instead).
   func stream(
     _ descriptor: Int32, path: String, from: Int, to: Int, isFileEnd: Bool,
-    into parser: inout Parser
+    reserveFor reserveBytes: Int? = nil, into parser: inout Parser
   ) throws -> Bool {
     var buffer = [UInt8](repeating: 0, count: min(chunkSize, max(to - from, 64)))
     var filled = 0
@@ -128,8 +133,9 @@ public struct CSVReader: Sendable {
       }
       if atEnd { return consumed == filled }
       if !reserved, parser.row > 0, consumed > 0 {
-        // Rows per byte in the first chunk, times the range size, plus 10 %.
-        parser.reserve(Int(Double(parser.row) / Double(offset - from) * Double(to - from) * 1.1))
+        // Rows per byte in the first chunk, times the range (or reserveBytes) size, plus 10 %.
+        let bytes = Double(reserveBytes ?? (to - from))
+        parser.reserve(Int(Double(parser.row) / Double(offset - from) * bytes * 1.1))
         reserved = true
       }
     }
@@ -166,36 +172,34 @@ public struct CSVReader: Sendable {
     let names = headerParser.names
     let reader = self
     DispatchQueue.concurrentPerform(iterations: 2) { part in
-      if part == 0 {
-        var parser = Parser(file: path, options: reader.options)
-        first.result = Result {
-          let clean = try reader.stream(
-            descriptor, path: path, from: 0, to: split, isFileEnd: false, into: &parser)
-          return (parser, clean)
-        }
-      } else {
-        var parser = Parser(file: path, options: reader.options, names: names)
-        second.result = Result {
-          let clean = try reader.stream(
-            descriptor, path: path, from: split, to: size, isFileEnd: true, into: &parser)
-          return (parser, clean)
-        }
+      let slot = part == 0 ? first : second
+      var parser =
+        part == 0
+        ? Parser(file: path, options: reader.options)
+        : Parser(file: path, options: reader.options, names: names)
+      do {
+        // The first half reserves room for the whole file, so the second half's columns
+        // can be appended to it without moving the first half.
+        slot.isClean = try reader.stream(
+          descriptor, path: path, from: part == 0 ? 0 : split, to: part == 0 ? split : size,
+          isFileEnd: part == 1, reserveFor: part == 0 ? size : nil, into: &parser)
+        slot.parser = parser
+      } catch {
+        slot.error = error
       }
     }
-    guard let firstResult = first.result, let secondResult = second.result else { return nil }
-    let (head, headIsClean) = try firstResult.get()
-    guard headIsClean else { return nil }
-    let lineOffset = head.line - 1
-    let rowOffset = head.row
-    let tail: Parser
-    do {
-      tail = try secondResult.get().0
-    } catch let error as DataError {
-      throw error.shifted(lines: lineOffset, rows: rowOffset)
+    if let error = first.error { throw error }
+    guard first.isClean, let headLine = first.parser?.line, let headRow = first.parser?.row else {
+      return nil
     }
-    guard var joined = head.joined(with: tail, lineOffset: lineOffset) else { return nil }
-    joined.row = head.row + tail.row
-    return try joined.finish()
+    if let error = second.error as? DataError {
+      throw error.shifted(lines: headLine - 1, rows: headRow)
+    }
+    if let error = second.error { throw error }
+    guard let tail = second.parser else { return nil }
+    second.parser = nil
+    guard first.parser?.append(tail, lineOffset: headLine - 1) == true else { return nil }
+    return try first.parser?.finish()
   }
 
   /// The streaming state machine: header, then one record at a time.
@@ -239,15 +243,18 @@ public struct CSVReader: Sendable {
       self.isAtStart = false
     }
 
-    /// This parser's columns followed by `other`'s, or nil if a column's type differs.
-    func joined(with other: Parser, lineOffset: Int) -> Parser? {
-      var out = self
-      for k in builders.indices {
-        guard let merged = builders[k].joined(with: other.builders[k]) else { return nil }
-        out.builders[k] = merged
+    /// Appends the rows of `other` (the next part of the same file) in place.
+    ///
+    /// - Returns: false, leaving this parser unusable, if a column's type differs between
+    ///   the parts (number in one, text in the other).
+    mutating func append(_ other: Parser, lineOffset: Int) -> Bool {
+      for k in builders.indices where !builders[k].append(contentsOf: other.builders[k]) {
+        return false
       }
-      out.lines += other.lines.map { $0 + lineOffset }
-      return out
+      lines.reserveCapacity(lines.count + other.lines.count)
+      for line in other.lines { lines.append(line + lineOffset) }
+      row += other.row
+      return true
     }
 
     /// Parses every complete record in `bytes[from..<end]`; returns where the first

@@ -29,6 +29,9 @@ struct CSVColumnBuilder {
   var state: State = .undecided
   var leadingMissing = 0
   var numbers: [Double] = []
+  /// Position in the parser's row-major feature buffer, or -1 while numbers go to
+  /// `numbers` (see `CSVReader.Parser.buildsRowMajor`).
+  var slot = -1
   var codes: [Int] = []
   var levelIndex: [String: Int] = [:]
   var levels: [String] = []
@@ -53,17 +56,26 @@ struct CSVColumnBuilder {
     }
   }
 
+  /// Adds a parsed number: to the row-major `sink` when the column has a slot there,
+  /// else to `numbers`.
+  @inline(__always)
+  mutating func appendNumber(_ value: Double, sink: inout [Double]) {
+    if slot >= 0 { sink.append(value) } else { numbers.append(value) }
+  }
+
   /// Adds one field; a quoted field is never a missing-value token.
   ///
   /// - Returns: false if the column holds numbers and the field is neither a number nor
   ///   missing (the caller reports it with the file, line and row).
-  mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool) -> Bool {
+  mutating func append(
+    _ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool, sink: inout [Double]
+  ) -> Bool {
     switch state {
     case .number:
       if let value = NumberParser.parse(bytes) {
-        numbers.append(value)
+        appendNumber(value, sink: &sink)
       } else if (!quoted && missing.matches(bytes)) || (quoted && bytes.isEmpty) {
-        numbers.append(.nan)
+        appendNumber(.nan, sink: &sink)
       } else {
         return false
       }

@@ -69,6 +69,37 @@ public struct CSVReader: Sendable {
     return try parser.finish()
   }
 
+  /// Reads a CSV file straight into a dataset (what `readCSV` calls).
+  ///
+  /// On one thread, when every column but the target holds numbers, the features are
+  /// collected row-major as the file streams, so no transposing copy is made; otherwise (or
+  /// with two threads) this is `Dataset(table: readTable(path:), target:task:)`.
+  /// - Parameters:
+  ///   - path: The file.
+  ///   - target: Name of the target column, or nil.
+  ///   - task: Force classification or regression; nil infers it (see `Dataset`).
+  /// - Returns: The dataset.
+  /// - Throws: As `readTable(path:)` and `Dataset(table:target:task:)`.
+  public func readDataset(path: String, target: String?, task: TaskKind? = nil) throws -> Dataset {
+    let descriptor = open(path, O_RDONLY)
+    if descriptor < 0 {
+      throw DataError.cannotRead(file: path, reason: String(cString: strerror(errno)))
+    }
+    defer { close(descriptor) }
+    let fileSize = Int(lseek(descriptor, 0, SEEK_END))
+    if fileSize == 0 { throw DataError.emptyFile(file: path) }
+    if fileSize >= parallelThreshold,
+      let table = try readInTwoParts(descriptor, path: path, size: fileSize)
+    {
+      return try Dataset(table: table, target: target, task: task)
+    }
+    var parser = Parser(file: path, options: options)
+    parser.buildsRowMajor = true
+    parser.rowMajorTarget = target
+    _ = try stream(descriptor, path: path, from: 0, to: fileSize, isFileEnd: true, into: &parser)
+    return try parser.finishDataset(target: target, task: task)
+  }
+
   /// Runs only the two-thread path (nil when it falls back); for tests.
   func readTableInTwoParts(path: String) throws -> CSVTable? {
     let descriptor = open(path, O_RDONLY)
@@ -218,6 +249,17 @@ public struct CSVReader: Sendable {
     var scratch: [UInt8] = []
     /// Stop after the header record (used to learn the column names before splitting).
     var stopsAfterHeader = false
+    /// When set, `reserve` may switch the numeric feature columns (all columns but
+    /// `rowMajorTarget`) to one row-major buffer, the layout of `FeatureMatrix`, so that
+    /// `finishDataset` needs no transposing copy. Only when every such column already holds
+    /// numbers; otherwise columns stay separate.
+    var buildsRowMajor = false
+    /// The target column's name, kept out of the row-major buffer.
+    var rowMajorTarget: String?
+    /// The row-major feature values, `[row, rowMajorWidth]`, once switched.
+    var rowMajor: [Double] = []
+    /// Number of columns in `rowMajor` (0 = not switched).
+    var rowMajorWidth = 0
 
     struct FieldSpan {
       var start: Int
@@ -364,8 +406,53 @@ public struct CSVReader: Sendable {
 
     /// Reserves column storage for about `rows` rows.
     mutating func reserve(_ rows: Int) {
-      for k in builders.indices { builders[k].reserve(rows) }
       lines.reserveCapacityWithHugePages(rows)
+      if buildsRowMajor && rowMajorWidth == 0 {
+        let targetIndex = rowMajorTarget.flatMap { names.firstIndex(of: $0) }
+        let features = builders.indices.filter { $0 != targetIndex }
+        if !features.isEmpty, features.allSatisfy({ builders[$0].state == .number }) {
+          var values: [Double] = []
+          values.reserveCapacity(rows * features.count)
+          for r in 0..<row { for c in features { values.append(builders[c].numbers[r]) } }
+          values.adviseHugePagesForReservedCapacity()
+          for (slot, c) in features.enumerated() {
+            builders[c].slot = slot
+            builders[c].numbers = []
+          }
+          rowMajor = values
+          rowMajorWidth = features.count
+        }
+      }
+      for k in builders.indices where builders[k].slot < 0 { builders[k].reserve(rows) }
+    }
+
+    /// The dataset, from the row-major buffer when the parser switched to it, else through
+    /// `finish()` and `Dataset(table:target:task:)`; the result is the same either way.
+    func finishDataset(target: String?, task: TaskKind?) throws -> Dataset {
+      if names.isEmpty { throw DataError.emptyFile(file: file) }
+      if row == 0 { throw DataError.noDataRows(file: file) }
+      guard rowMajorWidth > 0 else {
+        return try Dataset(table: finish(), target: target, task: task)
+      }
+      var targetIndex: Int? = nil
+      if let target {
+        guard let index = names.firstIndex(of: target) else {
+          throw DataError.unknownColumn(name: target, available: names)
+        }
+        targetIndex = index
+      }
+      precondition(rowMajor.count == row * rowMajorWidth, "row-major CSV buffer out of step")
+      let featureNames = builders.indices.filter { builders[$0].slot >= 0 }.map { names[$0] }
+      var targetValue: Target? = nil
+      if let targetIndex {
+        let column = try builders[targetIndex].finish(
+          file: file, lines: lines, order: options.levels[names[targetIndex]])
+        targetValue = try Dataset.makeTarget(
+          column, file: file, lines: lines, name: names[targetIndex], task: task)
+      }
+      return try Dataset(
+        features: FeatureMatrix(rows: row, columns: rowMajorWidth, values: rowMajor),
+        featureNames: featureNames, target: targetValue, targetName: target, columnOrder: names)
     }
 
     /// Delivers the fields of a complete, quote-free data line `start..<end` (without its
@@ -382,6 +469,8 @@ public struct CSVReader: Sendable {
       let delimiter = self.delimiter
       var column = 0
       var badField = 0..<0
+      var sink: [Double] = []
+      swap(&sink, &rowMajor)
       // One exclusive access to the builders per line instead of one per field.
       let complete = builders.withUnsafeMutableBufferPointer { columns -> Bool in
         var fieldStart = start
@@ -396,12 +485,12 @@ public struct CSVReader: Sendable {
             let (value, end) = NumberParser.parsePrefix(
               p, from: i, limit: stop, delimiter: delimiter)
           {
-            columns[column].numbers.append(value)
+            columns[column].appendNumber(value, sink: &sink)
             i = end
           } else {
             while i < stop, p[i] != delimiter { i += 1 }
             if !columns[column].append(
-              UnsafeBufferPointer(rebasing: p[fieldStart..<i]), quoted: false)
+              UnsafeBufferPointer(rebasing: p[fieldStart..<i]), quoted: false, sink: &sink)
             {
               badField = fieldStart..<i
               return false
@@ -413,6 +502,7 @@ public struct CSVReader: Sendable {
           fieldStart = i
         }
       }
+      swap(&sink, &rowMajor)
       if complete && column == expected { return }
       // A wrong field count explains a misplaced value better than its type does.
       var found = 1
@@ -453,6 +543,9 @@ public struct CSVReader: Sendable {
           file: file, line: line, row: row, expected: names.count, found: spans.count)
       }
       lines.append(line)
+      var sink: [Double] = []
+      swap(&sink, &rowMajor)
+      defer { swap(&sink, &rowMajor) }
       for column in 0..<spans.count {
         let span = spans[column]
         let accepted: Bool
@@ -463,10 +556,12 @@ public struct CSVReader: Sendable {
             scratch.append(p[k])
             k += p[k] == UInt8(ascii: "\"") ? 2 : 1
           }
-          accepted = scratch.withUnsafeBufferPointer { builders[column].append($0, quoted: true) }
+          accepted = scratch.withUnsafeBufferPointer {
+            builders[column].append($0, quoted: true, sink: &sink)
+          }
         } else {
           let field = UnsafeBufferPointer(rebasing: p[span.start..<span.end])
-          accepted = builders[column].append(field, quoted: span.quoted)
+          accepted = builders[column].append(field, quoted: span.quoted, sink: &sink)
         }
         if !accepted {
           let text =

@@ -210,7 +210,8 @@ extension Dataset {
     var targetValue: Target? = nil
     if let targetIndex {
       targetValue = try Dataset.makeTarget(
-        table.columns[targetIndex], table: table, index: targetIndex, task: task)
+        table.columns[targetIndex], file: table.file, lines: table.lines,
+        name: table.names[targetIndex], task: task)
     }
     try self.init(
       features: FeatureMatrix(columnValues: numeric, rows: table.rowCount), featureNames: names,
@@ -221,12 +222,13 @@ extension Dataset {
   /// to be class labels.
   public static let maxInferredClasses = 20
 
-  private static func makeTarget(
-    _ column: CSVColumnData, table: CSVTable, index: Int, task: TaskKind?
+  /// The target from a parsed CSV column named `name` (see `Dataset` for the task rule).
+  static func makeTarget(
+    _ column: CSVColumnData, file: String, lines: [Int], name: String, task: TaskKind?
   ) throws -> Target {
-    let name = table.names[index]
     func missing(_ row: Int) -> DataError {
-      DataError.missingTarget(file: table.file, line: table.lines[row], row: row + 1, column: name)
+      DataError.missingTarget(
+        file: file, line: row < lines.count ? lines[row] : 0, row: row + 1, column: name)
     }
     switch column {
     case .category(let codes, let levels):

@@ -26,6 +26,12 @@ extension Array {
   /// neither reads nor writes it, so no element beyond `count` is touched.
   mutating func reserveCapacityWithHugePages(_ capacity: Int) {
     reserveCapacity(capacity)
+    adviseHugePagesForReservedCapacity()
+  }
+
+  /// Advises huge pages for the whole reserved storage of a non-empty array (see
+  /// `reserveCapacityWithHugePages`).
+  mutating func adviseHugePagesForReservedCapacity() {
     guard !isEmpty else { return }
     let reserved = self.capacity
     withUnsafeMutableBufferPointer { buffer in

@@ -13,13 +13,22 @@ python3 "$here/make_data.py" "$out"
 swift build -c release --package-path "$here" >&2
 bin="$(swift build -c release --package-path "$here" --show-bin-path)/melix-data-bench"
 
-melix="$("$bin" "$out/bench.csv" "$out/bench.h5" "$repeats")"
-python="$(python3 "$here/python_bench.py" "$out/bench.csv" "$out/bench.h5" "$repeats")"
+# Melix and Python alternate, one timed repeat each (after one untimed warm-up read), so a
+# change in machine load between them affects both sides alike.
+melix=""
+python=""
+for _ in $(seq "$repeats"); do
+  melix+="$("$bin" "$out/bench.csv" "$out/bench.h5" 1)"$'\n'
+  python+="$(python3 "$here/python_bench.py" "$out/bench.csv" "$out/bench.h5" 1)"$'\n'
+done
 
 python3 - "$melix" "$python" "$out" <<'PY'
 import os, statistics, sys
 def parse(text):
-    return {line.split()[0]: [float(v) for v in line.split()[1:]] for line in text.strip().splitlines()}
+    times = {}
+    for line in text.strip().splitlines():
+        times.setdefault(line.split()[0], []).extend(float(v) for v in line.split()[1:])
+    return times
 melix, python, out = parse(sys.argv[1]), parse(sys.argv[2]), sys.argv[3]
 size = os.path.getsize(os.path.join(out, "bench.csv")) / 1e6
 print(f"CSV: {size:.0f} MB, 1,000,000 rows x 11 columns; HDF5: 10^7 float64 (/X [1000000, 10])")

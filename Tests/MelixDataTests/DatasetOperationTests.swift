@@ -109,6 +109,37 @@ final class DatasetOperationTests: XCTestCase {
     XCTAssertTrue(report.description.hasPrefix("4 violations:\n"))
   }
 
+  func testValidationWrongTypeAndTooFewRows() throws {
+    let data = try penguins()
+    var schema = data.schema()
+    schema.minimumRows = 400
+    if let k = schema.columns.firstIndex(where: { $0.name == "sex" }) {
+      schema.columns[k] = ColumnSchema(name: "sex", kind: .number)
+    }
+    let report = data.validate(schema)
+    XCTAssertEqual(
+      report.violations.map { "\($0.column)/\($0.rule.rawValue)" }, ["/too few rows", "sex/wrong type"])
+    XCTAssertEqual(report.violations[0].description, "dataset: too few rows: 344 values, e.g. 344 < 400")
+    XCTAssertEqual(report.violations[1].examples, ["expected number, found category"])
+    let dropped = try data.drop(["island"])
+    XCTAssertEqual(dropped.validate(data.schema()).violations.map(\.rule), [.missingColumn])
+  }
+
+  func testConstantImputerAddsALevelAndRowViewsReadTargets() throws {
+    let data = try penguins()
+    let filled = try Imputer(strategy: .constant, fillValue: -1, fillLevel: "unknown").fit(data)
+      .transform(data)
+    guard case .categorical(let sex) = try filled.column("sex") else { return XCTFail("sex") }
+    XCTAssertEqual(sex.levels, ["female", "male", "unknown"])
+    XCTAssertEqual(sex.codes.filter { $0 == 2 }.count, 11)
+    guard case .numeric(let mass) = try filled.column("body_mass_g") else { return XCTFail("mass") }
+    XCTAssertEqual(mass[3], -1)
+    let diabetes = try readCSV(path: TestPaths.example("diabetes.csv"), target: "target")
+    let high = try diabetes.filter { ($0.number("target") ?? 0) > 300 }
+    XCTAssertEqual(high.count, 14)  // pandas: (df.target > 300).sum()
+    XCTAssertEqual(diabetes.targetValues?.first, 151)
+  }
+
   func testSHA256FIPSVectors() {
     XCTAssertEqual(
       SHA256.hex(Array("abc".utf8)),

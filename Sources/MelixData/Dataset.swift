@@ -251,7 +251,9 @@ extension Dataset {
       var distinctSet: Set<Double> = []
       var integral = true
       for value in values {
-        if value != value.rounded() || abs(value) >= 1e15 { integral = false }
+        // |value| < 1e15 keeps the Int64 conversion exact and in range (NaN fails it too);
+        // converting avoids a libm `round` call per value.
+        if !(abs(value) < 1e15) || Double(Int64(value)) != value { integral = false }
         if distinct.count <= maxInferredClasses {
           if !distinct.contains(value) { distinct.append(value) }
         } else if task == .classification {
@@ -266,7 +268,7 @@ extension Dataset {
       if (task ?? inferred) == .regression { return .values(values) }
       let sorted = distinct.sorted()
       let names = sorted.map {
-        $0 == $0.rounded() && abs($0) < 1e15 ? String(Int64($0)) : String($0)
+        abs($0) < 1e15 && Double(Int64($0)) == $0 ? String(Int64($0)) : String($0)
       }
       let indices = values.map { value -> Int in
         // Binary search in the sorted distinct values.

@@ -535,6 +535,11 @@ public struct CSVReader: Sendable {
           builders.append(
             CSVColumnBuilder(name: unescaped, override: options.types[unescaped], missing: missing))
         }
+        // A misspelt override would otherwise be ignored without a word.
+        for name in options.types.keys.sorted() + options.levels.keys.sorted()
+        where !names.contains(name) {
+          throw DataError.unknownColumn(name: name, available: names)
+        }
         return
       }
       row += 1

@@ -140,6 +140,13 @@ final class CSVReaderTests: XCTestCase {
     XCTAssertEqual(
       overridden.columns[2], .category(codes: [1, 2, 0, 3], levels: ["10", "01", "02", "3"]))
     XCTAssertEqual(overridden.columns[1].type, .category)
+    // An override for a column that does not exist is an error, not silently ignored.
+    XCTAssertThrowsError(
+      try CSVReader(options: CSVOptions(types: ["cod": .category])).readTable(path: path)
+    ) { error in
+      XCTAssertEqual(
+        error as? DataError, .unknownColumn(name: "cod", available: ["x", "flag", "code", "city"]))
+    }
     // With only "" missing, 'NA' in a number column is an error naming it.
     XCTAssertThrowsError(
       try CSVReader(options: CSVOptions(missingValues: [""])).readTable(path: path)

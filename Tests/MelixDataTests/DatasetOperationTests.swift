@@ -118,8 +118,10 @@ final class DatasetOperationTests: XCTestCase {
     }
     let report = data.validate(schema)
     XCTAssertEqual(
-      report.violations.map { "\($0.column)/\($0.rule.rawValue)" }, ["/too few rows", "sex/wrong type"])
-    XCTAssertEqual(report.violations[0].description, "dataset: too few rows: 344 values, e.g. 344 < 400")
+      report.violations.map { "\($0.column)/\($0.rule.rawValue)" },
+      ["/too few rows", "sex/wrong type"])
+    XCTAssertEqual(
+      report.violations[0].description, "dataset: too few rows: 344 values, e.g. 344 < 400")
     XCTAssertEqual(report.violations[1].examples, ["expected number, found category"])
     let dropped = try data.drop(["island"])
     XCTAssertEqual(dropped.validate(data.schema()).violations.map(\.rule), [.missingColumn])

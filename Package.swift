@@ -73,7 +73,8 @@ let package = Package(
     .testTarget(
       name: "MelixHDF5Tests", dependencies: ["MelixHDF5"], exclude: ["Fixtures"], swiftSettings: v5),
     .testTarget(
-      name: "MelixDataTests", dependencies: ["MelixData"], exclude: ["Fixtures"], swiftSettings: v5),
+      name: "MelixDataTests", dependencies: ["MelixData", "MelixHDF5"], exclude: ["Fixtures"],
+      swiftSettings: v5),
     .testTarget(
       name: "MelixMLTests", dependencies: ["MelixML"], exclude: ["Fixtures"],
       swiftSettings: v5),

@@ -29,6 +29,9 @@ struct CSVColumnBuilder {
   var state: State = .undecided
   var leadingMissing = 0
   var numbers: [Double] = []
+  /// Position in the parser's row-major feature buffer, or -1 while numbers go to
+  /// `numbers` (see `CSVReader.Parser.buildsRowMajor`).
+  var slot = -1
   var codes: [Int] = []
   var levelIndex: [String: Int] = [:]
   var levels: [String] = []
@@ -47,23 +50,32 @@ struct CSVColumnBuilder {
   /// Reserves room for `rows` values (a hint from the file size).
   mutating func reserve(_ rows: Int) {
     switch state {
-    case .number: numbers.reserveCapacity(rows)
-    case .text: codes.reserveCapacity(rows)
+    case .number: numbers.reserveCapacityWithHugePages(rows)
+    case .text: codes.reserveCapacityWithHugePages(rows)
     case .undecided: break
     }
+  }
+
+  /// Adds a parsed number: to the row-major `sink` when the column has a slot there,
+  /// else to `numbers`.
+  @inline(__always)
+  mutating func appendNumber(_ value: Double, sink: inout [Double]) {
+    if slot >= 0 { sink.append(value) } else { numbers.append(value) }
   }
 
   /// Adds one field; a quoted field is never a missing-value token.
   ///
   /// - Returns: false if the column holds numbers and the field is neither a number nor
   ///   missing (the caller reports it with the file, line and row).
-  mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool) -> Bool {
+  mutating func append(
+    _ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool, sink: inout [Double]
+  ) -> Bool {
     switch state {
     case .number:
       if let value = NumberParser.parse(bytes) {
-        numbers.append(value)
+        appendNumber(value, sink: &sink)
       } else if (!quoted && missing.matches(bytes)) || (quoted && bytes.isEmpty) {
-        numbers.append(.nan)
+        appendNumber(.nan, sink: &sink)
       } else {
         return false
       }
@@ -102,41 +114,45 @@ struct CSVColumnBuilder {
     }
   }
 
-  /// This column's values followed by `other`'s (the next part of the same file), or nil
-  /// when the parts disagree on the type (number in one, text in the other).
-  func joined(with other: CSVColumnBuilder) -> CSVColumnBuilder? {
-    var out = self
+  /// Appends `other`'s values (the next part of the same file) in place.
+  ///
+  /// - Returns: false when the parts disagree on the type (number in one, text in the
+  ///   other); the builder is then left unusable.
+  mutating func append(contentsOf other: CSVColumnBuilder) -> Bool {
     switch (state, other.state) {
     case (.undecided, .undecided):
-      out.leadingMissing += other.leadingMissing
+      leadingMissing += other.leadingMissing
     case (.undecided, .number):
-      out = other
-      out.numbers = [Double](repeating: .nan, count: leadingMissing) + other.numbers
+      let missing = leadingMissing
+      self = other
+      numbers.insert(contentsOf: repeatElement(Double.nan, count: missing), at: 0)
     case (.undecided, .text):
-      out = other
-      out.codes = [Int](repeating: -1, count: leadingMissing) + other.codes
+      let missing = leadingMissing
+      self = other
+      codes.insert(contentsOf: repeatElement(-1, count: missing), at: 0)
     case (.number, .undecided):
-      out.numbers += [Double](repeating: .nan, count: other.leadingMissing)
+      numbers.append(contentsOf: repeatElement(Double.nan, count: other.leadingMissing))
     case (.number, .number):
-      out.numbers += other.numbers
+      numbers.append(contentsOf: other.numbers)
     case (.text, .undecided):
-      out.codes += [Int](repeating: -1, count: other.leadingMissing)
+      codes.append(contentsOf: repeatElement(-1, count: other.leadingMissing))
     case (.text, .text):
       var remap: [Int] = []
       for level in other.levels {
-        if let code = out.levelIndex[level] {
+        if let code = levelIndex[level] {
           remap.append(code)
         } else {
-          out.levelIndex[level] = out.levels.count
-          remap.append(out.levels.count)
-          out.levels.append(level)
+          levelIndex[level] = levels.count
+          remap.append(levels.count)
+          levels.append(level)
         }
       }
-      out.codes += other.codes.map { $0 < 0 ? -1 : remap[$0] }
+      codes.reserveCapacity(codes.count + other.codes.count)
+      for code in other.codes { codes.append(code < 0 ? -1 : remap[code]) }
     case (.number, .text), (.text, .number):
-      return nil
+      return false
     }
-    return out
+    return true
   }
 
   /// Finishes the column: sorts (or orders) levels, converts bool-like text.

@@ -210,7 +210,8 @@ extension Dataset {
     var targetValue: Target? = nil
     if let targetIndex {
       targetValue = try Dataset.makeTarget(
-        table.columns[targetIndex], table: table, index: targetIndex, task: task)
+        table.columns[targetIndex], file: table.file, lines: table.lines,
+        name: table.names[targetIndex], task: task)
     }
     try self.init(
       features: FeatureMatrix(columnValues: numeric, rows: table.rowCount), featureNames: names,
@@ -221,12 +222,13 @@ extension Dataset {
   /// to be class labels.
   public static let maxInferredClasses = 20
 
-  private static func makeTarget(
-    _ column: CSVColumnData, table: CSVTable, index: Int, task: TaskKind?
+  /// The target from a parsed CSV column named `name` (see `Dataset` for the task rule).
+  static func makeTarget(
+    _ column: CSVColumnData, file: String, lines: [Int], name: String, task: TaskKind?
   ) throws -> Target {
-    let name = table.names[index]
     func missing(_ row: Int) -> DataError {
-      DataError.missingTarget(file: table.file, line: table.lines[row], row: row + 1, column: name)
+      DataError.missingTarget(
+        file: file, line: row < lines.count ? lines[row] : 0, row: row + 1, column: name)
     }
     switch column {
     case .category(let codes, let levels):
@@ -249,7 +251,9 @@ extension Dataset {
       var distinctSet: Set<Double> = []
       var integral = true
       for value in values {
-        if value != value.rounded() || abs(value) >= 1e15 { integral = false }
+        // |value| < 1e15 keeps the Int64 conversion exact and in range (NaN fails it too);
+        // converting avoids a libm `round` call per value.
+        if !(abs(value) < 1e15) || Double(Int64(value)) != value { integral = false }
         if distinct.count <= maxInferredClasses {
           if !distinct.contains(value) { distinct.append(value) }
         } else if task == .classification {
@@ -264,7 +268,7 @@ extension Dataset {
       if (task ?? inferred) == .regression { return .values(values) }
       let sorted = distinct.sorted()
       let names = sorted.map {
-        $0 == $0.rounded() && abs($0) < 1e15 ? String(Int64($0)) : String($0)
+        abs($0) < 1e15 && Double(Int64($0)) == $0 ? String(Int64($0)) : String($0)
       }
       let indices = values.map { value -> Int in
         // Binary search in the sorted distinct values.

@@ -54,7 +54,25 @@ enum NumberParser {
       while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
       if start == end { return nil }
     }
-    var i = start
+    if let (value, stop) = parsePrefix(bytes, from: start, limit: end, delimiter: 0), stop == end {
+      return value
+    }
+    return fallback(bytes, start, end)
+  }
+
+  /// The fast path alone: parses the plain decimal number (`[+-]digits[.digits][e[+-]digits]`)
+  /// that starts at `from` and ends at `limit` or at the first `delimiter` byte.
+  ///
+  /// - Returns: The value and the index where it ended, or nil when the text is not such a
+  ///   number or the fast path cannot convert it exactly (more than 19 digits, a significand
+  ///   above 2^53 or a power of ten beyond ±22); the caller then uses `parse`, which falls
+  ///   back to `strtod`.
+  @inline(__always)
+  static func parsePrefix(
+    _ bytes: UnsafeBufferPointer<UInt8>, from: Int, limit: Int, delimiter: UInt8
+  ) -> (Double, Int)? {
+    var i = from
+    if i >= limit { return nil }
     var negative = false
     if bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
       negative = bytes[i] == UInt8(ascii: "-")
@@ -62,7 +80,7 @@ enum NumberParser {
     }
     var mantissa: UInt64 = 0
     let integerStart = i
-    while i < end {
+    while i < limit {
       let digit = bytes[i] &- 48
       if digit >= 10 { break }
       mantissa = mantissa &* 10 &+ UInt64(digit)
@@ -70,10 +88,10 @@ enum NumberParser {
     }
     var digits = i - integerStart
     var exponent = 0
-    if i < end, bytes[i] == UInt8(ascii: ".") {
+    if i < limit, bytes[i] == UInt8(ascii: ".") {
       i += 1
       let fractionStart = i
-      while i < end {
+      while i < limit {
         let digit = bytes[i] &- 48
         if digit >= 10 { break }
         mantissa = mantissa &* 10 &+ UInt64(digit)
@@ -82,17 +100,17 @@ enum NumberParser {
       exponent = fractionStart - i
       digits += i - fractionStart
     }
-    if digits == 0 { return fallback(bytes, start, end) }
-    if i < end, bytes[i] | 0x20 == UInt8(ascii: "e") {
+    if digits == 0 { return nil }
+    if i < limit, bytes[i] | 0x20 == UInt8(ascii: "e") {
       i += 1
       var exponentNegative = false
-      if i < end, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
+      if i < limit, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
         exponentNegative = bytes[i] == UInt8(ascii: "-")
         i += 1
       }
       var value = 0
       let exponentStart = i
-      while i < end {
+      while i < limit {
         let digit = bytes[i] &- 48
         if digit >= 10 { break }
         if value < 100_000 { value = value * 10 + Int(digit) }
@@ -101,18 +119,16 @@ enum NumberParser {
       if i == exponentStart { return nil }
       exponent += exponentNegative ? -value : value
     }
-    if i != end { return nil }
+    if i != limit && bytes[i] != delimiter { return nil }
     // More than 19 digits may have wrapped the 64-bit mantissa: let strtod decide.
-    if digits > 19 || mantissa > (1 << 53) || exponent < -22 || exponent > 22 {
-      return fallback(bytes, start, end)
-    }
+    if digits > 19 || mantissa > (1 << 53) || exponent < -22 || exponent > 22 { return nil }
     var result = Double(mantissa)
     if exponent < 0 {
       result /= powerOfTen(-exponent)
     } else if exponent > 0 {
       result *= powerOfTen(exponent)
     }
-    return negative ? -result : result
+    return (negative ? -result : result, i)
   }
 
   /// `strtod` on a NUL-terminated copy; accepts only if it consumes every byte and the text

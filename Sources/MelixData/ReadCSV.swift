@@ -11,6 +11,5 @@
 public func readCSV(
   path: String, target: String? = nil, task: TaskKind? = nil, options: CSVOptions = CSVOptions()
 ) throws -> Dataset {
-  let table = try CSVReader(options: options).readTable(path: path)
-  return try Dataset(table: table, target: target, task: task)
+  try CSVReader(options: options).readDataset(path: path, target: target, task: task)
 }

@@ -57,6 +57,51 @@ final class CSVReaderTests: XCTestCase {
     XCTAssertEqual(table.lines[21], 223)
   }
 
+  /// `readDataset` builds all-numeric features row-major while streaming; with 64-byte
+  /// chunks that switch happens early in every file, and the result (or error) must equal
+  /// the column-wise path's.
+  func testRowMajorDatasetPathEqualsTablePath() throws {
+    let files: [(String, String?)] =
+      [
+        ("iris", "species"), ("wine", "target"), ("breast_cancer", "diagnosis"),
+        ("digits", "label"),
+        ("diabetes", "target"), ("penguins", "species"), ("titanic", "survived"), ("digits", nil),
+      ].map { (TestPaths.example("\($0.0).csv"), $0.1) }
+      + [
+        ("ragged_short_row.csv", nil), ("non_numeric.csv", "species"),
+        ("quoted_fields.csv", "survived"),
+        ("bom_crlf.csv", "species"),
+      ].map { (TestPaths.bad($0.0), $0.1) }
+    let small = CSVReader(chunkSize: 64)
+    var switched = 0
+    for (file, target) in files {
+      let expected = Result {
+        try Dataset(table: CSVReader().readTable(path: file), target: target)
+      }
+      let got = Result { try small.readDataset(path: file, target: target) }
+      switch (expected, got) {
+      case (.success(let a), .success(let b)): XCTAssertEqual(a, b, file)
+      case (.failure(let a), .failure(let b)):
+        XCTAssertEqual(a as? DataError, b as? DataError, file)
+      default: XCTFail("\(file): table path \(expected) vs row-major path \(got)")
+      }
+      // Count the files where the parser really switched to the row-major buffer.
+      let descriptor = open(file, O_RDONLY)
+      defer { close(descriptor) }
+      var parser = CSVReader.Parser(file: file, options: CSVOptions())
+      parser.buildsRowMajor = true
+      parser.rowMajorTarget = target
+      let size = Int(lseek(descriptor, 0, SEEK_END))
+      if (try? small.stream(
+        descriptor, path: file, from: 0, to: size, isFileEnd: true, into: &parser)) != nil,
+        parser.rowMajorWidth > 0
+      {
+        switched += 1
+      }
+    }
+    XCTAssertEqual(switched, 7)  // iris, wine, breast_cancer, digits (twice), diabetes, bom_crlf
+  }
+
   func testErrorInSecondHalfReportsTheFileLine() throws {
     var lines = ["a,b"] + (1...400).map { "\($0),\($0 * 2)" }
     lines[350] = "350,x7"
@@ -95,6 +140,13 @@ final class CSVReaderTests: XCTestCase {
     XCTAssertEqual(
       overridden.columns[2], .category(codes: [1, 2, 0, 3], levels: ["10", "01", "02", "3"]))
     XCTAssertEqual(overridden.columns[1].type, .category)
+    // An override for a column that does not exist is an error, not silently ignored.
+    XCTAssertThrowsError(
+      try CSVReader(options: CSVOptions(types: ["cod": .category])).readTable(path: path)
+    ) { error in
+      XCTAssertEqual(
+        error as? DataError, .unknownColumn(name: "cod", available: ["x", "flag", "code", "city"]))
+    }
     // With only "" missing, 'NA' in a number column is an error naming it.
     XCTAssertThrowsError(
       try CSVReader(options: CSVOptions(missingValues: [""])).readTable(path: path)
@@ -134,6 +186,22 @@ final class CSVReaderTests: XCTestCase {
     }
     for text in ["", "-", "1e", "0x10", "3.O", "1,5", "nan", "1 2"] {
       XCTAssertNil(Array(text.utf8).withUnsafeBufferPointer { NumberParser.parse($0) }, text)
+    }
+  }
+
+  func testNumberParsingAgreesWithSwiftOnRandomValues() {
+    // Random bit patterns (shortest round-trip text) and short decimals, against
+    // Double(String), which is correctly rounded.
+    var generator = SeededGenerator(seed: 99)
+    for k in 0..<20_000 {
+      let bits = generator.next()
+      var value = Double(bitPattern: bits)
+      if !value.isFinite { continue }
+      if k % 2 == 0 { value = Double(Int64(bitPattern: bits) % 10_000_000) / 1000 }
+      for text in ["\(value)", String(format: "%.6f", value), String(format: "%.3e", value)] {
+        let parsed = Array(text.utf8).withUnsafeBufferPointer { NumberParser.parse($0) }
+        XCTAssertEqual(parsed?.bitPattern, Double(text)?.bitPattern, text)
+      }
     }
   }
 

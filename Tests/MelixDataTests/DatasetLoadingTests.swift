@@ -1,4 +1,5 @@
 import Foundation
+import MelixHDF5
 import XCTest
 
 @testable import MelixData
@@ -151,6 +152,28 @@ final class DatasetLoadingTests: XCTestCase {
       XCTAssertEqual(reread.features, original.features, name)
       XCTAssertEqual(reread.columnOrder, original.columnOrder, name)
     }
+  }
+
+  func testRowRangeReadEqualsSliceOfFullRead() throws {
+    let path = TestPaths.example("titanic.h5")
+    let full = try Dataset.readHDF5(path: path)
+    let part = try Dataset.readHDF5(path: path, rows: 100..<250)
+    XCTAssertEqual(part, try full.rows(100..<250))
+    XCTAssertThrowsError(try Dataset.readHDF5(path: path, rows: 1300..<1310)) { error in
+      XCTAssertEqual(error as? DataError, .rowsOutOfRange(lower: 1300, upper: 1310, count: 1309))
+    }
+  }
+
+  func testCompressedWriteReadsBack() throws {
+    let original = try Dataset.readHDF5(path: TestPaths.example("digits.h5"))
+    let path = TestPaths.temporary("digits-gzip.h5")
+    try original.writeHDF5(path: path, gzipLevel: 4)
+    XCTAssertEqual(try Dataset.readHDF5(path: path), original)
+    let x = try H5File(path: path).dataset("X")
+    XCTAssertEqual(x.chunkShape, [1024, 64])
+    XCTAssertEqual(x.filterNames, ["shuffle", "deflate"])
+    let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
+    XCTAssertLessThan(size, 300_000)  // the uncompressed file is 948,776 bytes
   }
 
   func testLoadRejectsUnknownExtension() {

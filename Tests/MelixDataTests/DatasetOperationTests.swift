@@ -39,6 +39,25 @@ final class DatasetOperationTests: XCTestCase {
     XCTAssertTrue(mass[3].isNaN)
   }
 
+  func testTableAndSchemaRendering() throws {
+    let data = try penguins()
+    let text = data.table(maxRows: 4)
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    XCTAssertEqual(lines[0], "Dataset: 344 rows × 8 columns, classification on 'species'")
+    XCTAssertTrue(lines[1].hasPrefix("species  island     bill_length_mm"), lines[1])
+    XCTAssertTrue(lines[2].hasPrefix("Adelie   Torgersen            39.1"), lines[2])
+    XCTAssertTrue(lines[5].contains("NA"), lines[5])  // row 3 has missing measurements
+    XCTAssertEqual(lines[6], "… 340 more rows")
+    XCTAssertEqual(data.description, data.table(maxRows: 10))
+    let schema = data.schema().description
+    XCTAssertTrue(schema.hasPrefix("Schema: 8 columns, inferred from 344 rows\n"), schema)
+    XCTAssertTrue(
+      schema.contains("  body_mass_g: number in [2700, 6300], missing allowed\n"), schema)
+    XCTAssertTrue(
+      schema.contains("  species: category (target) of {Adelie, Chinstrap, Gentoo}, no missing"),
+      schema)
+  }
+
   func testTaskInference() throws {
     XCTAssertEqual(
       try readCSV(path: TestPaths.example("wine.csv"), target: "target").classNames,
@@ -88,6 +107,39 @@ final class DatasetOperationTests: XCTestCase {
     XCTAssertEqual(byRule["wingspan/missing column"]?.count, 1)
     XCTAssertEqual(report.violations.count, 4)
     XCTAssertTrue(report.description.hasPrefix("4 violations:\n"))
+  }
+
+  func testValidationWrongTypeAndTooFewRows() throws {
+    let data = try penguins()
+    var schema = data.schema()
+    schema.minimumRows = 400
+    if let k = schema.columns.firstIndex(where: { $0.name == "sex" }) {
+      schema.columns[k] = ColumnSchema(name: "sex", kind: .number)
+    }
+    let report = data.validate(schema)
+    XCTAssertEqual(
+      report.violations.map { "\($0.column)/\($0.rule.rawValue)" },
+      ["/too few rows", "sex/wrong type"])
+    XCTAssertEqual(
+      report.violations[0].description, "dataset: too few rows: 344 values, e.g. 344 < 400")
+    XCTAssertEqual(report.violations[1].examples, ["expected number, found category"])
+    let dropped = try data.drop(["island"])
+    XCTAssertEqual(dropped.validate(data.schema()).violations.map(\.rule), [.missingColumn])
+  }
+
+  func testConstantImputerAddsALevelAndRowViewsReadTargets() throws {
+    let data = try penguins()
+    let filled = try Imputer(strategy: .constant, fillValue: -1, fillLevel: "unknown").fit(data)
+      .transform(data)
+    guard case .categorical(let sex) = try filled.column("sex") else { return XCTFail("sex") }
+    XCTAssertEqual(sex.levels, ["female", "male", "unknown"])
+    XCTAssertEqual(sex.codes.filter { $0 == 2 }.count, 11)
+    guard case .numeric(let mass) = try filled.column("body_mass_g") else { return XCTFail("mass") }
+    XCTAssertEqual(mass[3], -1)
+    let diabetes = try readCSV(path: TestPaths.example("diabetes.csv"), target: "target")
+    let high = try diabetes.filter { ($0.number("target") ?? 0) > 300 }
+    XCTAssertEqual(high.count, 14)  // pandas: (df.target > 300).sum()
+    XCTAssertEqual(diabetes.targetValues?.first, 151)
   }
 
   func testSHA256FIPSVectors() {

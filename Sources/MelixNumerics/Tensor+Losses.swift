@@ -53,6 +53,21 @@ extension Tensor {
   public mutating func addScaled(_ x: Tensor, by alpha: Double) throws {
     let s = try ShapeMath.broadcast(shape, x.shape, op: "axpy")
     guard s == shape else { throw TensorError.broadcastMismatch(op: "axpy", lhs: shape, rhs: x.shape) }
+    if x.shape == shape && x.dtype == dtype && dtype.isFloatingPoint && isContiguous && x.isContiguous {
+      // The optimizer's hot path: one fused loop over the buffer, no temporaries.
+      makeUnique()
+      if dtype == .float64 {
+        let p = base(Double.self)
+        let q = x.base(Double.self)
+        for i in 0..<count { p[i] += alpha * q[i] }
+      } else {
+        let p = base(Float.self)
+        let q = x.base(Float.self)
+        let a = Float(alpha)
+        for i in 0..<count { p[i] += a * q[i] }
+      }
+      return
+    }
     let updated = try detached() + x.detached() * alpha
     try assign(updated, at: [])
   }

@@ -109,6 +109,14 @@ final class TensorLayoutTests: XCTestCase {
     XCTAssertTrue(w.requiresGrad)
     w.scale(by: 3)
     XCTAssertEqual(w.scalars, [0, 0])
+    var v = Tensor([1.0, 2.0, 3.0])
+    let shared = v
+    try v.addScaled(Tensor([1.0, 1.0, 1.0]), by: 2)
+    XCTAssertEqual(v.scalars, [3, 4, 5])
+    XCTAssertEqual(shared.scalars, [1, 2, 3], "in-place updates copy a shared buffer first")
+    var f = Tensor([Float(1), 2])
+    try f.addScaled(Tensor([1.0, 1.0]), by: 0.5)
+    XCTAssertEqual(f.toArray(Float.self), [1.5, 2.5])
   }
 }
 

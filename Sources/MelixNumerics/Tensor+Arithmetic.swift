@@ -230,4 +230,26 @@ extension Tensor {
       return [try Tensor.where(mask, g, zero), try Tensor.where(mask, zero, g)]
     }
   }
+
+  /// Whether two tensors have the same shape and element-wise
+  /// `|a - b| <= atol + rtol·|b|` (NaN equals NaN), like NumPy's `allclose(equal_nan=True)`
+  /// without broadcasting.
+  ///
+  /// - Parameters:
+  ///   - other: The reference values.
+  ///   - rtol: Relative tolerance.
+  ///   - atol: Absolute tolerance.
+  public func isClose(to other: Tensor, rtol: Double = 1e-5, atol: Double = 1e-8) -> Bool {
+    guard shape == other.shape else { return false }
+    for (a, b) in zip(scalars, other.scalars) {
+      if a.isNaN || b.isNaN {
+        if !(a.isNaN && b.isNaN) { return false }
+      } else if a.isInfinite || b.isInfinite {
+        if a != b { return false }
+      } else if Swift.abs(a - b) > atol + rtol * Swift.abs(b) {
+        return false
+      }
+    }
+    return true
+  }
 }

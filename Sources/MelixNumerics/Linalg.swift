@@ -1,6 +1,7 @@
 import COpenBLAS
 
-/// Dense linear algebra on LAPACK (through LAPACKE, row-major). Inputs are converted to
+/// Dense linear algebra on LAPACK (through LAPACKE, row-major); this file is the only
+/// LAPACK caller. Inputs are converted to
 /// `float64` and the results converted back to `float32` for `float32` input (more accurate
 /// than NumPy's single-precision routines, within float32 rounding of them).
 public enum Linalg {

@@ -10,10 +10,11 @@ extension Tensor {
   /// The same values as a leaf of a new autograd graph: operations on the result are
   /// recorded, and ``backward()`` on a scalar computed from it fills its ``grad``.
   ///
-  /// - Returns: A view sharing this tensor's buffer, with a fresh leaf node.
+  /// - Returns: A view sharing this tensor's buffer, with a fresh leaf node. Integer and
+  ///   bool tensors are first converted to `float64` (only floats have gradients).
   public func requiringGrad() -> Tensor {
-    var out = self
-    out.node = GradNode(inputs: [], shape: shape, dtype: dtype, backward: nil)
+    var out = dtype.isFloatingPoint ? self : cast(to: .float64)
+    out.node = GradNode(inputs: [], shape: shape, dtype: out.dtype, backward: nil)
     return out
   }
 

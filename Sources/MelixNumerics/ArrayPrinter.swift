@@ -19,15 +19,20 @@ struct ArrayPrinter {
       extras = [info]
     } else {
       if (t.count == 0 && t.shape != [0]) || t.count > threshold {
-        extras.append("shape=(" + t.shape.map(String.init).joined(separator: ", ") + (t.rank == 1 ? ",)" : ")"))
+        extras.append(
+          "shape=(" + t.shape.map(String.init).joined(separator: ", ") + (t.rank == 1 ? ",)" : ")"))
       }
       if t.dtype == .float32 || t.count == 0 { extras.append("dtype=\(t.dtype)") }
     }
     if extras.isEmpty { return prefix + body + ")" }
     let arr = prefix + body + ","
     let tail = extras.joined(separator: ", ") + ")"
-    let lastLine = arr.count - ((arr.lastIndex(of: "\n").map { arr.distance(from: arr.startIndex, to: $0) + 1 }) ?? 0)
-    let spacer = lastLine + tail.count + 1 > lineWidth ? "\n" + String(repeating: " ", count: prefix.count) : " "
+    let lastLine =
+      arr.count
+      - ((arr.lastIndex(of: "\n").map { arr.distance(from: arr.startIndex, to: $0) + 1 }) ?? 0)
+    let spacer =
+      lastLine + tail.count + 1 > lineWidth
+      ? "\n" + String(repeating: " ", count: prefix.count) : " "
     return arr + spacer + tail
   }
 
@@ -44,7 +49,8 @@ struct ArrayPrinter {
     let printer = Recurser(
       small: small.contiguous(), original: t.shape, format: format, separator: ", ",
       summary: summarise ? "..." : "")
-    return printer.run(hangingIndent: " " + String(repeating: " ", count: prefix.count), width: width)
+    return printer.run(
+      hangingIndent: " " + String(repeating: " ", count: prefix.count), width: width)
   }
 
   /// Builds the element formatter from (the summarised) data, as NumPy's `_get_format_function`.
@@ -85,7 +91,9 @@ struct ArrayPrinter {
       return flat
     }
 
-    func extend(_ s: inout String, _ line: inout String, _ word: String, _ width: Int, _ indent: String) {
+    func extend(
+      _ s: inout String, _ line: inout String, _ word: String, _ width: Int, _ indent: String
+    ) {
       var wrap = line.count + word.count > width
       if line.count <= indent.count { wrap = false }
       if wrap {
@@ -126,7 +134,8 @@ struct ArrayPrinter {
         }
         if trailing > 1 {
           for i in stride(from: trailing, to: 1, by: -1) {
-            let word = recurse(index: index + [length - i], hangingIndent: nextIndent, width: nextWidth)
+            let word = recurse(
+              index: index + [length - i], hangingIndent: nextIndent, width: nextWidth)
             extend(&s, &line, word, elemWidth, hangingIndent)
             line += separator
           }
@@ -135,17 +144,26 @@ struct ArrayPrinter {
         extend(&s, &line, word, elemWidth, hangingIndent)
         s += line
       } else {
-        let lineSep = separator.trimmingCharacters(in: .whitespaces) + String(repeating: "\n", count: axesLeft - 1)
+        let lineSep =
+          separator.trimmingCharacters(in: .whitespaces)
+          + String(repeating: "\n", count: axesLeft - 1)
         for i in 0..<leading {
-          s += hangingIndent + recurse(index: index + [i], hangingIndent: nextIndent, width: nextWidth) + lineSep
+          s +=
+            hangingIndent + recurse(index: index + [i], hangingIndent: nextIndent, width: nextWidth)
+            + lineSep
         }
         if showSummary { s += hangingIndent + summary + lineSep }
         if trailing > 1 {
           for i in stride(from: trailing, to: 1, by: -1) {
-            s += hangingIndent + recurse(index: index + [length - i], hangingIndent: nextIndent, width: nextWidth) + lineSep
+            s +=
+              hangingIndent
+              + recurse(index: index + [length - i], hangingIndent: nextIndent, width: nextWidth)
+              + lineSep
           }
         }
-        s += hangingIndent + recurse(index: index + [length - 1], hangingIndent: nextIndent, width: nextWidth)
+        s +=
+          hangingIndent
+          + recurse(index: index + [length - 1], hangingIndent: nextIndent, width: nextWidth)
       }
       return "[" + String(s.dropFirst(hangingIndent.count)) + "]"
     }

@@ -4,15 +4,28 @@ import Foundation
 public enum BinaryOp: String, Sendable {
   /// Arithmetic: `+ - * /`, floor division `//` (rounds toward -inf), remainder `%` (sign of
   /// the divisor, as Python), power `**`.
-  case add = "+", subtract = "-", multiply = "*", divide = "/", floorDivide = "//"
+  case add = "+"
+  case subtract = "-"
+  case multiply = "*"
+  case divide = "/"
+  case floorDivide = "//"
   /// Remainder, power and the NaN-propagating element-wise maximum and minimum.
-  case remainder = "%", power = "**", maximum = "maximum", minimum = "minimum"
+  case remainder = "%"
+  case power = "**"
+  case maximum = "maximum"
+  case minimum = "minimum"
   /// Comparisons; the result is bool.
-  case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">"
+  case equal = "=="
+  case notEqual = "!="
+  case less = "<"
+  case lessEqual = "<="
+  case greater = ">"
   /// Comparison `>=`; the result is bool.
   case greaterEqual = ">="
   /// Logical operations on "nonzero" values; the result is bool.
-  case logicalAnd = "and", logicalOr = "or", logicalXor = "xor"
+  case logicalAnd = "and"
+  case logicalOr = "or"
+  case logicalXor = "xor"
 
   var isComparison: Bool {
     switch self {
@@ -94,7 +107,9 @@ extension Tensor {
     }
   }
 
-  private static func intBinary(_ op: BinaryOp, _ a: Tensor, _ b: Tensor, _ shape: [Int]) throws -> Tensor {
+  private static func intBinary(_ op: BinaryOp, _ a: Tensor, _ b: Tensor, _ shape: [Int]) throws
+    -> Tensor
+  {
     switch op {
     // Integer arithmetic wraps on overflow, as NumPy's int64 does.
     case .add: return mapBinary(a, b, shape) { (x: Int64, y: Int64) in x &+ y }
@@ -142,7 +157,9 @@ extension Tensor {
     }
   }
 
-  private static func boolBinary(_ op: BinaryOp, _ a: Tensor, _ b: Tensor, _ shape: [Int]) throws -> Tensor {
+  private static func boolBinary(_ op: BinaryOp, _ a: Tensor, _ b: Tensor, _ shape: [Int]) throws
+    -> Tensor
+  {
     switch op {
     case .logicalAnd: return mapBinary(a, b, shape) { (x: Bool, y: Bool) in x && y }
     case .logicalOr: return mapBinary(a, b, shape) { (x: Bool, y: Bool) in x || y }

@@ -54,7 +54,8 @@ func mapBinary<K: BinaryKernel>(_ a: Tensor, _ b: Tensor, _ shape: [Int], kernel
     return out
   }
   let rows = StridedRows(
-    shape: shape, strides: [a.broadcastStrides(to: shape), b.broadcastStrides(to: shape), out.strides])
+    shape: shape,
+    strides: [a.broadcastStrides(to: shape), b.broadcastStrides(to: shape), out.strides])
   let job = BinaryRows(
     kernel: kernel, pa: a.base(K.A.self), pb: b.base(K.B.self), po: out.base(K.R.self),
     sa: rows.rowStride(0), sb: rows.rowStride(1), so: rows.rowStride(2))
@@ -62,7 +63,8 @@ func mapBinary<K: BinaryKernel>(_ a: Tensor, _ b: Tensor, _ shape: [Int], kernel
   if rows.rowCount == 1 {
     Parallel.forChunks(count: n) { r in job.run(0, 0, 0, r.lowerBound, r.count) }
   } else {
-    Parallel.forChunks(count: rows.rowCount, threshold: max(1, Parallel.elementThreshold / n)) { r in
+    Parallel.forChunks(count: rows.rowCount, threshold: max(1, Parallel.elementThreshold / n)) {
+      r in
       rows.forEachRow(in: r) { _, o in job.run(o[0], o[1], o[2], 0, n) }
     }
   }
@@ -122,7 +124,8 @@ func mapUnary<A: TensorScalar, R: TensorScalar>(_ x: Tensor, _ f: (A) -> R) -> T
     if rows.rowCount == 1 {
       Parallel.forChunks(count: n) { r in runRow([0, 0], r.lowerBound, r.count) }
     } else {
-      Parallel.forChunks(count: rows.rowCount, threshold: max(1, Parallel.elementThreshold / n)) { r in
+      Parallel.forChunks(count: rows.rowCount, threshold: max(1, Parallel.elementThreshold / n)) {
+        r in
         rows.forEachRow(in: r) { _, o in runRow(o, 0, n) }
       }
     }

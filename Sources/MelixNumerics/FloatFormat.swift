@@ -56,7 +56,8 @@ struct FloatFormat {
       return ArrayPrinter.pad(p.int, padLeft) + "." + frac + "e" + String(p.exp.prefix(1)) + digits
     }
     let p = positional(x)
-    return ArrayPrinter.pad(p.int, padLeft) + "." + p.frac + String(repeating: " ", count: padRight - p.frac.count)
+    return ArrayPrinter.pad(p.int, padLeft) + "." + p.frac
+      + String(repeating: " ", count: padRight - p.frac.count)
   }
 
   /// Shortest round-trip decimal digits `d` and point position `p` (value = 0.d × 10^p... as
@@ -72,7 +73,8 @@ struct FloatFormat {
       body = body[..<e]
     }
     let intPart = body.split(separator: ".", omittingEmptySubsequences: false).first ?? ""
-    let fracPart = body.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first ?? ""
+    let fracPart =
+      body.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first ?? ""
     var digits = Array(intPart) + Array(fracPart)
     var point = intPart.count + exponent
     while digits.count > 1 && digits.first == "0" {

@@ -14,14 +14,27 @@ enum PairwiseSum {
     }
     if n <= block {
       if s == 1 && T.self == Double.self {
-        return unsafeBitCast(blockSumDouble(UnsafeRawPointer(p).assumingMemoryBound(to: Double.self), n), to: T.self)
+        return unsafeBitCast(
+          blockSumDouble(UnsafeRawPointer(p).assumingMemoryBound(to: Double.self), n), to: T.self)
       }
-      var r0 = p[0], r1 = p[s], r2 = p[2 * s], r3 = p[3 * s]
-      var r4 = p[4 * s], r5 = p[5 * s], r6 = p[6 * s], r7 = p[7 * s]
+      var r0 = p[0]
+      var r1 = p[s]
+      var r2 = p[2 * s]
+      var r3 = p[3 * s]
+      var r4 = p[4 * s]
+      var r5 = p[5 * s]
+      var r6 = p[6 * s]
+      var r7 = p[7 * s]
       var i = 8
       while i + 8 <= n {
-        r0 += p[i * s]; r1 += p[(i + 1) * s]; r2 += p[(i + 2) * s]; r3 += p[(i + 3) * s]
-        r4 += p[(i + 4) * s]; r5 += p[(i + 5) * s]; r6 += p[(i + 6) * s]; r7 += p[(i + 7) * s]
+        r0 += p[i * s]
+        r1 += p[(i + 1) * s]
+        r2 += p[(i + 2) * s]
+        r3 += p[(i + 3) * s]
+        r4 += p[(i + 4) * s]
+        r5 += p[(i + 5) * s]
+        r6 += p[(i + 6) * s]
+        r7 += p[(i + 7) * s]
         i += 8
       }
       var r = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))

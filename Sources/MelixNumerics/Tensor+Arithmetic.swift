@@ -164,44 +164,64 @@ extension Tensor {
   /// Element-wise `!=`; gives bool.
   ///
   /// - Throws: `TensorError.broadcastMismatch`.
-  public func isNotEqual(to rhs: Tensor) throws -> Tensor { try Tensor.elementwise(.notEqual, self, rhs) }
+  public func isNotEqual(to rhs: Tensor) throws -> Tensor {
+    try Tensor.elementwise(.notEqual, self, rhs)
+  }
   /// Element-wise `<`; gives bool.
   ///
   /// - Throws: `TensorError.broadcastMismatch`.
-  public static func < (lhs: Tensor, rhs: Tensor) throws -> Tensor { try elementwise(.less, lhs, rhs) }
+  public static func < (lhs: Tensor, rhs: Tensor) throws -> Tensor {
+    try elementwise(.less, lhs, rhs)
+  }
   /// Element-wise `<=`; gives bool.
   ///
   /// - Throws: `TensorError.broadcastMismatch`.
-  public static func <= (lhs: Tensor, rhs: Tensor) throws -> Tensor { try elementwise(.lessEqual, lhs, rhs) }
+  public static func <= (lhs: Tensor, rhs: Tensor) throws -> Tensor {
+    try elementwise(.lessEqual, lhs, rhs)
+  }
   /// Element-wise `>`; gives bool.
   ///
   /// - Throws: `TensorError.broadcastMismatch`.
-  public static func > (lhs: Tensor, rhs: Tensor) throws -> Tensor { try elementwise(.greater, lhs, rhs) }
+  public static func > (lhs: Tensor, rhs: Tensor) throws -> Tensor {
+    try elementwise(.greater, lhs, rhs)
+  }
   /// Element-wise `>=`; gives bool.
   ///
   /// - Throws: `TensorError.broadcastMismatch`.
-  public static func >= (lhs: Tensor, rhs: Tensor) throws -> Tensor { try elementwise(.greaterEqual, lhs, rhs) }
+  public static func >= (lhs: Tensor, rhs: Tensor) throws -> Tensor {
+    try elementwise(.greaterEqual, lhs, rhs)
+  }
   /// Element-wise `>` against a scalar.
   public static func > (lhs: Tensor, rhs: Double) -> Tensor { lhs.withScalar(rhs) { try $0 > $1 } }
   /// Element-wise `<` against a scalar.
   public static func < (lhs: Tensor, rhs: Double) -> Tensor { lhs.withScalar(rhs) { try $0 < $1 } }
   /// Element-wise `>=` against a scalar.
-  public static func >= (lhs: Tensor, rhs: Double) -> Tensor { lhs.withScalar(rhs) { try $0 >= $1 } }
+  public static func >= (lhs: Tensor, rhs: Double) -> Tensor {
+    lhs.withScalar(rhs) { try $0 >= $1 }
+  }
   /// Element-wise `<=` against a scalar.
-  public static func <= (lhs: Tensor, rhs: Double) -> Tensor { lhs.withScalar(rhs) { try $0 <= $1 } }
+  public static func <= (lhs: Tensor, rhs: Double) -> Tensor {
+    lhs.withScalar(rhs) { try $0 <= $1 }
+  }
 
   /// Element-wise logical and (operands are "nonzero"); gives bool.
   ///
   /// - Throws: `TensorError.broadcastMismatch`.
-  public func logicalAnd(_ rhs: Tensor) throws -> Tensor { try Tensor.elementwise(.logicalAnd, self, rhs) }
+  public func logicalAnd(_ rhs: Tensor) throws -> Tensor {
+    try Tensor.elementwise(.logicalAnd, self, rhs)
+  }
   /// Element-wise logical or; gives bool.
   ///
   /// - Throws: `TensorError.broadcastMismatch`.
-  public func logicalOr(_ rhs: Tensor) throws -> Tensor { try Tensor.elementwise(.logicalOr, self, rhs) }
+  public func logicalOr(_ rhs: Tensor) throws -> Tensor {
+    try Tensor.elementwise(.logicalOr, self, rhs)
+  }
   /// Element-wise logical exclusive or; gives bool.
   ///
   /// - Throws: `TensorError.broadcastMismatch`.
-  public func logicalXor(_ rhs: Tensor) throws -> Tensor { try Tensor.elementwise(.logicalXor, self, rhs) }
+  public func logicalXor(_ rhs: Tensor) throws -> Tensor {
+    try Tensor.elementwise(.logicalXor, self, rhs)
+  }
   /// Element-wise logical not; gives bool.
   public func logicalNot() -> Tensor { mapUnary(cast(to: .bool)) { (x: Bool) in !x } }
 

@@ -60,7 +60,10 @@ extension Tensor {
     } else {
       guard count == 1 else {
         throw TensorError.gradientError(
-          message: "'backward' without a gradient needs a single-element tensor, got shape \(formatShape(shape))")
+          message:
+            "'backward' without a gradient needs a single-element tensor, "
+            + "got shape \(formatShape(shape))"
+        )
       }
       seed = Tensor.full(shape, value: 1, dtype: dtype)
     }
@@ -107,7 +110,9 @@ extension Tensor {
   public func summed(toShape target: [Int]) throws -> Tensor {
     if shape == target { return self }
     let lead = rank - target.count
-    guard lead >= 0 else { throw TensorError.broadcastMismatch(op: "sum_to", lhs: shape, rhs: target) }
+    guard lead >= 0 else {
+      throw TensorError.broadcastMismatch(op: "sum_to", lhs: shape, rhs: target)
+    }
     var axes = Array(0..<lead)
     for (i, size) in target.enumerated() {
       if size == 1 && shape[lead + i] != 1 {

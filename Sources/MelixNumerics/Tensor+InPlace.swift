@@ -9,8 +9,12 @@ extension Tensor {
   /// - Throws: `TensorError.broadcastMismatch`.
   public mutating func addScaled(_ x: Tensor, by alpha: Double) throws {
     let s = try ShapeMath.broadcast(shape, x.shape, op: "axpy")
-    guard s == shape else { throw TensorError.broadcastMismatch(op: "axpy", lhs: shape, rhs: x.shape) }
-    if x.shape == shape && x.dtype == dtype && dtype.isFloatingPoint && isContiguous && x.isContiguous {
+    guard s == shape else {
+      throw TensorError.broadcastMismatch(op: "axpy", lhs: shape, rhs: x.shape)
+    }
+    if x.shape == shape && x.dtype == dtype && dtype.isFloatingPoint && isContiguous
+      && x.isContiguous
+    {
       // The optimizer's hot path: one fused loop over the buffer, no temporaries.
       makeUnique()
       if dtype == .float64 {

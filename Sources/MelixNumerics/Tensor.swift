@@ -132,7 +132,8 @@ public struct Tensor: @unchecked Sendable {
     func visit(_ value: Any, depth: Int) throws {
       if depth < shape.count {
         guard let list = value as? [Any], list.count == shape[depth] else {
-          throw TensorError.invalidArgument(op: "tensor", message: "nested lists have different lengths at depth \(depth)")
+          throw TensorError.invalidArgument(
+            op: "tensor", message: "nested lists have different lengths at depth \(depth)")
         }
         for item in list { try visit(item, depth: depth + 1) }
         return
@@ -160,12 +161,17 @@ public struct Tensor: @unchecked Sendable {
         doubles.append(Double(f))
         ints.append(0)
       default:
-        throw TensorError.invalidArgument(op: "tensor", message: "expected numbers or booleans, got \(type(of: value))")
+        throw TensorError.invalidArgument(
+          op: "tensor", message: "expected numbers or booleans, got \(type(of: value))")
       }
     }
     try visit(nested, depth: 0)
-    let inferred: DType = sawFloat ? .float64 : (sawNumber ? .int64 : (doubles.isEmpty ? .float64 : .bool))
-    let base = inferred == .int64 ? try Tensor(shape: shape, scalars: ints) : try Tensor(shape: shape, scalars: doubles).cast(to: inferred)
+    let inferred: DType =
+      sawFloat ? .float64 : (sawNumber ? .int64 : (doubles.isEmpty ? .float64 : .bool))
+    let base =
+      inferred == .int64
+      ? try Tensor(shape: shape, scalars: ints)
+      : try Tensor(shape: shape, scalars: doubles).cast(to: inferred)
     self = base.cast(to: dtype ?? inferred)
   }
 
@@ -319,7 +325,8 @@ func convertElements(from source: Tensor, into destination: Tensor) {
   switch (source.dtype, destination.dtype) {
   case (.float32, .float32): convertTyped(source, destination) { (x: Float) -> Float in x }
   case (.float32, .float64): convertTyped(source, destination) { (x: Float) in Double(x) }
-  case (.float32, .int64): convertTyped(source, destination) { (x: Float) in Int64(fromDouble: Double(x)) }
+  case (.float32, .int64):
+    convertTyped(source, destination) { (x: Float) in Int64(fromDouble: Double(x)) }
   case (.float32, .bool): convertTyped(source, destination) { (x: Float) in x != 0 }
   case (.float64, .float32): convertTyped(source, destination) { (x: Double) in Float(x) }
   case (.float64, .float64): convertTyped(source, destination) { (x: Double) -> Double in x }

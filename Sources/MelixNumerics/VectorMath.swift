@@ -141,12 +141,17 @@ public enum VectorMath {
     let s = f / (f + 2)
     let z = s * s
     let w = z * z
-    let t1 = w * (3.999999999940941908e-01 + w * (2.222219843214978396e-01 + w * 1.531383769920937332e-01))
-    let t2 = z * (6.666666666666735130e-01 + w * (2.857142874366239149e-01
-      + w * (1.818357216161805012e-01 + w * 1.479819860511658591e-01)))
+    let t1 =
+      w * (3.999999999940941908e-01 + w * (2.222219843214978396e-01 + w * 1.531383769920937332e-01))
+    let t2 =
+      z
+      * (6.666666666666735130e-01 + w
+        * (2.857142874366239149e-01
+          + w * (1.818357216161805012e-01 + w * 1.479819860511658591e-01)))
     let rr = t1 + t2
     let hfsq = 0.5 * f * f
-    let dk = unsafeBitCast(e &+ I(repeating: Int64(bitPattern: shifter.bitPattern)), to: V.self) - shifter
+    let dk =
+      unsafeBitCast(e &+ I(repeating: Int64(bitPattern: shifter.bitPattern)), to: V.self) - shifter
     var y = dk * ln2Hi - ((hfsq - (s * (hfsq + rr) + dk * ln2Lo)) - f)
     y.replace(with: .nan, where: isNaN)
     y.replace(with: x, where: isNaN .& (x .!= x))

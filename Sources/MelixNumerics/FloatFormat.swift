@@ -95,8 +95,8 @@ struct FloatFormat {
       let parts = text.split(separator: ".")
       var frac = String(parts.count > 1 ? parts[1] : "")
       while frac.last == "0" { frac.removeLast() }
-      let roundedToZero = parts[0] == "0" && frac.isEmpty
-      return ((negative && !roundedToZero ? "-" : (negative ? "-" : "")) + String(parts[0]), frac)
+      // NumPy keeps the sign of a value that rounds to zero ("-0.").
+      return (sign + String(parts[0]), frac)
     }
     let intDigits: String
     if point <= 0 {
@@ -108,7 +108,7 @@ struct FloatFormat {
     }
     let frac: String
     if point >= digits.count {
-      frac = digits == ["0"] ? "" : ""
+      frac = ""
     } else if point < 0 {
       frac = String(repeating: "0", count: -point) + String(digits)
     } else {

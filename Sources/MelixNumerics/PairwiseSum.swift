@@ -66,17 +66,23 @@ enum PairwiseSum {
     return r
   }
 
-  /// Sum of a contiguous run, split over the cores when long (each core sums one half
-  /// pairwise; the halves are added, which keeps the pairwise error bound).
+  /// Sum of a contiguous run, split over the cores when long: four chunks per core (so a
+  /// core taken by another process does not hold up the rest), each summed pairwise, then
+  /// the partial sums added pairwise, which keeps the O(ε·log n) error bound.
   static func parallelSum<T: BinaryFloatingPoint>(_ p: UnsafePointer<T>, _ n: Int) -> T {
-    if n < 1 << 17 { return sum(p, n) }
-    var half = n / 2
-    half -= half % 8
-    var parts: [T] = [0, 0]
+    if n < 1 << 17 || Parallel.cores < 2 { return sum(p, n) }
+    let chunks = Parallel.cores * 4
+    var per = (n + chunks - 1) / chunks
+    per = (per + 7) & ~7
+    var parts = [T](repeating: 0, count: chunks)
     parts.withUnsafeMutableBufferPointer { out in
       let o = out
-      Parallel.tasks(2) { c in o[c] = c == 0 ? sum(p, half) : sum(p + half, n - half) }
+      Parallel.tasks(chunks) { c in
+        let lo = Swift.min(c * per, n)
+        let hi = Swift.min(lo + per, n)
+        o[c] = sum(p + lo, hi - lo)
+      }
     }
-    return parts[0] + parts[1]
+    return parts.withUnsafeBufferPointer { sum(UnsafePointer($0.baseAddress ?? p), chunks) }
   }
 }

@@ -23,9 +23,6 @@ final class GradNode: @unchecked Sendable {
     self.backward = backward
   }
 
-  /// Every node records; a tensor outside the graph has no node at all.
-  var records: Bool { true }
-
   /// Attaches a node to `output` when any of `inputs` requires grad, else returns `output`
   /// unchanged. `backward` must capture only detached tensors (see ``Tensor/detached()``),
   /// so that computing gradients records nothing.

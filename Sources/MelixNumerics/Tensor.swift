@@ -260,14 +260,9 @@ public struct Tensor: @unchecked Sendable {
   /// with offset 0, else a copy.
   public func contiguous() -> Tensor {
     if isContiguous && storage.count == count { return self }
-    var out = Tensor(uninitializedShape: shape, dtype: dtype)
-    out.node = node
+    let out = Tensor(uninitializedShape: shape, dtype: dtype)
     copyElements(from: self, into: out)
-    if let node, node.records {
-      out.node = nil
-      return GradNode.record(out, inputs: [self]) { g in [g] }
-    }
-    return out
+    return GradNode.record(out, inputs: [self]) { g in [g] }
   }
 
   /// The tensor converted to another dtype (a copy unless the dtype already matches).
@@ -277,15 +272,12 @@ public struct Tensor: @unchecked Sendable {
   /// - Returns: A tensor of the same shape.
   public func cast(to dtype: DType) -> Tensor {
     if dtype == self.dtype { return self }
-    var out = Tensor(uninitializedShape: shape, dtype: dtype)
+    let out = Tensor(uninitializedShape: shape, dtype: dtype)
     convertElements(from: self, into: out)
-    if let node, node.records, dtype.isFloatingPoint, self.dtype.isFloatingPoint {
-      let from = self.dtype
-      out.node = nil
-      return GradNode.record(out, inputs: [self]) { g in [g.cast(to: from)] }
-    }
-    out.node = nil
-    return out
+    // Gradients flow through casts between float types only.
+    guard dtype.isFloatingPoint, self.dtype.isFloatingPoint else { return out }
+    let from = self.dtype
+    return GradNode.record(out, inputs: [self]) { g in [g.cast(to: from)] }
   }
 }
 

@@ -134,6 +134,8 @@ final class GradientTests: XCTestCase {
     try check("split", [x]) { try $0[0].split(sections: 2, axis: 1)[1] }
     try check("broadcast_to", [random([1, 4])]) { try $0[0].broadcast(to: [3, 4]) }
     try check("expand_dims", [x]) { try $0[0].expandingDims(at: 1) }
+    try check("contiguous", [x]) { $0[0].transposed.contiguous() }
+    try check("squeeze", [random([3, 1, 2])]) { try $0[0].squeezed() }
   }
 
   func testNoGradAndErrors() throws {

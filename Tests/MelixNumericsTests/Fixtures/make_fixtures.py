@@ -178,6 +178,12 @@ red("all", np.array([[True, False], [True, True]]), [1], False)
 red("sum", np.zeros((0, 3)), [0], False)
 red("mean", r3.astype(np.float32), [2], False)
 red("sum", np.array([1.0, np.nan, 2.0]), None, False)
+tall = rng.standard_normal((1000, 3))
+red("sum", tall, [0], False)
+red("sum", tall, [0], True)
+red("mean", r3, [0, 1], False)
+red("var", tall, [0], False, ddof=1)
+red("mean", tall.astype(np.float32), [0], True)
 save("reductions.json", reductions)
 
 args = []

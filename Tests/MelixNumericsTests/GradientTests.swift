@@ -88,6 +88,7 @@ final class GradientTests: XCTestCase {
     try check("sigmoid", [x]) { $0[0].sigmoid() }
     try check("relu", [x]) { $0[0].relu() }
     try check("softplus", [x]) { $0[0].softplus() }
+    try check("gelu", [x]) { $0[0].gelu() }
     try check("abs", [x]) { $0[0].abs() }
     try check("clip", [x]) { $0[0].clipped(lower: -1, upper: 1) }
   }

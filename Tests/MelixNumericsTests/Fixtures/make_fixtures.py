@@ -9,6 +9,7 @@ import json
 import math
 
 import numpy as np
+import scipy.special
 
 
 def enc(a):
@@ -146,6 +147,7 @@ with np.errstate(all="ignore"):
         ("softplus", lambda v: np.logaddexp(0, v), xs), ("sign", np.sign, xs),
         ("floor", np.floor, xs), ("round", np.round, np.array([0.5, 1.5, 2.5, -0.5, -1.5, 2.4, np.nan])),
         ("isnan", np.isnan, xs), ("isfinite", np.isfinite, xs),
+        ("gelu", lambda v: 0.5 * v * (1 + scipy.special.erf(v / np.sqrt(2))), xs),
     ]:
         unary[name] = {"input": enc(inp), "result": enc(f(inp))}
     unary["exp_float32"] = {"input": enc(xs.astype(np.float32)), "result": enc(np.exp(xs.astype(np.float32)))}

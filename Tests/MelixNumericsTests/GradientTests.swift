@@ -139,6 +139,14 @@ final class GradientTests: XCTestCase {
     try check("squeeze", [random([3, 1, 2])]) { try $0[0].squeezed() }
   }
 
+  func testLinearAlgebra() throws {
+    let a = try random([3, 3]) + Tensor.eye(3) * 3
+    try check("solve vector", [a, random([3])]) { try Linalg.solve($0[0], $0[1]) }
+    try check("solve matrix", [a, random([3, 2])]) { try Linalg.solve($0[0], $0[1]) }
+    try check("inv", [a]) { try Linalg.inv($0[0]) }
+    try check("det", [a]) { try Linalg.det($0[0]) }
+  }
+
   func testNoGradAndErrors() throws {
     let w = Tensor([1.0, 2.0]).requiringGrad()
     let y = try Tensor.noGrad([w]) { p in try (p[0] * p[0]).sum() }

@@ -114,14 +114,27 @@ public enum Linalg {
   /// - Returns: `L`, `[n, n]`, zeros above the diagonal.
   /// - Throws: `TensorError.notPositiveDefinite` (`matrix is not positive definite in
   ///   'cholesky'`); shape errors; `.nonFiniteInput`.
-  /// - Complexity: O(n³/3). Calls `LAPACKE_dpotrf`.
+  /// - Complexity: O(n³/3). Calls `LAPACKE_dpotrf`. Differentiable; the gradient is
+  ///   symmetric (split between `A[i, j]` and `A[j, i]`), as PyTorch's.
   public static func cholesky(_ a: Tensor) throws -> Tensor {
     var (m, n, _) = try matrix(a, op: "cholesky", square: true)
     if n == 0 { return a.detached() }
     let info = LAPACKE_dpotrf(LAPACK_ROW_MAJOR, Int8(UInt8(ascii: "L")), Int32(n), &m, Int32(n))
     if info > 0 { throw TensorError.notPositiveDefinite(op: "cholesky") }
     for i in 0..<n { for j in (i + 1)..<Swift.max(n, i + 1) { m[i * n + j] = 0 } }
-    return try result(m, [n, n], like: a)
+    let l = try result(m, [n, n], like: a)
+    let ld = l.detached()
+    // Murray, "Differentiation of the Cholesky decomposition" (2016), as PyTorch:
+    // P = Φ(Lᵀ·Ḡ), S = L⁻ᵀ·P·L⁻¹, Ā = (S + Sᵀ)/2, with Φ = lower triangle, half diagonal.
+    return GradNode.record(l, inputs: [a]) { g in
+      var phi = [Double](repeating: 0, count: n * n)
+      for i in 0..<n { for j in 0...i { phi[i * n + j] = i == j ? 0.5 : 1 } }
+      let mask = try Tensor(shape: [n, n], scalars: phi).cast(to: g.dtype)
+      let p = try ld.transposed.matmul(g) * mask
+      let lInv = try Linalg.inv(ld)
+      let sym = try lInv.transposed.matmul(p).matmul(lInv)
+      return [try (sym + sym.transposed) * 0.5]
+    }
   }
 
   /// The reduced QR decomposition `A = Q·R` (Householder).

@@ -145,6 +145,9 @@ final class GradientTests: XCTestCase {
     try check("solve matrix", [a, random([3, 2])]) { try Linalg.solve($0[0], $0[1]) }
     try check("inv", [a]) { try Linalg.inv($0[0]) }
     try check("det", [a]) { try Linalg.det($0[0]) }
+    // Cholesky reads one triangle, so check it through a symmetrising map.
+    let spd = try a.matmul(a.transposed)
+    try check("cholesky", [spd]) { x in try Linalg.cholesky(try (x[0] + x[0].transposed) * 0.5) }
   }
 
   func testNoGradAndErrors() throws {

@@ -90,3 +90,19 @@ final class NeighborsAndEstimatorTests: XCTestCase {
     XCTAssertEqual(regression.rmse, regression.mse.squareRoot(), accuracy: 1e-12)
   }
 }
+
+extension NeighborsAndEstimatorTests {
+  func testKNNRebuildsFromStoredTrainingData() throws {
+    let x: [[Double]] = [[0, 0], [1, 0], [0, 1], [5, 5], [6, 5]]
+    let fitted = try KNNClassifier(k: 3).fit(x, [0, 0, 0, 1, 1])
+    let rebuilt = try FittedKNNClassifier(
+      k: fitted.k, trainingFeatures: fitted.trainingFeatures, trainingLabels: fitted.trainingLabels)
+    XCTAssertEqual(rebuilt, fitted)
+    XCTAssertEqual(try rebuilt.predict([[0.2, 0.2], [5.5, 5]]), [0, 1])
+    let regressor = try KNNRegressor(k: 2).fit(x, [1, 2, 3, 4, 5])
+    let again = try FittedKNNRegressor(
+      k: 2, trainingFeatures: regressor.trainingFeatures,
+      trainingTargets: regressor.trainingTargets)
+    XCTAssertEqual(try again.predict([[5.5, 5]]), [4.5])
+  }
+}

@@ -127,6 +127,33 @@ public struct FittedKNNClassifier: FittedClassifier, Equatable {
   /// The number of features seen in `fit`.
   public var featureCount: Int { search.train.cols }
 
+  /// The stored training features, `[nTrain, nFeatures]` (for saving a checkpoint).
+  public var trainingFeatures: [[Double]] {
+    (0..<search.train.rows).map { Array(search.train.row($0)) }
+  }
+
+  /// The stored training labels, `[nTrain]`.
+  public var trainingLabels: [Int] { labels }
+
+  /// Rebuilds a fitted model from stored training data (for example a loaded checkpoint);
+  /// equivalent to `KNNClassifier(k: k).fit(trainingFeatures, trainingLabels)`.
+  ///
+  /// - Parameters:
+  ///   - k: The number of neighbours.
+  ///   - trainingFeatures: `[nTrain, nFeatures]`.
+  ///   - trainingLabels: `[nTrain]`.
+  /// - Throws: as `KNNClassifier.fit`.
+  public init(k: Int, trainingFeatures: [[Double]], trainingLabels: [Int]) throws {
+    self = try KNNClassifier(k: k).fit(trainingFeatures, trainingLabels)
+  }
+
+  init(k: Int, search: NeighborSearch, labels: [Int], classes: [Int]) {
+    self.k = k
+    self.search = search
+    self.labels = labels
+    self.classes = classes
+  }
+
   /// The fraction of the `k` neighbours in each class.
   ///
   /// - Parameter x: Features, `[nSamples, nFeatures]`.
@@ -202,6 +229,32 @@ public struct FittedKNNRegressor: FittedModel, Equatable {
 
   /// The number of features seen in `fit`.
   public var featureCount: Int { search.train.cols }
+
+  /// The stored training features, `[nTrain, nFeatures]` (for saving a checkpoint).
+  public var trainingFeatures: [[Double]] {
+    (0..<search.train.rows).map { Array(search.train.row($0)) }
+  }
+
+  /// The stored training targets, `[nTrain]`.
+  public var trainingTargets: [Double] { targets }
+
+  /// Rebuilds a fitted model from stored training data (for example a loaded checkpoint);
+  /// equivalent to `KNNRegressor(k: k).fit(trainingFeatures, trainingTargets)`.
+  ///
+  /// - Parameters:
+  ///   - k: The number of neighbours.
+  ///   - trainingFeatures: `[nTrain, nFeatures]`.
+  ///   - trainingTargets: `[nTrain]`.
+  /// - Throws: as `KNNRegressor.fit`.
+  public init(k: Int, trainingFeatures: [[Double]], trainingTargets: [Double]) throws {
+    self = try KNNRegressor(k: k).fit(trainingFeatures, trainingTargets)
+  }
+
+  init(k: Int, search: NeighborSearch, targets: [Double]) {
+    self.k = k
+    self.search = search
+    self.targets = targets
+  }
 
   /// The mean target of the `k` nearest training samples.
   ///

@@ -14,8 +14,8 @@ enum BLAS {
   /// Sets OpenBLAS's thread count for a problem of `work` multiply-adds. Calls
   /// `openblas_set_num_threads` (process-wide inside OpenBLAS; set before every call).
   static func setThreads(work: Int) {
-    let cores = ProcessInfo.processInfo.activeProcessorCount
-    openblas_set_num_threads(Int32(work >= threadThreshold ? cores : 1))
+    let wanted = Int32(work >= threadThreshold ? Parallel.cores : 1)
+    if openblas_get_num_threads() != wanted { openblas_set_num_threads(wanted) }
   }
 
   /// How a strided 2-D view is passed to BLAS: transposed or not, and its leading dimension;
@@ -116,7 +116,8 @@ extension Tensor {
     let dtype: DType = (a.dtype == .float32 && b.dtype == .float32) ? .float32 : .float64
     let x = a.cast(to: dtype).detached().broadcastView(to: batch + [m, k])
     let y = b.cast(to: dtype).detached().broadcastView(to: batch + [k, n])
-    var out = Tensor.zeros(batch + [m, n], dtype: dtype)
+    // gemm with beta = 0 overwrites C, so only an empty inner dimension needs zeros.
+    var out = k == 0 ? Tensor.zeros(batch + [m, n], dtype: dtype) : Tensor(uninitializedShape: batch + [m, n], dtype: dtype)
     if m > 0 && n > 0 && k > 0 {
       if dtype == .float64 { gemmBatched(Double.self, x, y, &out, m, n, k, batch) } else { gemmBatched(Float.self, x, y, &out, m, n, k, batch) }
     }

@@ -204,6 +204,17 @@ func mapBinary<K: BinaryKernel>(_ a: Tensor, _ b: Tensor, _ shape: [Int], kernel
   let out = Tensor(uninitializedShape: shape, dtype: K.R.dtype)
   let total = out.count
   guard total > 0 else { return out }
+  // Fast path for the common cases (same-shape contiguous operands, or a scalar on either
+  // side): one flat row, no stride bookkeeping.
+  let aFlat = a.shape == shape && a.isContiguous
+  let bFlat = b.shape == shape && b.isContiguous
+  if (aFlat || a.count == 1) && (bFlat || b.count == 1) {
+    let flat = BinaryRows(
+      kernel: kernel, pa: a.base(K.A.self), pb: b.base(K.B.self), po: out.base(K.R.self),
+      sa: aFlat ? 1 : 0, sb: bFlat ? 1 : 0, so: 1)
+    Parallel.forChunks(count: total) { r in flat.run(0, 0, 0, r.lowerBound, r.count) }
+    return out
+  }
   let rows = StridedRows(
     shape: shape, strides: [a.broadcastStrides(to: shape), b.broadcastStrides(to: shape), out.strides])
   let job = BinaryRows(

@@ -68,7 +68,12 @@ extension Tensor {
     guard step != 0, step.isFinite, start.isFinite, stop.isFinite else {
       throw TensorError.invalidArgument(op: "arange", message: "step must be finite and nonzero")
     }
-    let n = Swift.max(0, Int(((stop - start) / step).rounded(.up)))
+    let length = ((stop - start) / step).rounded(.up)
+    // 2^40 elements is far beyond memory; the bound keeps the Int conversion from trapping.
+    guard length <= 0x1p40 else {
+      throw TensorError.invalidArgument(op: "arange", message: "\(length) elements are too many")
+    }
+    let n = Swift.max(0, Int(length))
     let values = (0..<n).map { start + Double($0) * step }
     return try Tensor(shape: [n], scalars: values).cast(to: dtype)
   }

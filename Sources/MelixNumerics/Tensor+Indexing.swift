@@ -85,8 +85,11 @@ extension Tensor {
 
   /// Python's `slice.indices`: the first position, the length and the step.
   static func resolveSlice(start: Int?, stop: Int?, step: Int?, size n: Int) throws -> (Int, Int, Int) {
-    let s = step ?? 1
-    guard s != 0 else { throw TensorError.invalidArgument(op: "index", message: "slice step cannot be zero") }
+    guard step != 0 else { throw TensorError.invalidArgument(op: "index", message: "slice step cannot be zero") }
+    // A step longer than the axis selects at most one element; clamping it keeps the length
+    // and stride arithmetic from overflowing for steps near Int.min / Int.max.
+    let s = Swift.min(Swift.max(step ?? 1, -(n + 1)), n + 1)
+    guard s != 0 else { return (0, 0, 1) }
     let lower = s < 0 ? -1 : 0
     let upper = s < 0 ? n - 1 : n
     func clamp(_ v: Int?, _ fallback: Int) -> Int {

@@ -53,6 +53,21 @@ extension Tensor {
   public mutating func addScaled(_ x: Tensor, by alpha: Double) throws {
     let s = try ShapeMath.broadcast(shape, x.shape, op: "axpy")
     guard s == shape else { throw TensorError.broadcastMismatch(op: "axpy", lhs: shape, rhs: x.shape) }
+    if x.shape == shape && x.dtype == dtype && dtype.isFloatingPoint && isContiguous && x.isContiguous {
+      // The optimizer's hot path: one fused loop over the buffer, no temporaries.
+      makeUnique()
+      if dtype == .float64 {
+        let p = base(Double.self)
+        let q = x.base(Double.self)
+        for i in 0..<count { p[i] += alpha * q[i] }
+      } else {
+        let p = base(Float.self)
+        let q = x.base(Float.self)
+        let a = Float(alpha)
+        for i in 0..<count { p[i] += a * q[i] }
+      }
+      return
+    }
     let updated = try detached() + x.detached() * alpha
     try assign(updated, at: [])
   }
@@ -64,5 +79,27 @@ extension Tensor {
     let updated = detached() * alpha
     // Same shape, so the assignment cannot fail.
     try? assign(updated, at: [])
+  }
+
+  /// Whether two tensors have the same shape and element-wise
+  /// `|a - b| <= atol + rtol·|b|` (NaN equals NaN), like NumPy's `allclose(equal_nan=True)`
+  /// without broadcasting.
+  ///
+  /// - Parameters:
+  ///   - other: The reference values.
+  ///   - rtol: Relative tolerance.
+  ///   - atol: Absolute tolerance.
+  public func isClose(to other: Tensor, rtol: Double = 1e-5, atol: Double = 1e-8) -> Bool {
+    guard shape == other.shape else { return false }
+    for (a, b) in zip(scalars, other.scalars) {
+      if a.isNaN || b.isNaN {
+        if !(a.isNaN && b.isNaN) { return false }
+      } else if a.isInfinite || b.isInfinite {
+        if a != b { return false }
+      } else if Swift.abs(a - b) > atol + rtol * Swift.abs(b) {
+        return false
+      }
+    }
+    return true
   }
 }

@@ -32,6 +32,15 @@ final class LinalgTests: XCTestCase {
     assertClose(try every.matmul(b), expected)
   }
 
+  func testTransposedViewsGoToBLASAsFlags() {
+    // A [3, 4] row-major matrix viewed as its transpose [4, 3]: strides [1, 4].
+    let op = BLAS.operand(rows: 4, cols: 3, rowStride: 1, colStride: 4)
+    XCTAssertEqual(op?.transposed, true)
+    XCTAssertEqual(op?.ld, 4)
+    XCTAssertEqual(BLAS.operand(rows: 3, cols: 4, rowStride: 4, colStride: 1)?.transposed, false)
+    XCTAssertNil(BLAS.operand(rows: 3, cols: 4, rowStride: 8, colStride: 2), "every other column needs a copy")
+  }
+
   func testMatmulShapeError() {
     XCTAssertThrowsError(try Tensor.zeros([2, 3]).matmul(Tensor.zeros([2, 3]))) { error in
       XCTAssertEqual("\(error)", "matmul needs [m, k] × [k, n], got [2, 3] × [2, 3]")

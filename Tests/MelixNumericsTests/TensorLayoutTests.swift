@@ -91,6 +91,17 @@ final class TensorLayoutTests: XCTestCase {
     }
   }
 
+  func testExtremeArgumentsThrowOrClampInsteadOfTrapping() throws {
+    XCTAssertEqual(try m.slice([.slice(step: Int.max)]).shape, [1, 4])
+    XCTAssertEqual(try m.slice([.slice(step: Int.min)]).scalars, [8, 9, 10, 11])
+    XCTAssertEqual(try m.slice([.slice(start: Int.min, stop: Int.max)]).shape, [3, 4])
+    XCTAssertThrowsError(try m.slice([.slice(step: 0)])) { XCTAssertEqual("\($0)", "slice step cannot be zero in 'index'") }
+    XCTAssertThrowsError(try Tensor.arange(0, 1e300, step: 1e-300))
+    XCTAssertThrowsError(try Tensor.arange(0, 1, step: 0))
+    XCTAssertTrue(Tensor([1.0, .nan]).isClose(to: Tensor([1.0 + 1e-9, .nan])))
+    XCTAssertFalse(Tensor([1.0, 2.0]).isClose(to: Tensor([1.0, 2.1])))
+  }
+
   func testInPlaceOptimizerHelpers() throws {
     var w = Tensor([1.0, 2.0]).requiringGrad()
     try w.addScaled(Tensor([10.0, 20.0]), by: -0.1)
@@ -98,6 +109,14 @@ final class TensorLayoutTests: XCTestCase {
     XCTAssertTrue(w.requiresGrad)
     w.scale(by: 3)
     XCTAssertEqual(w.scalars, [0, 0])
+    var v = Tensor([1.0, 2.0, 3.0])
+    let shared = v
+    try v.addScaled(Tensor([1.0, 1.0, 1.0]), by: 2)
+    XCTAssertEqual(v.scalars, [3, 4, 5])
+    XCTAssertEqual(shared.scalars, [1, 2, 3], "in-place updates copy a shared buffer first")
+    var f = Tensor([Float(1), 2])
+    try f.addScaled(Tensor([1.0, 1.0]), by: 0.5)
+    XCTAssertEqual(f.toArray(Float.self), [1.5, 2.5])
   }
 }
 

@@ -32,6 +32,20 @@ t = median(9, lambda: np.exp(a))
 print(f"exp_1e7_float64 {2 * 8 * n / t / 1e9} GB/s")
 t = median(9, lambda: a.sum())
 print(f"sum_1e7_float64 {8 * n / t / 1e9} GB/s")
+s1 = rng.random(10)
+s2 = rng.random(10)
+def small_adds():
+    for _ in range(10_000):
+        s1 + s2
+t = median(9, small_adds)
+print(f"add_small_10 {10_000 / t / 1e6} Mops/s")
+x = rng.random((32, 64))
+w = rng.random((64, 10))
+def small_mm():
+    for _ in range(10_000):
+        x @ w
+t = median(9, small_mm)
+print(f"matmul_32x64x10 {10_000 / t / 1e6} Mops/s")
 try:
     from threadpoolctl import threadpool_info
     for info in threadpool_info():

@@ -75,6 +75,23 @@ display_inputs = {
     "float32_matrix": (rng.standard_normal((3, 3)) * 100).astype(np.float32),
     "mixed_exp": np.array([[1e-10, 1.0], [-1e12, 3.0]]),
     "big_exponent": np.array([1e-100, 1.0, 1e200]),
+    "float32_nan": np.array([1.5, np.nan, -2.25], dtype=np.float32),
+    "bool_matrix": np.array([[True, False], [False, True]]),
+    "negative_inf_only": np.array([-np.inf, 1.0]),
+    "negative_ints": np.array([-5, 12, -300], dtype=np.int64),
+    "scalar_bool": np.array(True),
+    "precision_cut": np.array([0.123456789123, 1.0, -2.5]),
+    "single_small": np.array([1e-5]),
+    "single_large": np.array([123456789.0]),
+    "round_up_cut": np.array([0.999999999, 2.0]),
+    "tiny_and_zero": np.array([0.0, 1e-9]),
+    "float32_exp": np.array([1e-6, 3.0], dtype=np.float32),
+    "empty_int": np.zeros((0,), dtype=np.int64),
+    "empty_3d": np.zeros((2, 0, 3), dtype=np.float32),
+    "wide_rows": (np.arange(60, dtype=np.float64).reshape(3, 20) - 30) / 3,
+    "rank4": np.arange(16, dtype=np.int64).reshape(2, 2, 2, 2),
+    "summary_bool": np.arange(1500) % 3 == 0,
+    "summary_float32": np.linspace(-1, 1, 1200, dtype=np.float32).reshape(2, 600),
 }
 save("display.json", [
     {"name": k, "input": enc(v), "numpy": repr(v), "melix": melix_repr(v)}

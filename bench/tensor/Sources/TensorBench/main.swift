@@ -24,8 +24,10 @@ func median(_ reps: Int, _ body: () throws -> Void) rethrows -> Double {
 var generator = PCG64(seed: 1)
 var sink = 0.0
 
-// BENCH_ONLY=elementwise skips the matrix products (for profiling the rest).
-let onlyElementwise = ProcessInfo.processInfo.environment["BENCH_ONLY"] == "elementwise"
+// BENCH_ONLY=elementwise skips the matrix products, BENCH_ONLY=small runs only the
+// small-tensor figures (for profiling).
+let only = ProcessInfo.processInfo.environment["BENCH_ONLY"]
+let onlyElementwise = only == "elementwise" || only == "small"
 for dtype in [DType.float32, .float64] where !onlyElementwise {
   for (n, reps) in [(256, 30), (1024, 7), (2048, 5)] {
     let a = Tensor.rand([n, n], dtype: dtype, using: &generator)
@@ -35,7 +37,7 @@ for dtype in [DType.float32, .float64] where !onlyElementwise {
   }
 }
 
-let n = 10_000_000
+let n = only == "small" ? 1000 : 10_000_000
 let a = Tensor.rand([n], using: &generator)
 let b = Tensor.rand([n], using: &generator)
 let tAdd = try median(9) { sink += try (a + b).value(at: [0]) }
@@ -44,4 +46,13 @@ let tExp = try median(9) { sink += try a.exp().value(at: [0]) }
 print("exp_1e7_float64 \(2 * 8 * Double(n) / tExp / 1e9) GB/s")
 let tSum = try median(9) { sink += try a.sum().item() }
 print("sum_1e7_float64 \(8 * Double(n) / tSum / 1e9) GB/s")
+// Per-call overhead on small tensors (what a training loop on small batches pays).
+let small1 = Tensor.rand([10], using: &generator)
+let small2 = Tensor.rand([10], using: &generator)
+let tSmall = try median(9) { for _ in 0..<10_000 { sink += try (small1 + small2).value(at: [0]) } }
+print("add_small_10 \(10_000 / tSmall / 1e6) Mops/s")
+let x = Tensor.rand([32, 64], using: &generator)
+let w = Tensor.rand([64, 10], using: &generator)
+let tSmallMM = try median(9) { for _ in 0..<10_000 { sink += try x.matmul(w).value(at: [0, 0]) } }
+print("matmul_32x64x10 \(10_000 / tSmallMM / 1e6) Mops/s")
 if sink == 42 { print("") }

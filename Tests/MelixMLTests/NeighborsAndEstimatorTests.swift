@@ -106,3 +106,16 @@ extension NeighborsAndEstimatorTests {
     XCTAssertEqual(try again.predict([[5.5, 5]]), [4.5])
   }
 }
+
+extension NeighborsAndEstimatorTests {
+  /// More queries than one block of the search (256): batched and one-by-one agree.
+  func testKNNBatchesOfQueriesAgreeWithSingleQueries() throws {
+    let (x, yText) = try readFixtureCSV("diabetes.csv", target: "target")
+    let y = yText.compactMap(Double.init)
+    let fitted = try KNNRegressor(k: 7).fit(x, y)
+    let batched = try fitted.predict(x)
+    XCTAssertEqual(batched.count, 442)
+    let single = try x.map { try fitted.predict([$0])[0] }
+    XCTAssertEqual(batched, single)
+  }
+}

@@ -24,27 +24,40 @@ struct NeighborSearch: Sendable, Equatable {
 
   /// Indices of the `k` nearest training rows per query row, nearest first.
   func nearest(_ queries: DenseMatrix, k: Int) -> [[Int]] {
-    let products = DenseMatrix.product(queries.tensor, trainTensor.transposed)  // [nQ, nTrain]
-    return (0..<queries.rows).map { i in
-      let query = queries.row(i)
-      let queryNorm = query.reduce(0) { $0 + $1 * $1 }
-      let approximate = (0..<train.rows).map { j in
-        max(0, queryNorm + trainNorms[j] - 2 * products[i, j])
+    var result: [[Int]] = []
+    result.reserveCapacity(queries.rows)
+    var approximate = Array(repeating: 0.0, count: train.rows)
+    // Queries go in blocks so the [block, nTrain] product stays small and cache-warm.
+    let block = 256
+    for first in stride(from: 0, to: queries.rows, by: block) {
+      let last = min(first + block, queries.rows)
+      let chunk = DenseMatrix(
+        rows: last - first, cols: queries.cols,
+        values: Array(queries.values[(first * queries.cols)..<(last * queries.cols)]))
+      let products = DenseMatrix.product(chunk.tensor, trainTensor.transposed)  // [block, nTrain]
+      for i in 0..<chunk.rows {
+        let query = chunk.row(i)
+        let queryNorm = query.reduce(0) { $0 + $1 * $1 }
+        let base = i * train.rows
+        for j in 0..<train.rows {
+          approximate[j] = max(0, queryNorm + trainNorms[j] - 2 * products.values[base + j])
+        }
+        let kth = NeighborSearch.kthSmallest(approximate, k)
+        // A generous bound on the rounding of the formula above (a few ulps per term).
+        let margin = 8 * Double(train.cols + 2) * Double.ulpOfOne * (queryNorm + largestNorm)
+        var candidates: [(distance: Double, index: Int)] = []
+        for j in 0..<train.rows where approximate[j] <= kth + margin {
+          var exact = 0.0
+          for (a, b) in zip(query, train.row(j)) { exact += (a - b) * (a - b) }
+          candidates.append((exact, j))
+        }
+        candidates.sort {
+          $0.distance != $1.distance ? $0.distance < $1.distance : $0.index < $1.index
+        }
+        result.append(candidates.prefix(k).map(\.index))
       }
-      let kth = NeighborSearch.kthSmallest(approximate, k)
-      // A generous bound on the rounding of the formula above (a few ulps per term).
-      let margin = 8 * Double(train.cols + 2) * Double.ulpOfOne * (queryNorm + largestNorm)
-      var candidates: [(distance: Double, index: Int)] = []
-      for j in 0..<train.rows where approximate[j] <= kth + margin {
-        var exact = 0.0
-        for (a, b) in zip(query, train.row(j)) { exact += (a - b) * (a - b) }
-        candidates.append((exact, j))
-      }
-      candidates.sort {
-        $0.distance != $1.distance ? $0.distance < $1.distance : $0.index < $1.index
-      }
-      return candidates.prefix(k).map(\.index)
     }
+    return result
   }
 
   /// The `k`-th smallest value (1-based), keeping the `k` smallest in a sorted buffer:

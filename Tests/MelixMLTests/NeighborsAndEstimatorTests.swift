@@ -119,3 +119,14 @@ extension NeighborsAndEstimatorTests {
     XCTAssertEqual(batched, single)
   }
 }
+
+extension NeighborsAndEstimatorTests {
+  func testEvaluateWithAClassUnseenInFitLeavesOutProbabilityMetrics() throws {
+    let fitted = try KNNClassifier(k: 1).fit([[0], [1], [2]], [0, 1, 1])
+    let report = try fitted.evaluate([[0], [2], [5]], [0, 1, 2])
+    XCTAssertEqual(report.labels, [0, 1, 2])
+    XCTAssertNil(report.rocAUC)
+    XCTAssertNil(report.logLoss)
+    XCTAssertEqual(report.accuracy, 2.0 / 3.0, accuracy: 1e-15)
+  }
+}

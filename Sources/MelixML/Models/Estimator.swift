@@ -123,7 +123,9 @@ extension FittedClassifier {
   ///   - x: Features, `[nSamples, featureCount]`.
   ///   - y: True class labels, `[nSamples]`.
   ///   - targetNames: Display names of `classes` for the table. Default: the labels.
-  /// - Returns: The report over the fitted classes (plus any unseen label in `y`).
+  /// - Returns: The report over the fitted classes. When `y` holds a class not seen in
+  ///   `fit`, the table includes it, there are no target names, and the probability metrics
+  ///   (ROC AUC, average precision, log-loss) are nil: no column scores that class.
   /// - Throws: The `predict` errors and `MetricError`s.
   public func evaluate(_ x: [[Double]], _ y: [Int], targetNames: [String]? = nil) throws
     -> ClassificationReport<Int>

@@ -44,7 +44,8 @@ let package = Package(
       providers: [.apt(["libedit-dev"])]),
 
     // MARK: - Libraries
-    .target(name: "MelixNumerics", dependencies: ["COpenBLAS"], swiftSettings: v5 + numericsCodegen),
+    .target(
+      name: "MelixNumerics", dependencies: ["COpenBLAS"], swiftSettings: v5 + numericsCodegen),
     .target(name: "MelixHDF5", dependencies: ["CHDF5"], swiftSettings: v5),
     .target(name: "MelixData", dependencies: ["MelixHDF5"], swiftSettings: v5),
     .target(name: "MelixML", dependencies: ["MelixNumerics"], swiftSettings: v5),

@@ -70,7 +70,7 @@ let package = Package(
     .testTarget(name: "MelixHDF5Tests", dependencies: ["MelixHDF5"], swiftSettings: v5),
     .testTarget(name: "MelixDataTests", dependencies: ["MelixData"], swiftSettings: v5),
     .testTarget(
-      name: "MelixMLTests", dependencies: ["MelixML"], exclude: ["Fixtures"],
+      name: "MelixMLTests", dependencies: ["MelixML", "MelixNumerics"], exclude: ["Fixtures"],
       swiftSettings: v5),
     .testTarget(name: "MelixSyntaxTests", dependencies: ["MelixSyntax"], swiftSettings: v5),
     .testTarget(

@@ -41,9 +41,14 @@ struct ArrayPrinter {
     let summarise = t.count > threshold
     var small = t
     for axis in 0..<t.rank where summarise && t.shape[axis] > 2 * edgeItems {
-      let n = t.shape[axis]
-      let picks = Tensor((Array(0..<edgeItems) + Array((n - edgeItems)..<n)).map { Int64($0) })
-      small = (try? small.take(picks, axis: axis)) ?? small
+      // Join views of the leading and trailing items: only they are copied, not the whole
+      // (possibly huge) tensor.
+      let lead = [TensorIndex](repeating: .all, count: axis)
+      let head = try? small.sliceView(lead + [.slice(stop: edgeItems)])
+      let tail = try? small.sliceView(lead + [.slice(start: -edgeItems)])
+      if let head, let tail, let joined = try? Tensor.concat([head, tail], axis: axis) {
+        small = joined
+      }
     }
     let format = formatter(for: small)
     let printer = Recurser(

@@ -34,7 +34,30 @@ struct DivideKernel<T: TensorScalar & FloatingPoint>: BinaryKernel {
 func mapBinary<A: TensorScalar, B: TensorScalar, R: TensorScalar>(
   _ a: Tensor, _ b: Tensor, _ shape: [Int], _ f: @escaping (A, B) -> R
 ) -> Tensor {
-  mapBinary(a, b, shape, kernel: ClosureKernel(f: f))
+  // Small same-shape (or scalar) operands run right here, where `f` is a literal the
+  // compiler inlines; large ones go through the threaded loop, paying a call per element.
+  let count = ShapeMath.count(shape)
+  let aFlat = a.shape == shape && a.isContiguous
+  let bFlat = b.shape == shape && b.isContiguous
+  if count < Parallel.elementThreshold && (aFlat || a.count == 1) && (bFlat || b.count == 1) {
+    let out = Tensor(uninitializedShape: shape, dtype: R.dtype)
+    let pa = a.base(A.self)
+    let pb = b.base(B.self)
+    let po = out.base(R.self)
+    if aFlat && bFlat {
+      for i in 0..<count { po[i] = f(pa[i], pb[i]) }
+    } else if aFlat {
+      let y = pb[0]
+      for i in 0..<count { po[i] = f(pa[i], y) }
+    } else if bFlat {
+      let x = pa[0]
+      for i in 0..<count { po[i] = f(x, pb[i]) }
+    } else if count > 0 {
+      po[0] = f(pa[0], pb[0])
+    }
+    return out
+  }
+  return mapBinary(a, b, shape, kernel: ClosureKernel(f: f))
 }
 
 /// Applies a kernel to broadcast pairs of `a` and `b` into a new contiguous tensor.
@@ -105,6 +128,13 @@ struct BinaryRows<K: BinaryKernel> {
 func mapUnary<A: TensorScalar, R: TensorScalar>(_ x: Tensor, _ f: (A) -> R) -> Tensor {
   let out = Tensor(uninitializedShape: x.shape, dtype: R.dtype)
   guard out.count > 0 else { return out }
+  if out.count < Parallel.elementThreshold && x.isContiguous {
+    // Inline loop: `f` is a literal here and inlines (see `mapBinary`).
+    let px = x.base(A.self)
+    let po = out.base(R.self)
+    for i in 0..<out.count { po[i] = f(px[i]) }
+    return out
+  }
   let rows = StridedRows(shape: x.shape, strides: [x.strides, out.strides])
   let px = x.base(A.self)
   let po = out.base(R.self)

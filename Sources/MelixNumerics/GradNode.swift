@@ -26,11 +26,19 @@ final class GradNode: @unchecked Sendable {
   /// Attaches a node to `output` when any of `inputs` requires grad, else returns `output`
   /// unchanged. `backward` must capture only detached tensors (see ``Tensor/detached()``),
   /// so that computing gradients records nothing.
+  @inline(__always)
   static func record(
     _ output: Tensor, inputs: [Tensor], backward: @escaping (Tensor) throws -> [Tensor?]
   ) -> Tensor {
-    let nodes = inputs.map { $0.node }
-    guard nodes.contains(where: { $0 != nil }) else { return output }
+    // The common no-grad case returns before building anything (inlined, the optimizer
+    // can then drop the input array and the closure context altogether).
+    guard inputs.contains(where: { $0.node != nil }) else { return output }
+    return attach(output, nodes: inputs.map { $0.node }, backward: backward)
+  }
+
+  static func attach(
+    _ output: Tensor, nodes: [GradNode?], backward: @escaping (Tensor) throws -> [Tensor?]
+  ) -> Tensor {
     var out = output
     out.node = GradNode(inputs: nodes, shape: output.shape, dtype: output.dtype, backward: backward)
     return out

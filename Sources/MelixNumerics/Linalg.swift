@@ -33,7 +33,7 @@ public enum Linalg {
   /// - Returns: `x`, shaped like `b`.
   /// - Throws: `TensorError.singularMatrix` (`matrix is singular in 'solve'`); shape errors;
   ///   `.nonFiniteInput`.
-  /// - Complexity: O(n³). Calls `LAPACKE_dgesv`.
+  /// - Complexity: O(n³). Calls `LAPACKE_dgesv`. Differentiable in `a` and `b`.
   public static func solve(_ a: Tensor, _ b: Tensor) throws -> Tensor {
     var (m, n, _) = try matrix(a, op: "solve", square: true)
     guard b.rank == 1 || b.rank == 2, b.shape[0] == n else {
@@ -48,7 +48,18 @@ public enum Linalg {
     let info = LAPACKE_dgesv(
       LAPACK_ROW_MAJOR, Int32(n), Int32(nrhs), &m, Int32(n), &pivots, &rhs, Int32(nrhs))
     if info > 0 { throw TensorError.singularMatrix(op: "solve") }
-    return try result(rhs, b.shape, like: a)
+    let x = try result(rhs, b.shape, like: a)
+    let (ad, xd) = (a.detached(), x.detached())
+    // Gradients (Giles, "An extended collection of matrix derivative results", 2008):
+    // dB = A⁻ᵀ·G, dA = -dB·xᵀ.
+    return GradNode.record(x, inputs: [a, b]) { g in
+      let gb = try Linalg.solve(ad.transposed, g)
+      let ga =
+        xd.rank == 1
+        ? try gb.reshaped([-1, 1]).matmul(xd.reshaped([1, -1])).negated()
+        : try gb.matmul(xd.transposed).negated()
+      return [ga, gb]
+    }
   }
 
   /// The inverse of a square matrix.
@@ -56,7 +67,7 @@ public enum Linalg {
   /// - Parameter a: `[n, n]`.
   /// - Returns: `A⁻¹`, `[n, n]`.
   /// - Throws: `TensorError.singularMatrix`; shape errors; `.nonFiniteInput`.
-  /// - Complexity: O(n³). Calls `LAPACKE_dgetrf` and `LAPACKE_dgetri`.
+  /// - Complexity: O(n³). Calls `LAPACKE_dgetrf` and `LAPACKE_dgetri`. Differentiable.
   public static func inv(_ a: Tensor) throws -> Tensor {
     var (m, n, _) = try matrix(a, op: "inv", square: true)
     if n == 0 { return a.detached() }
@@ -65,7 +76,10 @@ public enum Linalg {
     if info > 0 { throw TensorError.singularMatrix(op: "inv") }
     info = LAPACKE_dgetri(LAPACK_ROW_MAJOR, Int32(n), &m, Int32(n), &pivots)
     if info > 0 { throw TensorError.singularMatrix(op: "inv") }
-    return try result(m, [n, n], like: a)
+    let y = try result(m, [n, n], like: a)
+    let yt = y.detached().transposed
+    // d(A⁻¹) = -A⁻¹·dA·A⁻¹, so dA = -A⁻ᵀ·G·A⁻ᵀ.
+    return GradNode.record(y, inputs: [a]) { g in [try yt.matmul(g).matmul(yt).negated()] }
   }
 
   /// The determinant (0 for a singular matrix, as NumPy; no error).
@@ -73,7 +87,8 @@ public enum Linalg {
   /// - Parameter a: `[n, n]`.
   /// - Returns: A scalar tensor (shape `[]`).
   /// - Throws: Shape errors; `.nonFiniteInput`.
-  /// - Complexity: O(n³). Calls `LAPACKE_dgetrf`; `det = ±∏ U[i, i]`.
+  /// - Complexity: O(n³). Calls `LAPACKE_dgetrf`; `det = ±∏ U[i, i]`. Differentiable
+  ///   (Jacobi's formula) where `A` is invertible.
   public static func det(_ a: Tensor) throws -> Tensor {
     var (m, n, _) = try matrix(a, op: "det", square: true)
     if n == 0 { return try result([1], [], like: a) }
@@ -85,7 +100,12 @@ public enum Linalg {
       d *= m[i * n + i]
       if pivots[i] != Int32(i + 1) { d = -d }
     }
-    return try result([d], [], like: a)
+    let out = try result([d], [], like: a)
+    let ad = a.detached()
+    // Jacobi's formula: d det(A) = det(A)·tr(A⁻¹·dA), so dA = G·det(A)·A⁻ᵀ.
+    return GradNode.record(out, inputs: [a]) { g in
+      [try Linalg.inv(ad).transposed * g * d]
+    }
   }
 
   /// The Cholesky factor `L` (lower triangular) with `A = L·Lᵀ`.
@@ -94,14 +114,27 @@ public enum Linalg {
   /// - Returns: `L`, `[n, n]`, zeros above the diagonal.
   /// - Throws: `TensorError.notPositiveDefinite` (`matrix is not positive definite in
   ///   'cholesky'`); shape errors; `.nonFiniteInput`.
-  /// - Complexity: O(n³/3). Calls `LAPACKE_dpotrf`.
+  /// - Complexity: O(n³/3). Calls `LAPACKE_dpotrf`. Differentiable; the gradient is
+  ///   symmetric (split between `A[i, j]` and `A[j, i]`), as PyTorch's.
   public static func cholesky(_ a: Tensor) throws -> Tensor {
     var (m, n, _) = try matrix(a, op: "cholesky", square: true)
     if n == 0 { return a.detached() }
     let info = LAPACKE_dpotrf(LAPACK_ROW_MAJOR, Int8(UInt8(ascii: "L")), Int32(n), &m, Int32(n))
     if info > 0 { throw TensorError.notPositiveDefinite(op: "cholesky") }
     for i in 0..<n { for j in (i + 1)..<Swift.max(n, i + 1) { m[i * n + j] = 0 } }
-    return try result(m, [n, n], like: a)
+    let l = try result(m, [n, n], like: a)
+    let ld = l.detached()
+    // Murray, "Differentiation of the Cholesky decomposition" (2016), as PyTorch:
+    // P = Φ(Lᵀ·Ḡ), S = L⁻ᵀ·P·L⁻¹, Ā = (S + Sᵀ)/2, with Φ = lower triangle, half diagonal.
+    return GradNode.record(l, inputs: [a]) { g in
+      var phi = [Double](repeating: 0, count: n * n)
+      for i in 0..<n { for j in 0...i { phi[i * n + j] = i == j ? 0.5 : 1 } }
+      let mask = try Tensor(shape: [n, n], scalars: phi).cast(to: g.dtype)
+      let p = try ld.transposed.matmul(g) * mask
+      let lInv = try Linalg.inv(ld)
+      let sym = try lInv.transposed.matmul(p).matmul(lInv)
+      return [try (sym + sym.transposed) * 0.5]
+    }
   }
 
   /// The reduced QR decomposition `A = Q·R` (Householder).

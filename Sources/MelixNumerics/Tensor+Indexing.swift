@@ -238,18 +238,29 @@ extension Tensor {
     }
     let outer = shape[..<ax].reduce(1, *)
     let inner = shape[(ax + 1)...].reduce(1, *)
-    let src = detached().contiguous()
     let outShape = Array(shape[..<ax]) + indices.shape + Array(shape[(ax + 1)...])
     let out = Tensor(uninitializedShape: outShape, dtype: dtype)
-    let width = dtype.byteWidth
-    let s = src.storage.raw + src.offset * width
-    let d = out.storage.raw
-    if inner > 0 {
-      for o in 0..<outer {
-        for (k, j) in idx.enumerated() {
-          (d + ((o * idx.count + k) * inner) * width).copyMemory(
-            from: s + ((o * n + j) * inner) * width, byteCount: inner * width)
+    if isContiguous {
+      // Whole slabs of `inner` elements move with one memcpy each.
+      let width = dtype.byteWidth
+      let s = storage.raw + offset * width
+      let d = out.storage.raw
+      if inner > 0 {
+        for o in 0..<outer {
+          for (k, j) in idx.enumerated() {
+            (d + ((o * idx.count + k) * inner) * width).copyMemory(
+              from: s + ((o * n + j) * inner) * width, byteCount: inner * width)
+          }
         }
+      }
+    } else {
+      // A strided view is read slice by slice, without copying the rest of it.
+      let lead = [TensorIndex](repeating: .all, count: ax)
+      let flatOut = try out.reshaped(Array(shape[..<ax]) + [idx.count] + Array(shape[(ax + 1)...]))
+      for (k, j) in idx.enumerated() {
+        copyElements(
+          from: try detached().sliceView(lead + [.at(j)]),
+          into: try flatOut.sliceView(lead + [.at(k)]))
       }
     }
     let original = shape

@@ -102,6 +102,29 @@ extension Tensor {
     return GradNode.record(out, inputs: [self]) { g in [try g * s] }
   }
 
+  /// GELU, `x·Φ(x) = 0.5·x·(1 + erf(x/√2))` (the exact form, PyTorch's default
+  /// `approximate='none'`; Hendrycks & Gimpel 2016). Gradient `Φ(x) + x·φ(x)`.
+  public func gelu() -> Tensor {
+    let out = floatMap(
+      vector: nil as ExpLanes.Type?,
+      double: { 0.5 * $0 * (1 + Foundation.erf($0 / 2.0.squareRoot())) },
+      float: { Float(0.5 * Double($0) * (1 + Foundation.erf(Double($0) / 2.0.squareRoot()))) })
+    let x = asFloat().detached()
+    return GradNode.record(out, inputs: [self]) { g in
+      let cdf = x.floatMap(
+        vector: nil as ExpLanes.Type?,
+        double: { 0.5 * (1 + Foundation.erf($0 / 2.0.squareRoot())) },
+        float: { Float(0.5 * (1 + Foundation.erf(Double($0) / 2.0.squareRoot()))) })
+      let pdf = x.floatMap(
+        vector: nil as ExpLanes.Type?,
+        double: { Foundation.exp(-0.5 * $0 * $0) / (2 * Double.pi).squareRoot() },
+        float: {
+          Float(Foundation.exp(-0.5 * Double($0) * Double($0)) / (2 * Double.pi).squareRoot())
+        })
+      return [try g * (try cdf + (try x * pdf))]
+    }
+  }
+
   /// Absolute value element-wise (keeps the dtype; bool stays bool).
   public func abs() -> Tensor {
     let out: Tensor

@@ -48,8 +48,13 @@ extension Tensor {
   /// - Throws: `TensorError.axisOutOfRange`.
   public func sum(axes: [Int]? = nil, keepDims: Bool = false) throws -> Tensor {
     let ax = try ShapeMath.normalize(axes: axes, rank: rank)
-    let out: Tensor
+    var out: Tensor
+    let leading = !ax.isEmpty && ax == Array(0..<ax.count) && ax.count < rank
     switch dtype {
+    case .float64 where leading && isContiguous:
+      out = sumLeadingRows(Double.self, axes: ax, keepDims: keepDims)
+    case .float32 where leading && isContiguous:
+      out = sumLeadingRows(Float.self, axes: ax, keepDims: keepDims)
     case .float64:
       out = reduceRuns(ax, keepDims: keepDims) { (p: UnsafePointer<Double>, n: Int) in
         PairwiseSum.parallelSum(p, n)
@@ -76,6 +81,63 @@ extension Tensor {
     return GradNode.record(out, inputs: [self]) { g in
       [try g.reshaped(keptShape).broadcast(to: inShape)]
     }
+  }
+
+  /// Sums over leading axes of contiguous data (`[rows, columns]` → `[columns]`, the batch
+  /// axis of a gradient or the sample axis of a dataset) without transposing a copy: rows are
+  /// added into a running block of 128 rows, and block sums are combined pairwise (a binary
+  /// counter), which keeps the pairwise error bound O(ε·(128 + log rows)).
+  func sumLeadingRows<T: TensorScalar & BinaryFloatingPoint>(
+    _ t: T.Type, axes: [Int], keepDims: Bool
+  ) -> Tensor {
+    let rows = axes.map { shape[$0] }.reduce(1, *)
+    let columns = count / Swift.max(rows, 1)
+    let outShape =
+      keepDims
+      ? shape.enumerated().map { axes.contains($0.offset) ? 1 : $0.element }
+      : Array(shape[axes.count...])
+    let out = Tensor.zeros(outShape, dtype: T.dtype)
+    guard rows > 0, columns > 0 else { return out }
+    let src = base(T.self)
+    let dst = out.base(T.self)
+    Parallel.forChunks(count: columns, threshold: Swift.max(64, Parallel.elementThreshold / rows)) {
+      range in
+      let width = range.count
+      // levels[k] holds the sum of 2^k blocks, or nothing.
+      var levels: [[T]?] = []
+      var block = [T](repeating: 0, count: width)
+      var inBlock = 0
+      func carry(_ sum: [T]) {
+        var value = sum
+        var k = 0
+        while true {
+          if k == levels.count { levels.append(nil) }
+          guard let existing = levels[k] else {
+            levels[k] = value
+            return
+          }
+          for j in 0..<width { value[j] = existing[j] + value[j] }
+          levels[k] = nil
+          k += 1
+        }
+      }
+      for r in 0..<rows {
+        let row = src + r * columns + range.lowerBound
+        for j in 0..<width { block[j] += row[j] }
+        inBlock += 1
+        if inBlock == PairwiseSum.block {
+          carry(block)
+          for j in 0..<width { block[j] = 0 }
+          inBlock = 0
+        }
+      }
+      var total = block
+      for case let level? in levels {
+        for j in 0..<width { total[j] += level[j] }
+      }
+      for j in 0..<width { dst[range.lowerBound + j] = total[j] }
+    }
+    return out
   }
 
   /// Sum of all elements as a scalar tensor (shape `[]`).

@@ -5,6 +5,10 @@
 /// without copying; writing through one view never changes another (the buffer is copied
 /// first when shared). A tensor can also carry an autograd node (see ``requiringGrad()``,
 /// ``backward()``), which records the operations that produced it.
+///
+/// Tensors are `Sendable`: buffers are never written while shared (copy-on-write), so values
+/// may cross threads freely. An autograd graph is not synchronised: run `backward()` on one
+/// graph from one thread at a time.
 public struct Tensor: @unchecked Sendable {
   /// Size of each axis, outermost first, e.g. `[nSamples, nFeatures]`.
   public internal(set) var shape: [Int]

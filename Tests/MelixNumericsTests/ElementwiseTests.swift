@@ -51,7 +51,7 @@ final class ElementwiseTests: XCTestCase {
       "softplus": { $0.softplus() }, "sign": { $0.sign() }, "floor": { $0.floor() },
       "round": { $0.rounded() },
       "isnan": { $0.isNaN() }, "isfinite": { $0.isFinite() }, "exp_float32": { $0.exp() },
-      "clip": { $0.clipped(lower: -1, upper: 2) }, "exp_int": { $0.exp() },
+      "clip": { $0.clipped(lower: -1, upper: 2) }, "exp_int": { $0.exp() }, "gelu": { $0.gelu() },
     ]
     XCTAssertEqual(Set(functions.keys), Set(cases.keys))
     for (name, c) in cases {

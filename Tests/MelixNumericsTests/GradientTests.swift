@@ -88,6 +88,7 @@ final class GradientTests: XCTestCase {
     try check("sigmoid", [x]) { $0[0].sigmoid() }
     try check("relu", [x]) { $0[0].relu() }
     try check("softplus", [x]) { $0[0].softplus() }
+    try check("gelu", [x]) { $0[0].gelu() }
     try check("abs", [x]) { $0[0].abs() }
     try check("clip", [x]) { $0[0].clipped(lower: -1, upper: 1) }
   }
@@ -136,6 +137,17 @@ final class GradientTests: XCTestCase {
     try check("expand_dims", [x]) { try $0[0].expandingDims(at: 1) }
     try check("contiguous", [x]) { $0[0].transposed.contiguous() }
     try check("squeeze", [random([3, 1, 2])]) { try $0[0].squeezed() }
+  }
+
+  func testLinearAlgebra() throws {
+    let a = try random([3, 3]) + Tensor.eye(3) * 3
+    try check("solve vector", [a, random([3])]) { try Linalg.solve($0[0], $0[1]) }
+    try check("solve matrix", [a, random([3, 2])]) { try Linalg.solve($0[0], $0[1]) }
+    try check("inv", [a]) { try Linalg.inv($0[0]) }
+    try check("det", [a]) { try Linalg.det($0[0]) }
+    // Cholesky reads one triangle, so check it through a symmetrising map.
+    let spd = try a.matmul(a.transposed)
+    try check("cholesky", [spd]) { x in try Linalg.cholesky(try (x[0] + x[0].transposed) * 0.5) }
   }
 
   func testNoGradAndErrors() throws {

@@ -115,4 +115,29 @@ final class LinalgTests: XCTestCase {
     XCTAssertEqual(try Linalg.inv(a).dtype, .float32)
     assertClose(try Linalg.inv(a), try t("inv").cast(to: .float32), rtol: 1e-6, atol: 1e-7)
   }
+
+  func testInvariantsOnRandomMatrices() throws {
+    var g = PCG64(seed: 21)
+    for n in [1, 2, 5, 9] {
+      let a = try Tensor.randn([n, n], using: &g) + Tensor.eye(n) * 3
+      let b = Tensor.randn([n, 2], using: &g)
+      assertClose(try a.matmul(try Linalg.solve(a, b)), b, rtol: 1e-10, atol: 1e-10, "solve n=\(n)")
+      assertClose(try a.matmul(try Linalg.inv(a)), Tensor.eye(n), atol: 1e-10, "inv n=\(n)")
+      let spd = try a.matmul(a.transposed) + Tensor.eye(n)
+      let l = try Linalg.cholesky(spd)
+      assertClose(try l.matmul(l.transposed), spd, rtol: 1e-10, atol: 1e-10, "cholesky n=\(n)")
+      let (w, v) = try Linalg.eigh(spd)
+      // det(spd) = product of its eigenvalues.
+      XCTAssertEqual(
+        try Linalg.det(spd).item(), try w.prod().item(),
+        accuracy: 1e-8 * Swift.abs(try w.prod().item()))
+      assertClose(try v.transposed.matmul(v), Tensor.eye(n), atol: 1e-10, "eigh orthonormal n=\(n)")
+      let wide = Tensor.randn([n, n + 2], using: &g)
+      let (u, sv, vt) = try Linalg.svd(wide)
+      assertClose(
+        try (try u * sv.reshaped([1, -1])).matmul(vt), wide, rtol: 1e-10, atol: 1e-10, "svd n=\(n)")
+      let (q, r) = try Linalg.qr(wide)
+      assertClose(try q.matmul(r), wide, rtol: 1e-10, atol: 1e-10, "qr n=\(n)")
+    }
+  }
 }

@@ -70,6 +70,14 @@ final class ReductionTests: XCTestCase {
     XCTAssertGreaterThan(Swift.abs(Double(naive) - exact), exact * 1e-3)
   }
 
+  func testColumnSumsOverManyRowsStayAccurateInFloat32() throws {
+    let rows = 1_000_000
+    let x = Tensor.full([rows, 3], value: 0.1, dtype: .float32)
+    let sums = try x.sum(axes: [0]).scalars
+    let exact = Double(Float(0.1)) * Double(rows)
+    for s in sums { XCTAssertEqual(s, exact, accuracy: exact * 1e-6) }
+  }
+
   func testSoftmaxFamilyIsStable() throws {
     let f = try XCTUnwrap(try Fixture.load("softmax.json") as? [String: Any])
     let x = try Fixture.tensor(f["input"])

@@ -58,6 +58,19 @@ final class TensorLayoutTests: XCTestCase {
     XCTAssertEqual(try m.value(at: [1, 1]), 5)
   }
 
+  func testTakeFromStridedViews() throws {
+    let t = m.transposed  // [4, 3], strides [1, 4]
+    let picked = try t.take(Tensor([3, 0, 3]), axis: 0)
+    XCTAssertEqual(picked.scalars, [3, 7, 11, 0, 4, 8, 3, 7, 11])
+    let cols = try t.take(Tensor([-1]), axis: 1)
+    XCTAssertEqual(cols.shape, [4, 1])
+    XCTAssertEqual(cols.scalars, [8, 9, 10, 11])
+    XCTAssertEqual(try t.masked(by: t > 9.5).scalars, [10, 11])
+    XCTAssertThrowsError(try t.take(Tensor([4]), axis: 0)) {
+      XCTAssertEqual("\($0)", "index 4 is out of range for axis 0 with size 4")
+    }
+  }
+
   func testBroadcastView() throws {
     let v = try Tensor([1.0, 2.0]).broadcast(to: [3, 2])
     XCTAssertEqual(v.strides, [0, 1])

@@ -9,6 +9,7 @@ import json
 import math
 
 import numpy as np
+import scipy.special
 
 
 def enc(a):
@@ -146,6 +147,7 @@ with np.errstate(all="ignore"):
         ("softplus", lambda v: np.logaddexp(0, v), xs), ("sign", np.sign, xs),
         ("floor", np.floor, xs), ("round", np.round, np.array([0.5, 1.5, 2.5, -0.5, -1.5, 2.4, np.nan])),
         ("isnan", np.isnan, xs), ("isfinite", np.isfinite, xs),
+        ("gelu", lambda v: 0.5 * v * (1 + scipy.special.erf(v / np.sqrt(2))), xs),
     ]:
         unary[name] = {"input": enc(inp), "result": enc(f(inp))}
     unary["exp_float32"] = {"input": enc(xs.astype(np.float32)), "result": enc(np.exp(xs.astype(np.float32)))}
@@ -178,6 +180,12 @@ red("all", np.array([[True, False], [True, True]]), [1], False)
 red("sum", np.zeros((0, 3)), [0], False)
 red("mean", r3.astype(np.float32), [2], False)
 red("sum", np.array([1.0, np.nan, 2.0]), None, False)
+tall = rng.standard_normal((1000, 3))
+red("sum", tall, [0], False)
+red("sum", tall, [0], True)
+red("mean", r3, [0, 1], False)
+red("var", tall, [0], False, ddof=1)
+red("mean", tall.astype(np.float32), [0], True)
 save("reductions.json", reductions)
 
 args = []

@@ -45,6 +45,15 @@ if ProcessInfo.processInfo.environment["BENCH_ONLY"] == "mlp" {
   exit(0)
 }
 
+// BENCH_ONLY=overhead: 10^6 small additions and products, for timing per-call overhead.
+if ProcessInfo.processInfo.environment["BENCH_ONLY"] == "overhead" {
+  let p = Tensor.rand([10], using: &generator)
+  let q = Tensor.rand([10], using: &generator)
+  for _ in 0..<1_000_000 { sink += try (try (try p + q) * q).value(at: [0]) }
+  print("# \(sink)")
+  exit(0)
+}
+
 // BENCH_ONLY=elementwise skips the matrix products, BENCH_ONLY=small runs only the
 // small-tensor figures (for profiling).
 let only = ProcessInfo.processInfo.environment["BENCH_ONLY"]

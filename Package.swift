@@ -77,7 +77,7 @@ let package = Package(
       name: "MelixDataTests", dependencies: ["MelixData", "MelixHDF5"], exclude: ["Fixtures"],
       swiftSettings: v5),
     .testTarget(
-      name: "MelixMLTests", dependencies: ["MelixML"], exclude: ["Fixtures"],
+      name: "MelixMLTests", dependencies: ["MelixML", "MelixNumerics"], exclude: ["Fixtures"],
       swiftSettings: v5),
     .testTarget(name: "MelixSyntaxTests", dependencies: ["MelixSyntax"], swiftSettings: v5),
     .testTarget(

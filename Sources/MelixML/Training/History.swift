@@ -6,7 +6,8 @@ public struct History: Sendable, Equatable {
   public var validationLoss: [Double] = []
   /// The metric's name: `"accuracy"` for classification, `"mae"` for regression.
   public var metricName: String
-  /// The metric on the training data per epoch (evaluation mode, after the epoch).
+  /// The metric on the training data per epoch, accumulated over the epoch's batches in
+  /// training mode (as Keras reports it).
   public var trainMetric: [Double] = []
   /// The metric on the validation data per epoch (empty without validation data).
   public var validationMetric: [Double] = []

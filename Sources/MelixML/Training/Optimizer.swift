@@ -152,55 +152,73 @@ public struct OptimizerState: Sendable {
       second.append([])
     }
     let t = Double(step)
+    // Work on local arrays (moved out of the state) so the loops index flat buffers.
+    var m = first[index]
+    var v = second[index]
+    first[index] = []
+    second[index] = []
+    defer {
+      first[index] = m
+      second[index] = v
+    }
+    let n = p.count
     switch rule {
     case .sgd(let momentum, let nesterov, let wd):
       var g = grad
-      if wd != 0 { for i in g.indices { g[i] += wd * p[i] } }
+      if wd != 0 { for i in 0..<n { g[i] += wd * p[i] } }
       if momentum != 0 {
-        if first[index].isEmpty {
-          first[index] = g
+        if m.isEmpty {
+          m = g
         } else {
-          for i in g.indices { first[index][i] = momentum * first[index][i] + g[i] }
+          for i in 0..<n { m[i] = momentum * m[i] + g[i] }
         }
         if nesterov {
-          for i in g.indices { g[i] += momentum * first[index][i] }
+          for i in 0..<n { g[i] += momentum * m[i] }
         } else {
-          g = first[index]
+          g = m
         }
       }
-      for i in p.indices { p[i] -= lr * g[i] }
+      for i in 0..<n { p[i] -= lr * g[i] }
     case .adam(let b1, let b2, let eps, let wd), .adamw(let b1, let b2, let eps, let wd):
       let decoupled: Bool = { if case .adamw = rule { return true } else { return false } }()
-      if first[index].isEmpty {
-        first[index] = Array(repeating: 0, count: p.count)
-        second[index] = Array(repeating: 0, count: p.count)
+      if m.isEmpty {
+        m = Array(repeating: 0, count: n)
+        v = Array(repeating: 0, count: n)
       }
-      if decoupled && wd != 0 { for i in p.indices { p[i] *= 1 - lr * wd } }
+      if decoupled && wd != 0 { for i in 0..<n { p[i] *= 1 - lr * wd } }
       let bc1 = 1 - pow(b1, t)
       let bc2 = 1 - pow(b2, t)
       let stepSize = lr / bc1
       let bc2Root = bc2.squareRoot()
-      for i in p.indices {
-        var g = grad[i]
-        if !decoupled && wd != 0 { g += wd * p[i] }
-        first[index][i] = b1 * first[index][i] + (1 - b1) * g
-        second[index][i] = b2 * second[index][i] + (1 - b2) * g * g
-        let denom = second[index][i].squareRoot() / bc2Root + eps
-        p[i] -= stepSize * first[index][i] / denom
+      let l2 = decoupled ? 0 : wd
+      p.withUnsafeMutableBufferPointer { pp in
+        m.withUnsafeMutableBufferPointer { mp in
+          v.withUnsafeMutableBufferPointer { vp in
+            grad.withUnsafeBufferPointer { gp in
+              for i in 0..<n {
+                let g = gp[i] + l2 * pp[i]
+                mp[i] = b1 * mp[i] + (1 - b1) * g
+                vp[i] = b2 * vp[i] + (1 - b2) * g * g
+                let denom = vp[i].squareRoot() / bc2Root + eps
+                pp[i] -= stepSize * mp[i] / denom
+              }
+            }
+          }
+        }
       }
     case .rmsprop(let alpha, let eps, let momentum, let wd):
-      if second[index].isEmpty {
-        second[index] = Array(repeating: 0, count: p.count)
-        first[index] = Array(repeating: 0, count: p.count)
+      if v.isEmpty {
+        v = Array(repeating: 0, count: n)
+        m = Array(repeating: 0, count: n)
       }
-      for i in p.indices {
+      for i in 0..<n {
         var g = grad[i]
         if wd != 0 { g += wd * p[i] }
-        second[index][i] = alpha * second[index][i] + (1 - alpha) * g * g
-        let avg = second[index][i].squareRoot() + eps
+        v[i] = alpha * v[i] + (1 - alpha) * g * g
+        let avg = v[i].squareRoot() + eps
         if momentum > 0 {
-          first[index][i] = momentum * first[index][i] + g / avg
-          p[i] -= lr * first[index][i]
+          m[i] = momentum * m[i] + g / avg
+          p[i] -= lr * m[i]
         } else {
           p[i] -= lr * g / avg
         }

@@ -52,6 +52,17 @@ final class TensorCaretTests: XCTestCase {
     XCTAssertTrue(failure.contains("2 | print(n // 0)\n  |       ^^^^^^\n"), failure)
   }
 
+  func testCompoundAssignmentPointsAtItsOperator() {
+    let failure = rendered("var t = zeros([2, 3])\nt += zeros(4)\n")
+    XCTAssertTrue(failure.contains("2 | t += zeros(4)\n  |   ^^\n"), failure)
+  }
+
+  func testIndexErrorsCoverTheSubscriptedExpression() {
+    let failure = rendered("let t = zeros([2, 3])\nprint(t[7])\n")
+    XCTAssertTrue(failure.hasPrefix("t.mlx:2:7: runtime error: index 7 is out of range for axis 0 with size 2"), failure)
+    XCTAssertTrue(failure.contains("2 | print(t[7])\n  |       ^^^^\n"), failure)
+  }
+
   func testCallErrorCoversTheCall() {
     let failure = rendered("let a = zeros([2, 3])\nprint(matmul(a, a))\n")
     XCTAssertTrue(failure.hasPrefix("t.mlx:2:7: runtime error: matmul needs [m, k] × [k, n], got [2, 3] × [2, 3]"), failure)

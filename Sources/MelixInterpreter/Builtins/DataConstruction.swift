@@ -28,12 +28,15 @@ extension BuiltinTable {
           throw MelixError(DataMessages.datasetFeatures(shape: features.shape))
         }
         let (rows, columns) = (features.shape[0], features.shape[1])
-        let names = try DataBridge.optionalStrings(args[2], "dataset", "feature_names") ?? (0..<columns).map { "x\($0)" }
+        let names =
+          try DataBridge.optionalStrings(args[2], "dataset", "feature_names")
+          ?? (0..<columns).map { "x\($0)" }
         let task = try taskKind(args[4], "dataset")
         let target = try makeTarget(args[1], rows: rows, task: task)
         let dataset = try DataBridge.run {
           try Dataset(
-            features: FeatureMatrix(rows: rows, columns: columns, values: features.scalars), featureNames: names,
+            features: FeatureMatrix(rows: rows, columns: columns, values: features.scalars),
+            featureNames: names,
             target: target, targetName: target == nil ? nil : DataBridge.string(args[3]))
         }
         return .native(DatasetValue(dataset))
@@ -73,6 +76,7 @@ extension BuiltinTable {
     let distinct = Array(Set(values)).sorted()
     var position: [Double: Int] = [:]
     for (i, v) in distinct.enumerated() { position[v] = i }
-    return .classes(indices: values.map { position[$0] ?? 0 }, names: distinct.map { String(Int64($0)) })
+    return .classes(
+      indices: values.map { position[$0] ?? 0 }, names: distinct.map { String(Int64($0)) })
   }
 }

@@ -7,9 +7,12 @@ extension BuiltinTable {
       Builtin(
         "read_csv",
         [
-          BuiltinParameter("path", .string), BuiltinParameter("target", .optional(.string), default: "nil"),
-          BuiltinParameter("missing", .optional(.list), default: "nil"), BuiltinParameter("types", .optional(.dict), default: "nil"),
-          BuiltinParameter("task", .optional(.string), default: "nil"), BuiltinParameter("delimiter", .string, default: "\",\""),
+          BuiltinParameter("path", .string),
+          BuiltinParameter("target", .optional(.string), default: "nil"),
+          BuiltinParameter("missing", .optional(.list), default: "nil"),
+          BuiltinParameter("types", .optional(.dict), default: "nil"),
+          BuiltinParameter("task", .optional(.string), default: "nil"),
+          BuiltinParameter("delimiter", .string, default: "\",\""),
           BuiltinParameter("levels", .optional(.dict), default: "nil"),
         ],
         returns: "Dataset",
@@ -23,7 +26,8 @@ extension BuiltinTable {
           levels are sorted; unlisted values become extra levels). A ragged row or a \
           non-number in a numeric column is an error naming the file, line, row and column.
           """,
-        example: "let iris = read_csv(\"data/iris.csv\", target: \"species\")\niris.shape  # (150, 5)"
+        example:
+          "let iris = read_csv(\"data/iris.csv\", target: \"species\")\niris.shape  # (150, 5)"
       ) { args, context in
         guard case .string(let written) = args[0] else { return .null }
         var options = CSVOptions()
@@ -32,7 +36,9 @@ extension BuiltinTable {
         }
         if case .dict(let dict) = args[3] { options.types = try columnTypes(dict) }
         if case .dict(let dict) = args[6] { options.levels = try levelOrders(dict) }
-        guard case .string(let delimiter) = args[5], delimiter.utf8.count == 1, let byte = delimiter.utf8.first else {
+        guard case .string(let delimiter) = args[5], delimiter.utf8.count == 1,
+          let byte = delimiter.utf8.first
+        else {
           throw MelixError(DataMessages.delimiter)
         }
         options.delimiter = byte
@@ -45,7 +51,10 @@ extension BuiltinTable {
       },
       Builtin(
         "load",
-        [BuiltinParameter("path", .string), BuiltinParameter("target", .optional(.string), default: "nil")],
+        [
+          BuiltinParameter("path", .string),
+          BuiltinParameter("target", .optional(.string), default: "nil"),
+        ],
         returns: "Dataset",
         doc: """
           Loads a dataset by the file's extension: '.csv' as 'read_csv' (with 'target'), '.h5' or \
@@ -53,7 +62,8 @@ extension BuiltinTable {
           target_names, task), which records its own target. A relative path is relative to the \
           script's folder. A missing, truncated or non-HDF5 file is an error naming the file.
           """,
-        example: "let iris = load(\"data/iris.h5\")\niris.classes  # [\"setosa\", \"versicolor\", \"virginica\"]"
+        example:
+          "let iris = load(\"data/iris.h5\")\niris.classes  # [\"setosa\", \"versicolor\", \"virginica\"]"
       ) { args, context in
         guard case .string(let written) = args[0] else { return .null }
         let path = DataBridge.resolve(written, context: context)
@@ -87,7 +97,9 @@ extension BuiltinTable {
   private static func columnTypes(_ dict: DictRef) throws -> [String: ColumnType] {
     var types: [String: ColumnType] = [:]
     for (key, value) in zip(dict.keys, dict.values) {
-      guard case .string(let name) = key, case .string(let typeName) = value, let type = ColumnType(rawValue: typeName) else {
+      guard case .string(let name) = key, case .string(let typeName) = value,
+        let type = ColumnType(rawValue: typeName)
+      else {
         throw MelixError(DataMessages.columnType(key: key.repr, value: value.repr))
       }
       types[name] = type
@@ -111,7 +123,9 @@ extension BuiltinTable {
   static func taskKind(_ value: Value, _ function: String) throws -> TaskKind? {
     guard case .string(let text) = value else { return nil }
     guard let task = TaskKind(rawValue: text) else {
-      throw MelixError(DataMessages.choice(function, "task", options: ["classification", "regression"], got: value.repr))
+      throw MelixError(
+        DataMessages.choice(
+          function, "task", options: ["classification", "regression"], got: value.repr))
     }
     return task
   }

@@ -17,7 +17,11 @@ extension BuiltinTable {
         .native(DescriptionValue(try DataBridge.dataset(args[0], "describe").describe()))
       },
       Builtin(
-        "head", [BuiltinParameter("dataset", .native("Dataset")), BuiltinParameter("n", .int, default: "5")],
+        "head",
+        [
+          BuiltinParameter("dataset", .native("Dataset")),
+          BuiltinParameter("n", .int, default: "5"),
+        ],
         returns: "Dataset",
         doc: "The first n rows (all rows if there are fewer), as a Dataset that prints as a table.",
         example: "head(iris, 3).shape  # (3, 5)"
@@ -27,14 +31,20 @@ extension BuiltinTable {
       Builtin(
         "columns", [BuiltinParameter("dataset", .native("Dataset"))], returns: "List",
         doc: "Every column name (features, categorical columns and the target) in file order.",
-        example: "columns(iris)  # [\"sepal_length\", \"sepal_width\", \"petal_length\", \"petal_width\", \"species\"]"
+        example:
+          "columns(iris)  # [\"sepal_length\", \"sepal_width\", \"petal_length\", \"petal_width\", \"species\"]"
       ) { args, _ in
         DataBridge.list(try DataBridge.dataset(args[0], "columns").columns)
       },
       Builtin(
-        "select", [BuiltinParameter("dataset", .native("Dataset")), BuiltinParameter("columns", .oneOf([.list, .string]))],
+        "select",
+        [
+          BuiltinParameter("dataset", .native("Dataset")),
+          BuiltinParameter("columns", .oneOf([.list, .string])),
+        ],
         returns: "Dataset",
-        doc: "A dataset with only the named feature columns, in the given order; the target is always kept.",
+        doc:
+          "A dataset with only the named feature columns, in the given order; the target is always kept.",
         example: "select(iris, [\"petal_length\", \"petal_width\"]).shape  # (150, 3)"
       ) { args, _ in
         let dataset = try DataBridge.dataset(args[0], "select")
@@ -42,7 +52,11 @@ extension BuiltinTable {
         return .native(DatasetValue(try DataBridge.run { try dataset.select(names) }))
       },
       Builtin(
-        "drop", [BuiltinParameter("dataset", .native("Dataset")), BuiltinParameter("columns", .oneOf([.list, .string]))],
+        "drop",
+        [
+          BuiltinParameter("dataset", .native("Dataset")),
+          BuiltinParameter("columns", .oneOf([.list, .string])),
+        ],
         returns: "Dataset",
         doc: "A dataset without the named columns; naming the target removes the target.",
         example: "drop(iris, [\"sepal_width\"]).shape  # (150, 4)"
@@ -52,7 +66,8 @@ extension BuiltinTable {
         return .native(DatasetValue(try DataBridge.run { try dataset.drop(names) }))
       },
       Builtin(
-        "filter", [BuiltinParameter("dataset", .native("Dataset")), BuiltinParameter("predicate", .any)],
+        "filter",
+        [BuiltinParameter("dataset", .native("Dataset")), BuiltinParameter("predicate", .any)],
         returns: "Dataset",
         doc: """
           The rows for which predicate(row) is true, in order. Each row is a dict from column name \
@@ -65,8 +80,9 @@ extension BuiltinTable {
         switch args[1] {
         case .function, .builtin:
           var kept: [Int] = []
+          let reader = RowReader(dataset)
           for row in 0..<dataset.count {
-            let verdict = try context.call(args[1], [DatasetValue.row(dataset, row)])
+            let verdict = try context.call(args[1], [reader.dict(row)])
             guard case .bool(let keep) = verdict else {
               throw MelixError(DataMessages.predicateResult(got: verdict.typeName, row: row))
             }

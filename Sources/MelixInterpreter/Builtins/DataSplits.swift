@@ -7,43 +7,53 @@ extension BuiltinTable {
       Builtin(
         "split",
         [
-          BuiltinParameter("dataset", .native("Dataset")), BuiltinParameter("test", .number, default: "0.25"),
-          BuiltinParameter("stratify", .bool, default: "false"), BuiltinParameter("seed", .int, default: "0"),
+          BuiltinParameter("dataset", .native("Dataset")),
+          BuiltinParameter("test", .number, default: "0.25"),
+          BuiltinParameter("stratify", .bool, default: "false"),
+          BuiltinParameter("seed", .optional(.int), default: "nil"),
         ],
         returns: "Tuple",
         doc: """
           Splits the rows into a (train, test) tuple, shuffled with 'seed' (the same seed gives the \
-          same rows on every run). The test set has ceil(test * rows) rows, as scikit-learn's \
+          same rows on every run; without one, a seed is drawn from the session's generator, \
+          which 'set_seed' restarts). The test set has ceil(test * rows) rows, as scikit-learn's \
           train_test_split. With 'stratify', each class keeps its proportion in both parts; a class \
           with fewer than 2 rows is an error naming the class.
           """,
-        example: "let (train, test) = split(iris, test: 0.2, stratify: true, seed: 42)\nlen(test)  # 30"
-      ) { args, _ in
+        example:
+          "let (train, test) = split(iris, test: 0.2, stratify: true, seed: 42)\nlen(test)  # 30"
+      ) { args, context in
         let dataset = try DataBridge.dataset(args[0], "split")
         let test = args[1].asDouble ?? 0
         let (train, held) = try DataBridge.run {
-          try dataset.split(test: test, stratify: DataBridge.bool(args[2]), seed: DataBridge.seed(args[3]))
+          try dataset.split(
+            test: test, stratify: DataBridge.bool(args[2]), seed: DataBridge.seed(args[3], context))
         }
         return .tuple(TupleRef([.native(DatasetValue(train)), .native(DatasetValue(held))]))
       },
       Builtin(
         "kfold",
         [
-          BuiltinParameter("dataset", .native("Dataset")), BuiltinParameter("k", .int, default: "5"),
-          BuiltinParameter("stratify", .bool, default: "false"), BuiltinParameter("seed", .int, default: "0"),
+          BuiltinParameter("dataset", .native("Dataset")),
+          BuiltinParameter("k", .int, default: "5"),
+          BuiltinParameter("stratify", .bool, default: "false"),
+          BuiltinParameter("seed", .optional(.int), default: "nil"),
         ],
         returns: "List",
         doc: """
           k-fold cross-validation: a list of k (train, validation) tuples; every row is in exactly \
-          one validation set. Rows are shuffled with 'seed'. With 'stratify', every fold keeps the \
+          one validation set. Rows are shuffled with 'seed' (default: drawn from the \
+          session's generator). With 'stratify', every fold keeps the \
           class proportions (as scikit-learn's StratifiedKFold); a class with fewer than k rows is \
           an error naming the class.
           """,
         example: "let folds = kfold(iris, k: 5, stratify: true, seed: 0)\nlen(folds[0][1])  # 30"
-      ) { args, _ in
+      ) { args, context in
         let dataset = try DataBridge.dataset(args[0], "kfold")
         let folds = try DataBridge.run {
-          try dataset.kfold(k: DataBridge.int(args[1]), stratify: DataBridge.bool(args[2]), seed: DataBridge.seed(args[3]))
+          try dataset.kfold(
+            k: DataBridge.int(args[1]), stratify: DataBridge.bool(args[2]),
+            seed: DataBridge.seed(args[3], context))
         }
         return pairs(folds)
       },
@@ -63,13 +73,16 @@ extension BuiltinTable {
       ) { args, _ in
         let dataset = try DataBridge.dataset(args[0], "group_kfold")
         guard case .string(let column) = args[1] else { return .null }
-        return pairs(try DataBridge.run { try dataset.groupKFold(k: DataBridge.int(args[2]), column: column) })
+        return pairs(
+          try DataBridge.run { try dataset.groupKFold(k: DataBridge.int(args[2]), column: column) })
       },
       Builtin(
         "time_series_split",
         [
-          BuiltinParameter("dataset", .native("Dataset")), BuiltinParameter("n_splits", .int, default: "5"),
-          BuiltinParameter("test_size", .optional(.int), default: "nil"), BuiltinParameter("gap", .int, default: "0"),
+          BuiltinParameter("dataset", .native("Dataset")),
+          BuiltinParameter("n_splits", .int, default: "5"),
+          BuiltinParameter("test_size", .optional(.int), default: "nil"),
+          BuiltinParameter("gap", .int, default: "0"),
         ],
         returns: "List",
         doc: """
@@ -83,35 +96,46 @@ extension BuiltinTable {
         let dataset = try DataBridge.dataset(args[0], "time_series_split")
         var testSize: Int? = nil
         if case .int(let size) = args[2] { testSize = size }
-        return pairs(try DataBridge.run {
-          try dataset.timeSeriesSplit(splits: DataBridge.int(args[1]), testSize: testSize, gap: DataBridge.int(args[3]))
-        })
+        return pairs(
+          try DataBridge.run {
+            try dataset.timeSeriesSplit(
+              splits: DataBridge.int(args[1]), testSize: testSize, gap: DataBridge.int(args[3]))
+          })
       },
       Builtin(
         "sample",
         [
           BuiltinParameter("dataset", .native("Dataset")), BuiltinParameter("n", .int),
-          BuiltinParameter("seed", .int, default: "0"), BuiltinParameter("replace", .bool, default: "false"),
+          BuiltinParameter("seed", .optional(.int), default: "nil"),
+          BuiltinParameter("replace", .bool, default: "false"),
         ],
         returns: "Dataset",
         doc: """
-          n rows drawn at random with 'seed' (the same seed gives the same rows), without \
+          n rows drawn at random with 'seed' (the same seed gives the same rows; default: drawn \
+          from the session's generator), without \
           replacement unless 'replace' (a bootstrap sample).
           """,
         example: "len(sample(iris, 10, seed: 1))  # 10"
-      ) { args, _ in
+      ) { args, context in
         let dataset = try DataBridge.dataset(args[0], "sample")
-        return .native(DatasetValue(try DataBridge.run {
-          try dataset.sample(DataBridge.int(args[1]), replace: DataBridge.bool(args[3]), seed: DataBridge.seed(args[2]))
-        }))
+        return .native(
+          DatasetValue(
+            try DataBridge.run {
+              try dataset.sample(
+                DataBridge.int(args[1]), replace: DataBridge.bool(args[3]),
+                seed: DataBridge.seed(args[2], context))
+            }))
       },
     ]
   }
 
   /// A Melix list of `(train, validation)` tuples.
   private static func pairs(_ folds: [(train: Dataset, validation: Dataset)]) -> Value {
-    .list(ListRef(folds.map { fold in
-      .tuple(TupleRef([.native(DatasetValue(fold.train)), .native(DatasetValue(fold.validation))]))
-    }))
+    .list(
+      ListRef(
+        folds.map { fold in
+          .tuple(
+            TupleRef([.native(DatasetValue(fold.train)), .native(DatasetValue(fold.validation))]))
+        }))
   }
 }

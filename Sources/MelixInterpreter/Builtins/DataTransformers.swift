@@ -8,7 +8,8 @@ extension BuiltinTable {
         "standard_scaler",
         [
           BuiltinParameter("columns", .optional(.list), default: "nil"),
-          BuiltinParameter("with_mean", .bool, default: "true"), BuiltinParameter("with_std", .bool, default: "true"),
+          BuiltinParameter("with_mean", .bool, default: "true"),
+          BuiltinParameter("with_std", .bool, default: "true"),
         ],
         returns: "Transformer",
         doc: """
@@ -20,15 +21,19 @@ extension BuiltinTable {
           """,
         example: "let sc = standard_scaler().fit(train)\nlet test_scaled = sc.transform(test)"
       ) { args, _ in
-        .native(TransformerValue(.standard(StandardScaler(
-          columns: try DataBridge.optionalStrings(args[0], "standard_scaler", "columns"),
-          withMean: DataBridge.bool(args[1]), withStd: DataBridge.bool(args[2])))))
+        .native(
+          TransformerValue(
+            .standard(
+              StandardScaler(
+                columns: try DataBridge.optionalStrings(args[0], "standard_scaler", "columns"),
+                withMean: DataBridge.bool(args[1]), withStd: DataBridge.bool(args[2])))))
       },
       Builtin(
         "minmax_scaler",
         [
           BuiltinParameter("columns", .optional(.list), default: "nil"),
-          BuiltinParameter("low", .number, default: "0"), BuiltinParameter("high", .number, default: "1"),
+          BuiltinParameter("low", .number, default: "0"),
+          BuiltinParameter("high", .number, default: "1"),
         ],
         returns: "Transformer",
         doc: """
@@ -39,15 +44,19 @@ extension BuiltinTable {
           """,
         example: "let mm = minmax_scaler().fit(train)\nmm.data_min  # per-column minimum"
       ) { args, _ in
-        .native(TransformerValue(.minmax(MinMaxScaler(
-          columns: try DataBridge.optionalStrings(args[0], "minmax_scaler", "columns"),
-          low: args[1].asDouble ?? 0, high: args[2].asDouble ?? 1))))
+        .native(
+          TransformerValue(
+            .minmax(
+              MinMaxScaler(
+                columns: try DataBridge.optionalStrings(args[0], "minmax_scaler", "columns"),
+                low: args[1].asDouble ?? 0, high: args[2].asDouble ?? 1))))
       },
       Builtin(
         "imputer",
         [
           BuiltinParameter("strategy", .string, default: "\"mean\""),
-          BuiltinParameter("fill_value", .number, default: "0"), BuiltinParameter("fill_level", .string, default: "\"missing\""),
+          BuiltinParameter("fill_value", .number, default: "0"),
+          BuiltinParameter("fill_level", .string, default: "\"missing\""),
         ],
         returns: "Transformer",
         doc: """
@@ -57,13 +66,20 @@ extension BuiltinTable {
           'fill_level' for categories). Mean and median leave categorical columns as they are. \
           Field 'fills' maps each column to its fill value.
           """,
-        example: "let imp = imputer(strategy: \"median\").fit(train)\nlet complete = imp.transform(test)"
+        example:
+          "let imp = imputer(strategy: \"median\").fit(train)\nlet complete = imp.transform(test)"
       ) { args, _ in
         guard case .string(let name) = args[0], let strategy = ImputeStrategy(rawValue: name) else {
-          throw MelixError(DataMessages.choice("imputer", "strategy", options: ["mean", "median", "most_frequent", "constant"], got: args[0].repr))
+          throw MelixError(
+            DataMessages.choice(
+              "imputer", "strategy", options: ["mean", "median", "most_frequent", "constant"],
+              got: args[0].repr))
         }
         let level = DataBridge.string(args[2]) ?? "missing"
-        return .native(TransformerValue(.imputer(Imputer(strategy: strategy, fillValue: args[1].asDouble ?? 0, fillLevel: level))))
+        return .native(
+          TransformerValue(
+            .imputer(
+              Imputer(strategy: strategy, fillValue: args[1].asDouble ?? 0, fillLevel: level))))
       },
       Builtin(
         "one_hot",
@@ -78,16 +94,26 @@ extension BuiltinTable {
           levels present; a missing value encodes as all zeros. A level not seen when fitting is an \
           error, or all zeros with handle_unknown: "ignore". Fields categories, feature_names.
           """,
-        example: "let enc = one_hot(columns: [\"island\"]).fit(penguins)\nenc.feature_names  # [\"island_Biscoe\", \"island_Dream\", \"island_Torgersen\"]"
+        example:
+          "let enc = one_hot(columns: [\"island\"]).fit(penguins)\nenc.feature_names  # [\"island_Biscoe\", \"island_Dream\", \"island_Torgersen\"]"
       ) { args, _ in
-        guard case .string(let name) = args[1], let unknown = OneHotEncoder.UnknownLevel(rawValue: name) else {
-          throw MelixError(DataMessages.choice("one_hot", "handle_unknown", options: ["error", "ignore"], got: args[1].repr))
+        guard case .string(let name) = args[1],
+          let unknown = OneHotEncoder.UnknownLevel(rawValue: name)
+        else {
+          throw MelixError(
+            DataMessages.choice(
+              "one_hot", "handle_unknown", options: ["error", "ignore"], got: args[1].repr))
         }
-        return .native(TransformerValue(.oneHot(OneHotEncoder(
-          columns: try DataBridge.optionalStrings(args[0], "one_hot", "columns"), handleUnknown: unknown))))
+        return .native(
+          TransformerValue(
+            .oneHot(
+              OneHotEncoder(
+                columns: try DataBridge.optionalStrings(args[0], "one_hot", "columns"),
+                handleUnknown: unknown))))
       },
       Builtin(
-        "label_encoder", [BuiltinParameter("column", .optional(.string), default: "nil")], returns: "Transformer",
+        "label_encoder", [BuiltinParameter("column", .optional(.string), default: "nil")],
+        returns: "Transformer",
         doc: """
           A transformer that maps text labels to codes 0..n-1 in sorted order, as scikit-learn's \
           LabelEncoder. 'fit' takes a list of strings, or a Dataset: its class target, or the \
@@ -95,7 +121,8 @@ extension BuiltinTable {
           with 'column' a Dataset whose column holds the codes, without it the codes of the class \
           target as a list. 'inverse_transform' maps codes back to labels. Field 'classes'.
           """,
-        example: "let le = label_encoder().fit([\"b\", \"a\", \"b\"])\nle.transform([\"a\", \"b\"])  # [0, 1]"
+        example:
+          "let le = label_encoder().fit([\"b\", \"a\", \"b\"])\nle.transform([\"a\", \"b\"])  # [0, 1]"
       ) { args, _ in
         .native(TransformerValue(.label(LabelEncoder(), column: DataBridge.string(args[0]))))
       },

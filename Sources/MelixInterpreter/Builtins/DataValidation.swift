@@ -16,7 +16,11 @@ extension BuiltinTable {
         .native(SchemaValue(try DataBridge.dataset(args[0], "schema").schema()))
       },
       Builtin(
-        "validate", [BuiltinParameter("dataset", .native("Dataset")), BuiltinParameter("schema", .native("Schema"))],
+        "validate",
+        [
+          BuiltinParameter("dataset", .native("Dataset")),
+          BuiltinParameter("schema", .native("Schema")),
+        ],
         returns: "ValidationReport",
         doc: """
           Checks a dataset against a schema and reports every violation, not only the first: \
@@ -28,7 +32,9 @@ extension BuiltinTable {
         example: "let report = validate(new_data, schema(train))\nprint(report)"
       ) { args, _ in
         let dataset = try DataBridge.dataset(args[0], "validate")
-        guard case .native(let native) = args[1], let schema = native as? SchemaValue else { return .null }
+        guard case .native(let native) = args[1], let schema = native as? SchemaValue else {
+          return .null
+        }
         return .native(ValidationReportValue(dataset.validate(schema.schema)))
       },
       Builtin(

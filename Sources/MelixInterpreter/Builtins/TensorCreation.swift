@@ -8,9 +8,12 @@ extension BuiltinTable {
     return [
       T.entry(
         "tensor",
-        [BuiltinParameter("data", T.tensorLike), dtypeParameter, BuiltinParameter("requires_grad", .bool, default: "false")],
+        [
+          BuiltinParameter("data", .oneOf([.native("Tensor"), .list, .tuple, .number, .bool, .iterable])), dtypeParameter,
+          BuiltinParameter("requires_grad", .bool, default: "false"),
+        ],
         doc: """
-          Makes a tensor from a number or nested lists. The dtype is bool when every element is a Bool, int64 when every \
+          Makes a tensor from a number, nested lists or a range. The dtype is bool when every element is a Bool, int64 when every \
           element is an Int, else float64, unless 'dtype' says otherwise ("float32", "float64", "int64", "bool"). \
           With 'requires_grad' operations on it are recorded for 'backward'.
           """,

@@ -17,7 +17,8 @@ extension TensorBuiltins {
 
 extension BuiltinTable {
   /// exp log log1p sqrt abs sign floor ceil round isnan isfinite tanh sigmoid relu softplus
-  /// clip where maximum minimum softmax log_softmax logsumexp.
+  /// clip where maximum minimum logical_and logical_or logical_xor logical_not softmax
+  /// log_softmax logsumexp.
   static var tensorMath: [Builtin] {
     typealias T = TensorBuiltins
     return [
@@ -31,8 +32,8 @@ extension BuiltinTable {
       T.elementwise("ceil", type: T.tensorOrList, doc: "Each element rounded up, keeping a float dtype.", example: "ceil(tensor([-1.5, 1.5]))  # tensor([-1.,  2.], shape=[2], dtype=float64)") { $0.negated().floor().negated() },
       T.entry(
         "round", [BuiltinParameter("x", T.tensorOrList), BuiltinParameter("digits", .int, default: "0")],
-        doc: "Each element rounded to 'digits' decimals, halves to even (NumPy's round).",
-        example: "round(tensor([0.5, 1.5, 2.675]), 2)  # tensor([0.5 , 1.5 , 2.67], shape=[3], dtype=float64)"
+        doc: "Each element rounded to 'digits' decimals, halves to even, as NumPy's round (which scales by 10^digits first, so 2.675 gives 2.68).",
+        example: "round(tensor([0.5, 1.5, 2.675]), 2)  # tensor([0.5 , 1.5 , 2.68], shape=[3], dtype=float64)"
       ) { args, _ in
         let t = try T.tensor(args, 0, "x", of: "round")
         guard case .int(let digits) = args[1], digits != 0, t.dtype.isFloatingPoint else { return .tensor(t.rounded()) }
@@ -77,6 +78,26 @@ extension BuiltinTable {
         doc: "The element-wise smaller of a and b (broadcasting; nan wins).",
         example: "minimum(tensor([1, 5]), 3)  # tensor([1, 3], shape=[2], dtype=int64)"
       ) { args, _ in .tensor(try Tensor.minimum(try T.tensor(args, 0, "a", of: "minimum"), try T.tensor(args, 1, "b", of: "minimum"))) },
+      T.entry(
+        "logical_and", [BuiltinParameter("a", T.tensorLike), BuiltinParameter("b", T.tensorLike)],
+        doc: "Element-wise 'and' of two masks (nonzero is true), broadcasting; combine conditions with it, as NumPy's '&': logical_and(x > 0, x < 5).",
+        example: "logical_and(tensor([true, true, false]), tensor([true, false, false]))  # tensor([ True, False, False], shape=[3], dtype=bool)"
+      ) { args, _ in .tensor(try T.tensor(args, 0, "a", of: "logical_and").logicalAnd(try T.tensor(args, 1, "b", of: "logical_and"))) },
+      T.entry(
+        "logical_or", [BuiltinParameter("a", T.tensorLike), BuiltinParameter("b", T.tensorLike)],
+        doc: "Element-wise 'or' of two masks (nonzero is true), broadcasting, as NumPy's '|'.",
+        example: "logical_or(tensor([true, false]), tensor([false, false]))  # tensor([ True, False], shape=[2], dtype=bool)"
+      ) { args, _ in .tensor(try T.tensor(args, 0, "a", of: "logical_or").logicalOr(try T.tensor(args, 1, "b", of: "logical_or"))) },
+      T.entry(
+        "logical_xor", [BuiltinParameter("a", T.tensorLike), BuiltinParameter("b", T.tensorLike)],
+        doc: "Element-wise 'exclusive or' of two masks (nonzero is true), broadcasting, as NumPy's '^'.",
+        example: "logical_xor(tensor([true, true]), tensor([true, false]))  # tensor([False,  True], shape=[2], dtype=bool)"
+      ) { args, _ in .tensor(try T.tensor(args, 0, "a", of: "logical_xor").logicalXor(try T.tensor(args, 1, "b", of: "logical_xor"))) },
+      T.entry(
+        "logical_not", [BuiltinParameter("x", T.tensorLike)],
+        doc: "Element-wise 'not' of a mask (nonzero is true), as NumPy's '~' on bools.",
+        example: "logical_not(tensor([true, false]))  # tensor([False,  True], shape=[2], dtype=bool)"
+      ) { args, _ in .tensor(try T.tensor(args, 0, "x", of: "logical_not").logicalNot()) },
       T.entry(
         "softmax", [BuiltinParameter("x", T.tensorLike), BuiltinParameter("axis", .int, default: "-1")],
         doc: "exp(x) / sum(exp(x)) along 'axis', computed stably (the maximum is subtracted first).",

@@ -32,7 +32,9 @@ enum DataBridge {
   ///   - body: The library call.
   /// - Returns: The body's result.
   /// - Throws: `MelixError` with the library's message; other errors unchanged.
-  static func run<T>(path resolved: String? = nil, as written: String? = nil, _ body: () throws -> T) throws -> T {
+  static func run<T>(
+    path resolved: String? = nil, as written: String? = nil, _ body: () throws -> T
+  ) throws -> T {
     do {
       return try body()
     } catch let error as DataError {
@@ -52,9 +54,14 @@ enum DataBridge {
   ///   - parameter: The parameter's name, for the error.
   /// - Returns: The dataset.
   /// - Throws: `MelixError` `argument 'p' of 'f': expected Dataset, got T`.
-  static func dataset(_ value: Value, _ function: String, _ parameter: String = "dataset") throws -> Dataset {
-    if case .native(let native) = value, let wrapped = native as? DatasetValue { return wrapped.dataset }
-    throw MelixError(Messages.argumentType(function, parameter, expected: "Dataset", got: value.typeName))
+  static func dataset(_ value: Value, _ function: String, _ parameter: String = "dataset") throws
+    -> Dataset
+  {
+    if case .native(let native) = value, let wrapped = native as? DatasetValue {
+      return wrapped.dataset
+    }
+    throw MelixError(
+      Messages.argumentType(function, parameter, expected: "Dataset", got: value.typeName))
   }
 
   /// A list of strings from a List or Tuple of Strings (or one String).
@@ -67,26 +74,38 @@ enum DataBridge {
     case .list(let list): items = list.items
     case .tuple(let tuple): items = tuple.items
     default:
-      throw MelixError(Messages.argumentType(function, parameter, expected: "List of String", got: value.typeName))
+      throw MelixError(
+        Messages.argumentType(function, parameter, expected: "List of String", got: value.typeName))
     }
     return try items.map { item in
       guard case .string(let text) = item else {
-        throw MelixError(Messages.argumentType(function, parameter, expected: "List of String", got: "List containing \(item.typeName)"))
+        throw MelixError(
+          Messages.argumentType(
+            function, parameter, expected: "List of String", got: "List containing \(item.typeName)"
+          ))
       }
       return text
     }
   }
 
   /// Optional strings: nil for `nil`.
-  static func optionalStrings(_ value: Value, _ function: String, _ parameter: String) throws -> [String]? {
+  static func optionalStrings(_ value: Value, _ function: String, _ parameter: String) throws
+    -> [String]?
+  {
     if case .null = value { return nil }
     return try strings(value, function, parameter)
   }
 
-  /// A seed as the library's `UInt64` (the Int's bit pattern, so negative seeds work too).
-  static func seed(_ value: Value) -> UInt64 {
+  /// A seed as the library's `UInt64`: an Int's bit pattern (so negative seeds work too),
+  /// or for `nil` the next draw of the session's generator (`SessionRandom`, which starts
+  /// from seed 0 and which `set_seed` restarts), so unseeded scripts still repeat exactly.
+  ///
+  /// - Parameters:
+  ///   - value: The `seed:` argument, an Int or nil.
+  ///   - context: The calling interpreter (owner of the session's generator).
+  static func seed(_ value: Value, _ context: CallContext) -> UInt64 {
     if case .int(let i) = value { return UInt64(bitPattern: Int64(i)) }
-    return 0
+    return SessionRandom.of(context).generator.next()
   }
 
   /// An Int argument (the table has already checked the type).
@@ -134,11 +153,15 @@ extension DataBridge {
     switch value {
     case .list(let list): items = list.items
     case .tuple(let tuple): items = tuple.items
-    default: throw MelixError(Messages.argumentType(function, parameter, expected: "List of Int", got: value.typeName))
+    default:
+      throw MelixError(
+        Messages.argumentType(function, parameter, expected: "List of Int", got: value.typeName))
     }
     return try items.map { item in
       guard case .int(let i) = item else {
-        throw MelixError(Messages.argumentType(function, parameter, expected: "List of Int", got: "List containing \(item.typeName)"))
+        throw MelixError(
+          Messages.argumentType(
+            function, parameter, expected: "List of Int", got: "List containing \(item.typeName)"))
       }
       return i
     }

@@ -49,7 +49,9 @@ enum DataMessages {
     "'\(method)' of '\(transformer)' takes 1 argument but \(count) were given"
   }
   /// `inverse_transform` on a transformer without one.
-  static func noInverse(_ transformer: String) -> String { "'\(transformer)' has no 'inverse_transform'" }
+  static func noInverse(_ transformer: String) -> String {
+    "'\(transformer)' has no 'inverse_transform'"
+  }
   /// A label encoder given a dataset with neither a class target nor `column:`.
   static func labelSource(_ method: String) -> String {
     "'\(method)' of 'label_encoder' needs a class target or 'label_encoder(column: ...)'"
@@ -63,13 +65,17 @@ enum DataMessages {
     "\(role): expected \(rows) labels (one per row of 'X'), got \(count)"
   }
   /// Text labels with `task: "regression"`.
-  static func textRegression(_ role: String) -> String { "\(role): text labels cannot be a regression target" }
+  static func textRegression(_ role: String) -> String {
+    "\(role): text labels cannot be a regression target"
+  }
   /// A numeric target whose shape differs from `[rows]`.
   static func targetShape(_ role: String, rows: Int, shape: [Int]) -> String {
     "\(role): expected shape [\(rows)] (one value per row of 'X'), got \(shape)"
   }
   /// Fractional class labels.
-  static func wholeLabels(_ role: String) -> String { "\(role): class labels must be whole numbers" }
+  static func wholeLabels(_ role: String) -> String {
+    "\(role): class labels must be whole numbers"
+  }
   /// `read_csv(delimiter: ";;")`.
   static let delimiter = "argument 'delimiter' of 'read_csv': expected one ASCII character"
   /// A `types:` entry of `read_csv` that is not name → "number"/"category"/"bool".
@@ -80,10 +86,26 @@ enum DataMessages {
   static func levelOrder(key: String) -> String {
     "argument 'levels' of 'read_csv': expected a dict of column name to a list of levels, got key \(key)"
   }
+  /// `with_column(ds, target_name, ...)`.
+  static func replaceTarget(_ name: String) -> String {
+    "'with_column' cannot replace the target column '\(name)'"
+  }
+  /// A new column whose length differs from the dataset's rows.
+  static func columnLength(_ role: String, rows: Int, got count: Int) -> String {
+    "\(role): expected \(rows) values (one per row), got \(count)"
+  }
+  /// A new column mixing strings and numbers (or holding other values).
+  static func mixedColumn(_ role: String, got type: String) -> String {
+    "\(role): expected all numbers or all strings (nil = missing), got a \(type)"
+  }
   /// A string argument outside its allowed values: `expected "a", "b" or "c", got "d"`.
-  static func choice(_ function: String, _ parameter: String, options: [String], got: String) -> String {
+  static func choice(_ function: String, _ parameter: String, options: [String], got: String)
+    -> String
+  {
     let quoted = options.map { "\"\($0)\"" }
-    let list = quoted.count > 1 ? quoted.dropLast().joined(separator: ", ") + " or " + (quoted.last ?? "") : quoted.joined()
+    let list =
+      quoted.count > 1
+      ? quoted.dropLast().joined(separator: ", ") + " or " + (quoted.last ?? "") : quoted.joined()
     return "argument '\(parameter)' of '\(function)': expected \(list), got \(got)"
   }
   /// A `filter` predicate that returned something other than a Bool.

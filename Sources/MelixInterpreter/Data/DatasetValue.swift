@@ -10,10 +10,12 @@ import MelixNumerics
 /// only), `y` (int64 class indices `[nSamples]` for classification, float64 values for
 /// regression), `shape` (`(rows, columns)` counting every column), `feature_names` (the
 /// columns of `X`), `categorical` (the text columns), `columns`, `classes`, `task`,
-/// `target`, `n_samples`, `missing` (Bool tensor `[nSamples, nFeatures]`, true where `X` is
-/// missing), `metadata` (provenance strings such as `source`, `license`,
-/// `citation` kept from an HDF5 file). Subscripts: `ds[0:10]` (rows), `ds[3]` (one row as a dict), `ds["age"]` (a
-/// column), `ds[mask]` (rows where a Bool tensor or list is true).
+/// `target`, `n_samples`, `missing` (Bool tensor `[nSamples, nFeatures]`, true where `X`
+/// is missing), `metadata` (provenance strings such as `source`, `license`, `citation`
+/// kept from an HDF5 file).
+///
+/// Subscripts: `ds[0:10]` (rows), `ds[3]` (one row as a dict), `ds["age"]` (a column),
+/// `ds[mask]` (rows where a Bool tensor or list is true), `ds[[0, 5]]` (rows by index).
 public final class DatasetValue: NativeValue {
   /// The wrapped dataset.
   public let dataset: Dataset
@@ -32,14 +34,17 @@ public final class DatasetValue: NativeValue {
   /// `Dataset[150, 5] classification 'species'`.
   public func summary() -> String {
     var text = "Dataset[\(dataset.count), \(dataset.columns.count)]"
-    if let task = dataset.task, let name = dataset.targetName { text += " \(task.rawValue) '\(name)'" }
+    if let task = dataset.task, let name = dataset.targetName {
+      text += " \(task.rawValue) '\(name)'"
+    }
     return text
   }
 
   /// The fields a dot may complete to.
   public var memberNames: [String] {
     [
-      "X", "y", "shape", "feature_names", "categorical", "columns", "classes", "task", "target", "n_samples",
+      "X", "y", "shape", "feature_names", "categorical", "columns", "classes", "task", "target",
+      "n_samples",
       "metadata", "missing",
     ]
   }
@@ -108,7 +113,8 @@ public final class DatasetValue: NativeValue {
     }
     switch only {
     case .slice(let lower, let upper, let step):
-      let rows = DatasetValue.sliceIndices(count: dataset.count, lower: lower, upper: upper, step: step ?? 1)
+      let rows = DatasetValue.sliceIndices(
+        count: dataset.count, lower: lower, upper: upper, step: step ?? 1)
       return .native(DatasetValue(try DataBridge.run { try dataset.rows(rows) }))
     case .index(let value):
       switch value {
@@ -116,9 +122,12 @@ public final class DatasetValue: NativeValue {
       case .int(let i):
         let count = dataset.count
         let row = i < 0 ? i + count : i
-        guard row >= 0, row < count else { throw MelixError(DataMessages.rowOutOfRange(i, count: count)) }
+        guard row >= 0, row < count else {
+          throw MelixError(DataMessages.rowOutOfRange(i, count: count))
+        }
         return DatasetValue.row(dataset, row)
-      case .list(let list) where list.items.allSatisfy({ if case .int = $0 { return true } else { return false } }):
+      case .list(let list)
+      where list.items.allSatisfy({ if case .int = $0 { return true } else { return false } }):
         let rows = list.items.map { item -> Int in
           if case .int(let i) = item { return i < 0 ? i + dataset.count : i }
           return 0
@@ -155,33 +164,17 @@ public final class DatasetValue: NativeValue {
     case .numeric(let values), .target(.values(let values)):
       return .tensor(try tensor(shape: [values.count], values))
     case .categorical(let column):
-      return .list(ListRef((0..<column.codes.count).map { row in column.value(at: row).map { .string($0) } ?? .null }))
+      return .list(
+        ListRef(
+          (0..<column.codes.count).map { row in column.value(at: row).map { .string($0) } ?? .null }
+        ))
     case .target(.classes(let indices, let names)):
       return .list(ListRef(indices.map { .string(names[$0]) }))
     }
   }
 
-  /// One row as a dict from column name to value, in column order: Float for numbers,
-  /// String for text and class targets, nil for a missing value.
-  static func row(_ dataset: Dataset, _ row: Int) -> Value {
-    let dict = DictRef()
-    for name in dataset.columns {
-      let value: Value
-      if let c = dataset.featureNames.firstIndex(of: name) {
-        value = DataBridge.cell(dataset.features[row, c])
-      } else if let column = dataset.categorical.first(where: { $0.name == name }) {
-        value = column.value(at: row).map { .string($0) } ?? .null
-      } else {
-        switch dataset.target {
-        case .classes(let indices, let names)?: value = .string(names[indices[row]])
-        case .values(let values)?: value = DataBridge.cell(values[row])
-        case nil: value = .null
-        }
-      }
-      dict.set(.string(name), original: .string(name), value)
-    }
-    return .dict(dict)
-  }
+  /// One row as a dict from column name to value, in column order (see `RowReader`).
+  static func row(_ dataset: Dataset, _ row: Int) -> Value { RowReader(dataset).dict(row) }
 
   /// A row mask from a Bool tensor or a list of Bools.
   ///
@@ -189,7 +182,9 @@ public final class DatasetValue: NativeValue {
   static func mask(_ value: Value, role: String) throws -> [Bool] {
     if case .list(let list) = value {
       return try list.items.map { item in
-        guard case .bool(let b) = item else { throw MelixError(DataMessages.maskElement(role, got: item.typeName)) }
+        guard case .bool(let b) = item else {
+          throw MelixError(DataMessages.maskElement(role, got: item.typeName))
+        }
         return b
       }
     }
@@ -206,11 +201,16 @@ public final class DatasetValue: NativeValue {
   public var length: Int? { dataset.count }
 
   /// Each row as a dict (see `row`), so `for row in ds` works.
-  public func elements() throws -> [Value]? { (0..<dataset.count).map { DatasetValue.row(dataset, $0) } }
+  public func elements() throws -> [Value]? {
+    let reader = RowReader(dataset)
+    return (0..<dataset.count).map { reader.dict($0) }
+  }
 
   /// Two datasets are equal when every column, value and name is the same (NaN equals NaN).
   public func isEqual(to other: Value) -> Bool {
-    if case .native(let native) = other, let rhs = native as? DatasetValue { return rhs.dataset == dataset }
+    if case .native(let native) = other, let rhs = native as? DatasetValue {
+      return rhs.dataset == dataset
+    }
     return false
   }
 }

@@ -51,7 +51,9 @@ public final class DescriptionValue: NativeValue {
       throw DataBridge.unknownColumn(name, description.columns.map(\.name))
     }
     let dict = DictRef()
-    func put(_ key: String, _ value: Value) { dict.set(.string(key), original: .string(key), value) }
+    func put(_ key: String, _ value: Value) {
+      dict.set(.string(key), original: .string(key), value)
+    }
     put("kind", .string(column.kind))
     put("count", .int(column.count))
     put("missing", .int(column.missing))
@@ -63,7 +65,9 @@ public final class DescriptionValue: NativeValue {
       for (key, value) in stats { put(key, value.map { .float($0) } ?? .null) }
     } else {
       let levels = DictRef()
-      for (level, count) in column.levelCounts { levels.set(.string(level), original: .string(level), .int(count)) }
+      for (level, count) in column.levelCounts {
+        levels.set(.string(level), original: .string(level), .int(count))
+      }
       put("levels", .dict(levels))
     }
     return .dict(dict)

@@ -55,7 +55,8 @@ public final class TransformerValue: NativeValue {
     switch fitted {
     case .standard(let f): return "\(name) (fitted on \(f.columns.count) columns)"
     case .minmax(let f): return "\(name) (fitted on \(f.columns.count) columns)"
-    case .imputer(let f): return "\(name) (fitted on \(f.numericFills.count + f.levelFills.count) columns)"
+    case .imputer(let f):
+      return "\(name) (fitted on \(f.numericFills.count + f.levelFills.count) columns)"
     case .oneHot(let f): return "\(name) (fitted on \(f.categories.count) columns)"
     case .label(let f): return "\(name) (fitted on \(f.classes.count) classes)"
     }
@@ -77,7 +78,9 @@ public final class TransformerValue: NativeValue {
   /// - Throws: `MelixError` when not fitted yet or the field does not exist.
   public func member(_ field: String) throws -> Value {
     if field == "fitted" { return .bool(fitted != nil) }
-    guard memberNames.contains(field) else { throw MelixError(DataMessages.transformerNoField(name, field)) }
+    guard memberNames.contains(field) else {
+      throw MelixError(DataMessages.transformerNoField(name, field))
+    }
     let state = try requireFitted()
     switch (state, field) {
     case (.standard(let f), "columns"): return DataBridge.list(f.columns)
@@ -99,7 +102,9 @@ public final class TransformerValue: NativeValue {
       return .dict(dict)
     case (.oneHot(let f), "categories"):
       let dict = DictRef()
-      for (column, levels) in f.categories { dict.set(.string(column), original: .string(column), DataBridge.list(levels)) }
+      for (column, levels) in f.categories {
+        dict.set(.string(column), original: .string(column), DataBridge.list(levels))
+      }
       return .dict(dict)
     case (.oneHot(let f), "feature_names"): return DataBridge.list(f.featureNamesOut)
     case (.label(let f), "classes"): return DataBridge.list(f.classes)
@@ -116,10 +121,14 @@ public final class TransformerValue: NativeValue {
   ///
   /// - Throws: `MelixError` for a wrong argument, an unfitted transformer, or the library's
   ///   errors (an unknown column, a level not seen when fitting).
-  public func callMethod(_ method: String, positional: [Value], keywords: [(String, Value)], context: CallContext) throws -> Value? {
+  public func callMethod(
+    _ method: String, positional: [Value], keywords: [(String, Value)], context: CallContext
+  ) throws -> Value? {
     let methods = ["fit", "transform", "fit_transform", "inverse_transform"]
     guard methods.contains(method) else { return nil }
-    if let (label, _) = keywords.first { throw MelixError(DataMessages.methodKeyword(method, of: name, label)) }
+    if let (label, _) = keywords.first {
+      throw MelixError(DataMessages.methodKeyword(method, of: name, label))
+    }
     guard positional.count == 1 else {
       throw MelixError(DataMessages.methodArity(method, of: name, got: positional.count))
     }
@@ -160,12 +169,17 @@ public final class TransformerValue: NativeValue {
   private func transform(_ argument: Value, method: String) throws -> Value {
     let state = try requireFitted()
     if case .label(let f) = state {
-      if case .label(_, let column) = kind, case .native(let native) = argument, let wrapped = native as? DatasetValue {
+      if case .label(_, let column) = kind, case .native(let native) = argument,
+        let wrapped = native as? DatasetValue
+      {
         if let column {
-          return .native(DatasetValue(try DataBridge.run { try f.transform(wrapped.dataset, column: column) }))
+          return .native(
+            DatasetValue(try DataBridge.run { try f.transform(wrapped.dataset, column: column) }))
         }
       }
-      let codes = try DataBridge.run { try f.transform(try labels(argument, column: nil, method: method)) }
+      let codes = try DataBridge.run {
+        try f.transform(try labels(argument, column: nil, method: method))
+      }
       return .list(ListRef(codes.map { .int($0) }))
     }
     let dataset = try DataBridge.dataset(argument, method, "dataset")
@@ -187,7 +201,9 @@ public final class TransformerValue: NativeValue {
       let dataset = try DataBridge.dataset(argument, method, "dataset")
       return .native(DatasetValue(try DataBridge.run { try f.inverseTransform(dataset) }))
     case .label(let f):
-      let codes = try DataBridge.run { try f.inverseTransform(try DataBridge.ints(argument, method, "codes")) }
+      let codes = try DataBridge.run {
+        try f.inverseTransform(try DataBridge.ints(argument, method, "codes"))
+      }
       return DataBridge.list(codes)
     default:
       throw MelixError(DataMessages.noInverse(name))

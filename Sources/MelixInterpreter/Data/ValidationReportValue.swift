@@ -18,7 +18,9 @@ public final class ValidationReportValue: NativeValue {
   public func display() -> String { report.description }
 
   /// `valid` or `N violations`.
-  public func summary() -> String { report.isValid ? "valid" : "\(report.violations.count) violations" }
+  public func summary() -> String {
+    report.isValid ? "valid" : "\(report.violations.count) violations"
+  }
 
   /// `valid`, `violations`.
   public var memberNames: [String] { ["valid", "violations"] }
@@ -31,15 +33,19 @@ public final class ValidationReportValue: NativeValue {
     switch name {
     case "valid": return .bool(report.isValid)
     case "violations":
-      return .list(ListRef(report.violations.map { violation in
-        let dict = DictRef()
-        func put(_ key: String, _ value: Value) { dict.set(.string(key), original: .string(key), value) }
-        put("column", .string(violation.column))
-        put("rule", .string(violation.rule.rawValue))
-        put("count", .int(violation.count))
-        put("examples", DataBridge.list(violation.examples))
-        return .dict(dict)
-      }))
+      return .list(
+        ListRef(
+          report.violations.map { violation in
+            let dict = DictRef()
+            func put(_ key: String, _ value: Value) {
+              dict.set(.string(key), original: .string(key), value)
+            }
+            put("column", .string(violation.column))
+            put("rule", .string(violation.rule.rawValue))
+            put("count", .int(violation.count))
+            put("examples", DataBridge.list(violation.examples))
+            return .dict(dict)
+          }))
     default: throw MelixError(DataMessages.noField("ValidationReport", name))
     }
   }

@@ -95,11 +95,15 @@ enum TensorConversion {
     return result.cast(to: dtype ?? inferred)
   }
 
-  /// The items of a list or tuple, else nil.
+  /// The items of a list, tuple or range (of at most `TensorBuiltins.maxElements` values),
+  /// else nil.
   static func sequenceItems(_ v: Value) -> [Value]? {
     switch v {
     case .list(let l): return l.items
     case .tuple(let t): return t.items
+    case .range(let r):
+      guard let count = r.exactCount, count <= TensorBuiltins.maxElements else { return nil }
+      return (0..<count).map { .int(r.element($0)) }
     default: return nil
     }
   }

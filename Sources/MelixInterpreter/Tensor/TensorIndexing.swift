@@ -45,7 +45,13 @@ enum TensorIndexing {
   /// - Returns: A tensor, or a number when integer indices select a single element.
   /// - Throws: `MelixError` for an out-of-range index, too many indices, a mask of the wrong
   ///   shape or an unsupported combination.
-  static func read(_ t: Tensor, _ subscripts: [SubscriptValue]) throws -> Value {
+  ///
+  /// - Parameters:
+  ///   - owner: The tensor value indexed; a result of basic indexing (Ints, slices, `nil`)
+  ///     writes back into it when assigned to, as a NumPy view does (`t[0][1] = 5`).
+  ///   - subscripts: The subscripts.
+  static func read(_ owner: TensorValue, _ subscripts: [SubscriptValue]) throws -> Value {
+    let t = owner.tensor
     let parts = try classify(subscripts)
     return try tensorCall {
       if parts.count == 1, case .mask(let mask) = parts[0] {
@@ -58,7 +64,7 @@ enum TensorIndexing {
       }
       let allIntegers = basic.allSatisfy { if case .at = $0 { return true } else { return false } }
       if allIntegers && view.rank == 0 && !view.requiresGrad { return TensorConversion.scalar(view) }
-      return .tensor(view)
+      return .native(TensorValue(view, base: owner, at: basic))
     }
   }
 
@@ -105,14 +111,16 @@ enum TensorIndexing {
         guard mask.rank <= t.rank, Array(t.shape.prefix(mask.rank)) == mask.shape else {
           throw TensorError.shapeMismatch(op: "mask", expected: Array(t.shape.prefix(mask.rank)), got: mask.shape)
         }
-        // A mask over the leading axes: broadcast it over the trailing ones.
-        let expanded = try mask.reshaped(mask.shape + Array(repeating: 1, count: t.rank - mask.rank))
-        let selected = mask.toArray(Bool.self).filter { $0 }.count
+        // A mask over the leading axes selects whole rows: write them one by one, the value
+        // broadcast to [nSelected] + rowShape as NumPy does.
         let rowShape = Array(t.shape[mask.rank...])
-        guard source.count == 1 || source.shape == rowShape || source.rank <= rowShape.count else {
-          throw TensorError.broadcastMismatch(op: "assign", lhs: source.shape, rhs: [selected] + rowShape)
+        let positions = mask.cast(to: .bool).toArray(Bool.self).enumerated().filter { $0.element }.map(\.offset)
+        var rows = try t.detached().contiguous().reshaped([mask.count] + rowShape)
+        let spread = try source.broadcast(to: [positions.count] + rowShape)
+        for (k, position) in positions.enumerated() {
+          try rows.assign(try spread.slice([.at(k)]), at: [.at(position)])
         }
-        try out.assign(source, where: expanded)
+        out = try rows.reshaped(t.shape)
         return
       }
       let (basic, gather) = try split(parts)

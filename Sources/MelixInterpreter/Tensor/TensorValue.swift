@@ -4,8 +4,10 @@ import MelixNumerics
 /// A Melix tensor: a `MelixNumerics.Tensor` held as a native value.
 ///
 /// Binding a tensor to a second name shares it (like NumPy arrays and Melix lists), so
-/// `t[0] = 1` is seen through every name bound to `t`. Indexing returns a new value: writing
-/// into the result of `t[0]` does not write back into `t` (unlike a NumPy view).
+/// `t[0] = 1` is seen through every name bound to `t`. A result of basic indexing (`t[0]`,
+/// `t[:, 1:3]`) writes back into `t` when assigned to, as a NumPy view does (`t[0][1] = 5`,
+/// or `let row = t[0]` then `row[1] = 5`); it holds its own copy of the values, though, so a
+/// later write into `t` is not seen through `row`.
 ///
 /// Members: `shape` (a Tuple, as NumPy's), `dtype` (a String such as `"float64"`), `T`,
 /// `ndim`, `size`, `requires_grad`, `grad`. Methods (`t.sum(axis: 0)`, `t.reshape([3, -1])`)
@@ -14,10 +16,23 @@ public final class TensorValue: NativeValue {
   /// The wrapped tensor; replaced in place by item assignment.
   public var tensor: Tensor
 
+  /// The tensor value this one was indexed from by basic indexing, and the indices: item
+  /// assignment writes through to it.
+  private let base: (value: TensorValue, indices: [TensorIndex])?
+
   /// Wraps `tensor`.
   ///
   /// - Parameter tensor: The tensor.
-  public init(_ tensor: Tensor) { self.tensor = tensor }
+  public init(_ tensor: Tensor) {
+    self.tensor = tensor
+    self.base = nil
+  }
+
+  /// Wraps `tensor`, the result of `base[indices]`, which item assignment writes back into.
+  init(_ tensor: Tensor, base: TensorValue, at indices: [TensorIndex]) {
+    self.tensor = tensor
+    self.base = (base, indices)
+  }
 
   /// `Tensor`.
   public var typeName: String { "Tensor" }
@@ -56,6 +71,29 @@ public final class TensorValue: NativeValue {
     case "requires_grad": return .bool(tensor.requiresGrad)
     case "grad": return tensor.grad.map { .tensor($0) } ?? .null
     default: throw MelixError("Tensor has no member '\(name)'")
+    }
+  }
+
+  /// `t.requires_grad = true` starts recording operations on `t` (a float tensor) for
+  /// `backward`, as PyTorch's `requires_grad_()`; `false` drops the graph. Other members are
+  /// read-only.
+  ///
+  /// - Throws: `MelixError` for a non-Bool value, an integer tensor, or another member.
+  public func setMember(_ name: String, _ value: Value) throws {
+    guard name == "requires_grad" else {
+      if memberNames.contains(name) { throw MelixError("cannot set member '\(name)' of Tensor") }
+      throw MelixError("Tensor has no member '\(name)'")
+    }
+    guard case .bool(let on) = value else {
+      throw MelixError("'requires_grad' must be a Bool, got \(value.typeName)")
+    }
+    if on {
+      guard tensor.dtype.isFloatingPoint else {
+        throw MelixError("'requires_grad' needs a float tensor, got dtype \(tensor.dtype)")
+      }
+      if !tensor.requiresGrad { tensor = tensor.requiringGrad() }
+    } else {
+      tensor = tensor.detached()
     }
   }
 
@@ -136,7 +174,29 @@ public final class TensorValue: NativeValue {
   /// - Throws: `MelixError` for an index out of range, too many indices or a mask of the
   ///   wrong shape.
   public func index(_ subscripts: [SubscriptValue]) throws -> Value {
-    try TensorIndexing.read(tensor, subscripts)
+    if let element = elementFastPath(subscripts) { return element }
+    return try TensorIndexing.read(self, subscripts)
+  }
+
+  /// `t[i, j]` with one in-range Int per axis, read without making a view (loops over
+  /// elements are common in teaching code); nil when the general path is needed.
+  private func elementFastPath(_ subscripts: [SubscriptValue]) -> Value? {
+    guard subscripts.count == tensor.rank, !tensor.requiresGrad else { return nil }
+    var indices: [Int] = []
+    indices.reserveCapacity(subscripts.count)
+    for (axis, item) in subscripts.enumerated() {
+      guard case .index(.int(let i)) = item, i >= -tensor.shape[axis], i < tensor.shape[axis] else { return nil }
+      indices.append(i)
+    }
+    guard let x = try? tensor.value(at: indices) else { return nil }
+    switch tensor.dtype {
+    case .float32, .float64: return .float(x)
+    case .bool: return .bool(x != 0)
+    case .int64:
+      // Doubles hold every integer up to 2^53 exactly; larger ones take the exact path.
+      guard Swift.abs(x) < 0x1p53 else { return nil }
+      return .int(Int(x))
+    }
   }
 
   /// `t[...] = value`: writes `value` (a number, list or tensor, broadcast and converted to
@@ -146,6 +206,15 @@ public final class TensorValue: NativeValue {
   /// - Throws: `MelixError` for bad indices or a value that does not broadcast.
   public func setIndex(_ subscripts: [SubscriptValue], _ value: Value) throws {
     tensor = try TensorIndexing.write(tensor, subscripts, value)
+    try writeBack()
+  }
+
+  /// Copies this view's values into the tensor it was indexed from, and on up.
+  private func writeBack() throws {
+    guard let (owner, indices) = base else { return }
+    let values = tensor
+    try tensorCall { try owner.tensor.assign(values, at: indices) }
+    try owner.writeBack()
   }
 
   /// The rows along the first axis (numbers for a one-dimensional tensor).
@@ -153,7 +222,8 @@ public final class TensorValue: NativeValue {
   /// - Throws: `MelixError` for a zero-dimensional tensor.
   public func elements() throws -> [Value]? {
     guard tensor.rank > 0 else { throw MelixError("a zero-dimensional tensor is not iterable") }
-    return try (0..<tensor.shape[0]).map { try TensorIndexing.read(tensor, [.index(.int($0))]) }
+    if tensor.rank == 1 && !tensor.requiresGrad { return TensorConversion.leaves(tensor) }
+    return try (0..<tensor.shape[0]).map { try TensorIndexing.read(self, [.index(.int($0))]) }
   }
 
   /// Whole-value equality (same shape, dtype kind and elements), used by `in` and list
@@ -181,8 +251,8 @@ extension Value {
   }
 }
 
-/// Reads a tensor argument: a tensor, a (nested) list or tuple of numbers or Bools, or a
-/// single number or Bool (a zero-dimensional tensor).
+/// Reads a tensor argument: a tensor, a (nested) list or tuple of numbers or Bools, a range
+/// of Ints, or a single number or Bool (a zero-dimensional tensor).
 ///
 /// - Parameters:
 ///   - v: The value.
@@ -196,7 +266,7 @@ public func asTensor(_ v: Value, role: String = "value", dtype: DType? = nil) th
   switch v {
   case .native(let n):
     if let t = n as? TensorValue { return dtype.map { t.tensor.cast(to: $0) } ?? t.tensor }
-  case .list, .tuple, .int, .float, .bool:
+  case .list, .tuple, .range, .int, .float, .bool:
     return try TensorConversion.fromNested(v, role: role, dtype: dtype)
   default: break
   }

@@ -44,7 +44,8 @@ let package = Package(
       providers: [.apt(["libedit-dev"])]),
 
     // MARK: - Libraries
-    .target(name: "MelixNumerics", dependencies: ["COpenBLAS"], swiftSettings: v5 + numericsCodegen),
+    .target(
+      name: "MelixNumerics", dependencies: ["COpenBLAS"], swiftSettings: v5 + numericsCodegen),
     .target(name: "MelixHDF5", dependencies: ["CHDF5"], swiftSettings: v5),
     .target(name: "MelixData", dependencies: ["MelixHDF5"], swiftSettings: v5),
     // MelixML's training loops (optimizer updates, activations) vectorise like MelixNumerics'.
@@ -78,7 +79,7 @@ let package = Package(
     .testTarget(
       name: "MelixDataTests", dependencies: ["MelixData"], exclude: ["Fixtures"], swiftSettings: v5),
     .testTarget(
-      name: "MelixMLTests", dependencies: ["MelixML"], exclude: ["Fixtures"],
+      name: "MelixMLTests", dependencies: ["MelixML", "MelixNumerics"], exclude: ["Fixtures"],
       swiftSettings: v5),
     .testTarget(name: "MelixSyntaxTests", dependencies: ["MelixSyntax"], swiftSettings: v5),
     .testTarget(

@@ -20,7 +20,9 @@ enum BLAS {
 
   /// How a strided 2-D view is passed to BLAS: transposed or not, and its leading dimension;
   /// `nil` when the layout needs a copy.
-  static func operand(rows: Int, cols: Int, rowStride: Int, colStride: Int) -> (transposed: Bool, ld: Int)? {
+  static func operand(rows: Int, cols: Int, rowStride: Int, colStride: Int) -> (
+    transposed: Bool, ld: Int
+  )? {
     let rs = rows == 1 ? Swift.max(cols, 1) : rowStride
     let cs = cols == 1 ? 1 : colStride
     if cs == 1 && rs >= Swift.max(cols, 1) { return (false, rs) }
@@ -46,16 +48,24 @@ enum BLAS {
       let incx = Int32(bColStride)
       let (rowsA, colsA) = aOp.transposed ? (K, M) : (M, K)
       if T.self == Double.self {
-        cblas_dgemv(CblasRowMajor, ta, rowsA, colsA, 1, rebind(a, Double.self), Int32(aOp.ld), rebind(b, Double.self), incx, 0, rebind(c, Double.self), 1)
+        cblas_dgemv(
+          CblasRowMajor, ta, rowsA, colsA, 1, rebind(a, Double.self), Int32(aOp.ld),
+          rebind(b, Double.self), incx, 0, rebind(c, Double.self), 1)
       } else {
-        cblas_sgemv(CblasRowMajor, ta, rowsA, colsA, 1, rebind(a, Float.self), Int32(aOp.ld), rebind(b, Float.self), incx, 0, rebind(c, Float.self), 1)
+        cblas_sgemv(
+          CblasRowMajor, ta, rowsA, colsA, 1, rebind(a, Float.self), Int32(aOp.ld),
+          rebind(b, Float.self), incx, 0, rebind(c, Float.self), 1)
       }
       return
     }
     if T.self == Double.self {
-      cblas_dgemm(CblasRowMajor, ta, tb, M, N, K, 1, rebind(a, Double.self), Int32(aOp.ld), rebind(b, Double.self), Int32(bOp.ld), 0, rebind(c, Double.self), N)
+      cblas_dgemm(
+        CblasRowMajor, ta, tb, M, N, K, 1, rebind(a, Double.self), Int32(aOp.ld),
+        rebind(b, Double.self), Int32(bOp.ld), 0, rebind(c, Double.self), N)
     } else {
-      cblas_sgemm(CblasRowMajor, ta, tb, M, N, K, 1, rebind(a, Float.self), Int32(aOp.ld), rebind(b, Float.self), Int32(bOp.ld), 0, rebind(c, Float.self), N)
+      cblas_sgemm(
+        CblasRowMajor, ta, tb, M, N, K, 1, rebind(a, Float.self), Int32(aOp.ld),
+        rebind(b, Float.self), Int32(bOp.ld), 0, rebind(c, Float.self), N)
     }
   }
 
@@ -85,7 +95,9 @@ extension Tensor {
   ///   [2, 3] × [2, 3]`; `.broadcastMismatch` for batch axes that do not broadcast.
   /// - Complexity: O(batch·m·n·k).
   public func matmul(_ rhs: Tensor) throws -> Tensor {
-    guard rank >= 1, rhs.rank >= 1 else { throw TensorError.matmulMismatch(lhs: shape, rhs: rhs.shape) }
+    guard rank >= 1, rhs.rank >= 1 else {
+      throw TensorError.matmulMismatch(lhs: shape, rhs: rhs.shape)
+    }
     let a = rank == 1 ? try reshaped([1, shape[0]]) : self
     let b = rhs.rank == 1 ? try rhs.reshaped([rhs.shape[0], 1]) : rhs
     guard a.shape[a.rank - 1] == b.shape[b.rank - 2] else {
@@ -111,14 +123,23 @@ extension Tensor {
     let m = a.shape[a.rank - 2]
     let k = a.shape[a.rank - 1]
     let n = b.shape[b.rank - 1]
-    let batch = try ShapeMath.broadcast(Array(a.shape.dropLast(2)), Array(b.shape.dropLast(2)), op: "matmul")
+    let batch = try ShapeMath.broadcast(
+      Array(a.shape.dropLast(2)), Array(b.shape.dropLast(2)), op: "matmul")
     let bothInt = !a.dtype.isFloatingPoint && !b.dtype.isFloatingPoint
     let dtype: DType = (a.dtype == .float32 && b.dtype == .float32) ? .float32 : .float64
     let x = a.cast(to: dtype).detached().broadcastView(to: batch + [m, k])
     let y = b.cast(to: dtype).detached().broadcastView(to: batch + [k, n])
-    var out = Tensor.zeros(batch + [m, n], dtype: dtype)
+    // gemm with beta = 0 overwrites C, so only an empty inner dimension needs zeros.
+    var out =
+      k == 0
+      ? Tensor.zeros(batch + [m, n], dtype: dtype)
+      : Tensor(uninitializedShape: batch + [m, n], dtype: dtype)
     if m > 0 && n > 0 && k > 0 {
-      if dtype == .float64 { gemmBatched(Double.self, x, y, &out, m, n, k, batch) } else { gemmBatched(Float.self, x, y, &out, m, n, k, batch) }
+      if dtype == .float64 {
+        gemmBatched(Double.self, x, y, &out, m, n, k, batch)
+      } else {
+        gemmBatched(Float.self, x, y, &out, m, n, k, batch)
+      }
     }
     if bothInt { out = out.cast(to: .int64) }
     let ad = a.detached()
@@ -132,13 +153,16 @@ extension Tensor {
   }
 
   private static func gemmBatched<T: TensorScalar>(
-    _ t: T.Type, _ x: Tensor, _ y: Tensor, _ out: inout Tensor, _ m: Int, _ n: Int, _ k: Int, _ batch: [Int]
+    _ t: T.Type, _ x: Tensor, _ y: Tensor, _ out: inout Tensor, _ m: Int, _ n: Int, _ k: Int,
+    _ batch: [Int]
   ) {
     var xs = x
     var ys = y
     let r = x.rank
-    var aOp = BLAS.operand(rows: m, cols: k, rowStride: x.strides[r - 2], colStride: x.strides[r - 1])
-    var bOp = BLAS.operand(rows: k, cols: n, rowStride: y.strides[r - 2], colStride: y.strides[r - 1])
+    var aOp = BLAS.operand(
+      rows: m, cols: k, rowStride: x.strides[r - 2], colStride: x.strides[r - 1])
+    var bOp = BLAS.operand(
+      rows: k, cols: n, rowStride: y.strides[r - 2], colStride: y.strides[r - 1])
     if aOp == nil || x.strides.contains(where: { $0 < 0 }) {
       xs = x.contiguousLayout()
       aOp = (false, k)
@@ -161,7 +185,10 @@ extension Tensor {
     let cp = out.base(T.self)
     let batchRows = StridedRows(
       shape: batch.isEmpty ? [1] : batch,
-      strides: [batch.isEmpty ? [0] : Array(xs.strides.dropLast(2)), batch.isEmpty ? [0] : Array(ys.strides.dropLast(2))])
+      strides: [
+        batch.isEmpty ? [0] : Array(xs.strides.dropLast(2)),
+        batch.isEmpty ? [0] : Array(ys.strides.dropLast(2)),
+      ])
     var index = 0
     batchRows.forEachRow(in: 0..<batchRows.rowCount) { _, o in
       for j in 0..<batchRows.rowLength {

@@ -14,14 +14,27 @@ enum PairwiseSum {
     }
     if n <= block {
       if s == 1 && T.self == Double.self {
-        return unsafeBitCast(blockSumDouble(UnsafeRawPointer(p).assumingMemoryBound(to: Double.self), n), to: T.self)
+        return unsafeBitCast(
+          blockSumDouble(UnsafeRawPointer(p).assumingMemoryBound(to: Double.self), n), to: T.self)
       }
-      var r0 = p[0], r1 = p[s], r2 = p[2 * s], r3 = p[3 * s]
-      var r4 = p[4 * s], r5 = p[5 * s], r6 = p[6 * s], r7 = p[7 * s]
+      var r0 = p[0]
+      var r1 = p[s]
+      var r2 = p[2 * s]
+      var r3 = p[3 * s]
+      var r4 = p[4 * s]
+      var r5 = p[5 * s]
+      var r6 = p[6 * s]
+      var r7 = p[7 * s]
       var i = 8
       while i + 8 <= n {
-        r0 += p[i * s]; r1 += p[(i + 1) * s]; r2 += p[(i + 2) * s]; r3 += p[(i + 3) * s]
-        r4 += p[(i + 4) * s]; r5 += p[(i + 5) * s]; r6 += p[(i + 6) * s]; r7 += p[(i + 7) * s]
+        r0 += p[i * s]
+        r1 += p[(i + 1) * s]
+        r2 += p[(i + 2) * s]
+        r3 += p[(i + 3) * s]
+        r4 += p[(i + 4) * s]
+        r5 += p[(i + 5) * s]
+        r6 += p[(i + 6) * s]
+        r7 += p[(i + 7) * s]
         i += 8
       }
       var r = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
@@ -53,17 +66,23 @@ enum PairwiseSum {
     return r
   }
 
-  /// Sum of a contiguous run, split over the cores when long (each core sums one half
-  /// pairwise; the halves are added, which keeps the pairwise error bound).
+  /// Sum of a contiguous run, split over the cores when long: four chunks per core (so a
+  /// core taken by another process does not hold up the rest), each summed pairwise, then
+  /// the partial sums added pairwise, which keeps the O(ε·log n) error bound.
   static func parallelSum<T: BinaryFloatingPoint>(_ p: UnsafePointer<T>, _ n: Int) -> T {
-    if n < 1 << 17 { return sum(p, n) }
-    var half = n / 2
-    half -= half % 8
-    var parts: [T] = [0, 0]
+    if n < 1 << 17 || Parallel.cores < 2 { return sum(p, n) }
+    let chunks = Parallel.cores * 4
+    var per = (n + chunks - 1) / chunks
+    per = (per + 7) & ~7
+    var parts = [T](repeating: 0, count: chunks)
     parts.withUnsafeMutableBufferPointer { out in
       let o = out
-      Parallel.tasks(2) { c in o[c] = c == 0 ? sum(p, half) : sum(p + half, n - half) }
+      Parallel.tasks(chunks) { c in
+        let lo = Swift.min(c * per, n)
+        let hi = Swift.min(lo + per, n)
+        o[c] = sum(p + lo, hi - lo)
+      }
     }
-    return parts[0] + parts[1]
+    return parts.withUnsafeBufferPointer { sum(UnsafePointer($0.baseAddress ?? p), chunks) }
   }
 }

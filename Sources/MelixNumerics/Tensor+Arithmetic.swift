@@ -164,44 +164,64 @@ extension Tensor {
   /// Element-wise `!=`; gives bool.
   ///
   /// - Throws: `TensorError.broadcastMismatch`.
-  public func isNotEqual(to rhs: Tensor) throws -> Tensor { try Tensor.elementwise(.notEqual, self, rhs) }
+  public func isNotEqual(to rhs: Tensor) throws -> Tensor {
+    try Tensor.elementwise(.notEqual, self, rhs)
+  }
   /// Element-wise `<`; gives bool.
   ///
   /// - Throws: `TensorError.broadcastMismatch`.
-  public static func < (lhs: Tensor, rhs: Tensor) throws -> Tensor { try elementwise(.less, lhs, rhs) }
+  public static func < (lhs: Tensor, rhs: Tensor) throws -> Tensor {
+    try elementwise(.less, lhs, rhs)
+  }
   /// Element-wise `<=`; gives bool.
   ///
   /// - Throws: `TensorError.broadcastMismatch`.
-  public static func <= (lhs: Tensor, rhs: Tensor) throws -> Tensor { try elementwise(.lessEqual, lhs, rhs) }
+  public static func <= (lhs: Tensor, rhs: Tensor) throws -> Tensor {
+    try elementwise(.lessEqual, lhs, rhs)
+  }
   /// Element-wise `>`; gives bool.
   ///
   /// - Throws: `TensorError.broadcastMismatch`.
-  public static func > (lhs: Tensor, rhs: Tensor) throws -> Tensor { try elementwise(.greater, lhs, rhs) }
+  public static func > (lhs: Tensor, rhs: Tensor) throws -> Tensor {
+    try elementwise(.greater, lhs, rhs)
+  }
   /// Element-wise `>=`; gives bool.
   ///
   /// - Throws: `TensorError.broadcastMismatch`.
-  public static func >= (lhs: Tensor, rhs: Tensor) throws -> Tensor { try elementwise(.greaterEqual, lhs, rhs) }
+  public static func >= (lhs: Tensor, rhs: Tensor) throws -> Tensor {
+    try elementwise(.greaterEqual, lhs, rhs)
+  }
   /// Element-wise `>` against a scalar.
   public static func > (lhs: Tensor, rhs: Double) -> Tensor { lhs.withScalar(rhs) { try $0 > $1 } }
   /// Element-wise `<` against a scalar.
   public static func < (lhs: Tensor, rhs: Double) -> Tensor { lhs.withScalar(rhs) { try $0 < $1 } }
   /// Element-wise `>=` against a scalar.
-  public static func >= (lhs: Tensor, rhs: Double) -> Tensor { lhs.withScalar(rhs) { try $0 >= $1 } }
+  public static func >= (lhs: Tensor, rhs: Double) -> Tensor {
+    lhs.withScalar(rhs) { try $0 >= $1 }
+  }
   /// Element-wise `<=` against a scalar.
-  public static func <= (lhs: Tensor, rhs: Double) -> Tensor { lhs.withScalar(rhs) { try $0 <= $1 } }
+  public static func <= (lhs: Tensor, rhs: Double) -> Tensor {
+    lhs.withScalar(rhs) { try $0 <= $1 }
+  }
 
   /// Element-wise logical and (operands are "nonzero"); gives bool.
   ///
   /// - Throws: `TensorError.broadcastMismatch`.
-  public func logicalAnd(_ rhs: Tensor) throws -> Tensor { try Tensor.elementwise(.logicalAnd, self, rhs) }
+  public func logicalAnd(_ rhs: Tensor) throws -> Tensor {
+    try Tensor.elementwise(.logicalAnd, self, rhs)
+  }
   /// Element-wise logical or; gives bool.
   ///
   /// - Throws: `TensorError.broadcastMismatch`.
-  public func logicalOr(_ rhs: Tensor) throws -> Tensor { try Tensor.elementwise(.logicalOr, self, rhs) }
+  public func logicalOr(_ rhs: Tensor) throws -> Tensor {
+    try Tensor.elementwise(.logicalOr, self, rhs)
+  }
   /// Element-wise logical exclusive or; gives bool.
   ///
   /// - Throws: `TensorError.broadcastMismatch`.
-  public func logicalXor(_ rhs: Tensor) throws -> Tensor { try Tensor.elementwise(.logicalXor, self, rhs) }
+  public func logicalXor(_ rhs: Tensor) throws -> Tensor {
+    try Tensor.elementwise(.logicalXor, self, rhs)
+  }
   /// Element-wise logical not; gives bool.
   public func logicalNot() -> Tensor { mapUnary(cast(to: .bool)) { (x: Bool) in !x } }
 
@@ -229,5 +249,27 @@ extension Tensor {
       let zero = g.zerosLike()
       return [try Tensor.where(mask, g, zero), try Tensor.where(mask, zero, g)]
     }
+  }
+
+  /// Whether two tensors have the same shape and element-wise
+  /// `|a - b| <= atol + rtol·|b|` (NaN equals NaN), like NumPy's `allclose(equal_nan=True)`
+  /// without broadcasting.
+  ///
+  /// - Parameters:
+  ///   - other: The reference values.
+  ///   - rtol: Relative tolerance.
+  ///   - atol: Absolute tolerance.
+  public func isClose(to other: Tensor, rtol: Double = 1e-5, atol: Double = 1e-8) -> Bool {
+    guard shape == other.shape else { return false }
+    for (a, b) in zip(scalars, other.scalars) {
+      if a.isNaN || b.isNaN {
+        if !(a.isNaN && b.isNaN) { return false }
+      } else if a.isInfinite || b.isInfinite {
+        if a != b { return false }
+      } else if Swift.abs(a - b) > atol + rtol * Swift.abs(b) {
+        return false
+      }
+    }
+    return true
   }
 }

@@ -13,7 +13,8 @@ extension Tensor {
     switch dtype {
     case .float32: out.storage.pointer(Float.self).initialize(repeating: Float(value), count: n)
     case .float64: out.storage.pointer(Double.self).initialize(repeating: value, count: n)
-    case .int64: out.storage.pointer(Int64.self).initialize(repeating: Int64(fromDouble: value), count: n)
+    case .int64:
+      out.storage.pointer(Int64.self).initialize(repeating: Int64(fromDouble: value), count: n)
     case .bool: out.storage.pointer(Bool.self).initialize(repeating: value != 0, count: n)
     }
     return out
@@ -24,14 +25,18 @@ extension Tensor {
   /// - Parameters:
   ///   - shape: Sizes ≥ 0.
   ///   - dtype: Element type, `float64` unless told.
-  public static func zeros(_ shape: [Int], dtype: DType = .float64) -> Tensor { full(shape, value: 0, dtype: dtype) }
+  public static func zeros(_ shape: [Int], dtype: DType = .float64) -> Tensor {
+    full(shape, value: 0, dtype: dtype)
+  }
 
   /// A tensor of ones.
   ///
   /// - Parameters:
   ///   - shape: Sizes ≥ 0.
   ///   - dtype: Element type, `float64` unless told.
-  public static func ones(_ shape: [Int], dtype: DType = .float64) -> Tensor { full(shape, value: 1, dtype: dtype) }
+  public static func ones(_ shape: [Int], dtype: DType = .float64) -> Tensor {
+    full(shape, value: 1, dtype: dtype)
+  }
 
   /// Zeros of this tensor's shape and dtype.
   public func zerosLike() -> Tensor { Tensor.zeros(shape, dtype: dtype) }
@@ -64,17 +69,26 @@ extension Tensor {
   ///   - dtype: Element type; `float64` unless told (use `.int64` for integers).
   /// - Returns: Shape `[ceil((stop - start) / step)]`, or `[0]`.
   /// - Throws: `TensorError.invalidArgument` for a zero or non-finite step.
-  public static func arange(_ start: Double, _ stop: Double, step: Double = 1, dtype: DType = .float64) throws -> Tensor {
+  public static func arange(
+    _ start: Double, _ stop: Double, step: Double = 1, dtype: DType = .float64
+  ) throws -> Tensor {
     guard step != 0, step.isFinite, start.isFinite, stop.isFinite else {
       throw TensorError.invalidArgument(op: "arange", message: "step must be finite and nonzero")
     }
-    let n = Swift.max(0, Int(((stop - start) / step).rounded(.up)))
+    let length = ((stop - start) / step).rounded(.up)
+    // 2^40 elements is far beyond memory; the bound keeps the Int conversion from trapping.
+    guard length <= 0x1p40 else {
+      throw TensorError.invalidArgument(op: "arange", message: "\(length) elements are too many")
+    }
+    let n = Swift.max(0, Int(length))
     let values = (0..<n).map { start + Double($0) * step }
     return try Tensor(shape: [n], scalars: values).cast(to: dtype)
   }
 
   /// Integers `0..<stop`, shape `[stop]`, dtype `int64`.
-  public static func arange(_ stop: Int) -> Tensor { Tensor((0..<Swift.max(stop, 0)).map { Int64($0) }) }
+  public static func arange(_ stop: Int) -> Tensor {
+    Tensor((0..<Swift.max(stop, 0)).map { Int64($0) })
+  }
 
   /// `count` evenly spaced values from `start` to `stop` inclusive (NumPy's `linspace`).
   ///
@@ -85,8 +99,13 @@ extension Tensor {
   ///   - dtype: Element type, `float64` unless told.
   /// - Returns: Shape `[count]`. The last element is exactly `stop`, as in NumPy.
   /// - Throws: `TensorError.invalidArgument` for a negative count.
-  public static func linspace(_ start: Double, _ stop: Double, count: Int, dtype: DType = .float64) throws -> Tensor {
-    guard count >= 0 else { throw TensorError.invalidArgument(op: "linspace", message: "count must be ≥ 0, got \(count)") }
+  public static func linspace(_ start: Double, _ stop: Double, count: Int, dtype: DType = .float64)
+    throws -> Tensor
+  {
+    guard count >= 0 else {
+      throw TensorError.invalidArgument(
+        op: "linspace", message: "count must be ≥ 0, got \(count)")
+    }
     let div = Double(count - 1)
     let step = (stop - start) / div
     var values = (0..<count).map { start + Double($0) * step }

@@ -44,7 +44,10 @@ extension Tensor {
     guard ellipses <= 1 else {
       throw TensorError.invalidArgument(op: "index", message: "an index can only have one ellipsis")
     }
-    let consuming = indices.filter { if case .newAxis = $0 { return false }; return $0 != .ellipsis }.count
+    let consuming = indices.filter {
+      if case .newAxis = $0 { return false }
+      return $0 != .ellipsis
+    }.count
     guard consuming <= rank else { throw TensorError.tooManyIndices(given: consuming, rank: rank) }
     var expanded: [TensorIndex] = []
     for index in indices {
@@ -64,11 +67,14 @@ extension Tensor {
       case .at(let i):
         let n = shape[axis]
         let j = i < 0 ? i + n : i
-        guard j >= 0, j < n else { throw TensorError.indexOutOfRange(index: i, axis: axis, size: n) }
+        guard j >= 0, j < n else {
+          throw TensorError.indexOutOfRange(index: i, axis: axis, size: n)
+        }
         newOffset += j * strides[axis]
         axis += 1
       case .slice(let start, let stop, let step):
-        let (first, length, s) = try Tensor.resolveSlice(start: start, stop: stop, step: step, size: shape[axis])
+        let (first, length, s) = try Tensor.resolveSlice(
+          start: start, stop: stop, step: step, size: shape[axis])
         if length > 0 { newOffset += first * strides[axis] }
         newShape.append(length)
         newStrides.append(strides[axis] * s)
@@ -84,9 +90,16 @@ extension Tensor {
   }
 
   /// Python's `slice.indices`: the first position, the length and the step.
-  static func resolveSlice(start: Int?, stop: Int?, step: Int?, size n: Int) throws -> (Int, Int, Int) {
-    let s = step ?? 1
-    guard s != 0 else { throw TensorError.invalidArgument(op: "index", message: "slice step cannot be zero") }
+  static func resolveSlice(start: Int?, stop: Int?, step: Int?, size n: Int) throws -> (
+    Int, Int, Int
+  ) {
+    guard step != 0 else {
+      throw TensorError.invalidArgument(op: "index", message: "slice step cannot be zero")
+    }
+    // A step longer than the axis selects at most one element; clamping it keeps the length
+    // and stride arithmetic from overflowing for steps near Int.min / Int.max.
+    let s = Swift.min(Swift.max(step ?? 1, -(n + 1)), n + 1)
+    guard s != 0 else { return (0, 0, 1) }
     let lower = s < 0 ? -1 : 0
     let upper = s < 0 ? n - 1 : n
     func clamp(_ v: Int?, _ fallback: Int) -> Int {
@@ -96,7 +109,8 @@ extension Tensor {
     }
     let first = clamp(start, s < 0 ? upper : lower)
     let last = clamp(stop, s < 0 ? lower : upper)
-    let length = s > 0 ? Swift.max(0, (last - first + s - 1) / s) : Swift.max(0, (first - last - s - 1) / -s)
+    let length =
+      s > 0 ? Swift.max(0, (last - first + s - 1) / s) : Swift.max(0, (first - last - s - 1) / -s)
     return (first, length, s)
   }
 
@@ -130,7 +144,9 @@ extension Tensor {
   public mutating func assign(_ value: Tensor, where mask: Tensor) throws {
     for other in [value.shape, mask.shape] {
       let s = try ShapeMath.broadcast(other, shape, op: "assign")
-      guard s == shape else { throw TensorError.broadcastMismatch(op: "assign", lhs: other, rhs: shape) }
+      guard s == shape else {
+        throw TensorError.broadcastMismatch(op: "assign", lhs: other, rhs: shape)
+      }
     }
     makeUnique()
     var src = value.detached().cast(to: dtype).broadcastView(to: shape)
@@ -154,7 +170,9 @@ extension Tensor {
   /// - Throws: `TensorError.shapeMismatch` for a mask of another shape;
   ///   `.elementCountMismatch` if the value count is wrong.
   public mutating func assignMasked(_ mask: Tensor, values: Tensor) throws {
-    guard mask.shape == shape else { throw TensorError.shapeMismatch(op: "mask", expected: shape, got: mask.shape) }
+    guard mask.shape == shape else {
+      throw TensorError.shapeMismatch(op: "mask", expected: shape, got: mask.shape)
+    }
     if values.count == 1 {
       try assign(values.reshaped([]), where: mask)
       return
@@ -162,7 +180,8 @@ extension Tensor {
     let positions = mask.cast(to: .bool).toArray(Bool.self)
     let selected = positions.filter { $0 }.count
     guard values.count == selected else {
-      throw TensorError.elementCountMismatch(op: "mask assign", shape: [selected], count: values.count)
+      throw TensorError.elementCountMismatch(
+        op: "mask assign", shape: [selected], count: values.count)
     }
     var flat = contiguous().detached().flattened()
     flat.makeUnique()
@@ -184,11 +203,14 @@ extension Tensor {
   /// - Throws: `TensorError.shapeMismatch` if the mask's shape does not match.
   public func masked(by mask: Tensor) throws -> Tensor {
     guard mask.rank <= rank, Array(shape.prefix(mask.rank)) == mask.shape else {
-      throw TensorError.shapeMismatch(op: "mask", expected: Array(shape.prefix(Swift.max(mask.rank, 0))), got: mask.shape)
+      throw TensorError.shapeMismatch(
+        op: "mask", expected: Array(shape.prefix(Swift.max(mask.rank, 0))), got: mask.shape)
     }
     let lead = ShapeMath.count(mask.shape)
     let rows = try reshaped([lead] + Array(shape[mask.rank...]))
-    let picks = mask.cast(to: .bool).toArray(Bool.self).enumerated().filter { $0.element }.map { Int64($0.offset) }
+    let picks = mask.cast(to: .bool).toArray(Bool.self).enumerated().filter { $0.element }.map {
+      Int64($0.offset)
+    }
     return try rows.take(Tensor(picks), axis: 0)
   }
 
@@ -209,7 +231,9 @@ extension Tensor {
     let n = shape[ax]
     let idx = try indices.cast(to: .int64).toArray(Int64.self).map { i -> Int in
       let j = i < 0 ? Int(i) + n : Int(i)
-      guard j >= 0, j < n else { throw TensorError.indexOutOfRange(index: Int(i), axis: ax, size: n) }
+      guard j >= 0, j < n else {
+        throw TensorError.indexOutOfRange(index: Int(i), axis: ax, size: n)
+      }
       return j
     }
     let outer = shape[..<ax].reduce(1, *)
@@ -231,31 +255,40 @@ extension Tensor {
     let original = shape
     let positions = Tensor(idx.map { Int64($0) })
     return GradNode.record(out, inputs: [self]) { g in
-      [try Tensor.indexAdd(into: Tensor.zeros(original, dtype: g.dtype), axis: ax, positions: positions, values: g)]
+      [
+        try Tensor.indexAdd(
+          into: Tensor.zeros(original, dtype: g.dtype), axis: ax, positions: positions, values: g)
+      ]
     }
   }
 
   /// Adds `values` into copies of slices of `base` at `positions` along `axis`
   /// (scatter-add; the adjoint of ``take(_:axis:)``).
-  static func indexAdd(into base: Tensor, axis: Int, positions: Tensor, values: Tensor) throws -> Tensor {
+  static func indexAdd(into base: Tensor, axis: Int, positions: Tensor, values: Tensor) throws
+    -> Tensor
+  {
     var out = base.contiguous().detached()
     out.makeUnique()
     let idx = positions.toArray(Int64.self)
     let outer = base.shape[..<axis].reduce(1, *)
     let inner = base.shape[(axis + 1)...].reduce(1, *)
     let n = base.shape[axis]
-    let v = try values.cast(to: base.dtype).contiguous().reshaped([outer, idx.count, inner]).toArray(Double.self)
+    let v = try values.cast(to: base.dtype).contiguous().reshaped([outer, idx.count, inner])
+      .toArray(Double.self)
     var acc = out.toArray(Double.self)
     for o in 0..<outer {
       for (k, j) in idx.enumerated() {
-        for i in 0..<inner { acc[(o * n + Int(j)) * inner + i] += v[(o * idx.count + k) * inner + i] }
+        for i in 0..<inner {
+          acc[(o * n + Int(j)) * inner + i] += v[(o * idx.count + k) * inner + i]
+        }
       }
     }
     return try Tensor(shape: base.shape, scalars: acc).cast(to: base.dtype)
   }
 }
 
-private func selectInto<T: TensorScalar>(_ t: T.Type, _ dst: Tensor, _ src: Tensor, _ mask: Tensor) {
+private func selectInto<T: TensorScalar>(_ t: T.Type, _ dst: Tensor, _ src: Tensor, _ mask: Tensor)
+{
   guard dst.count > 0 else { return }
   let rows = StridedRows(shape: dst.shape, strides: [dst.strides, src.strides, mask.strides])
   let d = dst.base(T.self)

@@ -13,17 +13,24 @@ extension Tensor {
     guard let first = tensors.first else {
       throw TensorError.invalidArgument(op: "concat", message: "need at least one tensor")
     }
-    guard first.rank > 0 else { throw TensorError.invalidShape(op: "concat", expected: "tensors with at least one axis", got: first.shape) }
+    guard first.rank > 0 else {
+      throw TensorError.invalidShape(
+        op: "concat", expected: "tensors with at least one axis", got: first.shape)
+    }
     let ax = try ShapeMath.normalize(axis: axis, rank: first.rank)
     var dtype = first.dtype
     var total = 0
     for t in tensors {
       var a = t.shape
       var b = first.shape
-      guard a.count == b.count else { throw TensorError.shapeMismatch(op: "concat", expected: first.shape, got: t.shape) }
+      guard a.count == b.count else {
+        throw TensorError.shapeMismatch(op: "concat", expected: first.shape, got: t.shape)
+      }
       a[ax] = 0
       b[ax] = 0
-      guard a == b else { throw TensorError.shapeMismatch(op: "concat", expected: first.shape, got: t.shape) }
+      guard a == b else {
+        throw TensorError.shapeMismatch(op: "concat", expected: first.shape, got: t.shape)
+      }
       total += t.shape[ax]
       dtype = DType.promoted(dtype, t.dtype)
     }
@@ -34,13 +41,17 @@ extension Tensor {
     var ranges: [Range<Int>] = []
     for t in tensors {
       let n = t.shape[ax]
-      let view = try out.sliceView(Array(repeating: .all, count: ax) + [.slice(start: start, stop: start + n)])
+      let view = try out.sliceView(
+        Array(repeating: .all, count: ax) + [.slice(start: start, stop: start + n)])
       convertElements(from: t.detached(), into: view)
       ranges.append(start..<(start + n))
       start += n
     }
     return GradNode.record(out, inputs: tensors) { g in
-      try ranges.map { r in try g.slice(Array(repeating: .all, count: ax) + [.slice(start: r.lowerBound, stop: r.upperBound)]) }
+      try ranges.map { r in
+        try g.slice(
+          Array(repeating: .all, count: ax) + [.slice(start: r.lowerBound, stop: r.upperBound)])
+      }
     }
   }
 
@@ -67,7 +78,9 @@ extension Tensor {
   public func split(sections: Int, axis: Int = 0) throws -> [Tensor] {
     let ax = try ShapeMath.normalize(axis: axis, rank: rank)
     guard sections > 0, shape[ax] % sections == 0 else {
-      throw TensorError.invalidArgument(op: "split", message: "axis of size \(shape[ax]) does not split into \(sections) equal sections")
+      throw TensorError.invalidArgument(
+        op: "split",
+        message: "axis of size \(shape[ax]) does not split into \(sections) equal sections")
     }
     let step = shape[ax] / sections
     return try split(at: (1..<sections).map { $0 * step }, axis: ax)
@@ -84,7 +97,10 @@ extension Tensor {
     let ax = try ShapeMath.normalize(axis: axis, rank: rank)
     let bounds = [0] + indices + [shape[ax]]
     return try (0..<(bounds.count - 1)).map { i in
-      try slice(Array(repeating: .all, count: ax) + [.slice(start: bounds[i], stop: Swift.max(bounds[i], bounds[i + 1]))])
+      try slice(
+        Array(repeating: .all, count: ax) + [
+          .slice(start: bounds[i], stop: Swift.max(bounds[i], bounds[i + 1]))
+        ])
     }
   }
 }

@@ -1,4 +1,4 @@
-/// Loss functions built from differentiable primitives, and in-place helpers for optimizers.
+/// Loss functions built from differentiable primitives (their gradients come from the parts).
 extension Tensor {
   /// Mean cross-entropy of class scores against integer class labels, from logits (stable:
   /// through ``logSoftmax(axis:)``), `-(1/n) Σᵢ log softmax(logitsᵢ)[targetᵢ]`.
@@ -12,17 +12,23 @@ extension Tensor {
   ///   out of range or non-integer targets.
   public static func crossEntropy(logits: Tensor, targets: Tensor) throws -> Tensor {
     guard logits.rank == 2 else {
-      throw TensorError.invalidShape(op: "cross_entropy", expected: "logits [nSamples, nClasses]", got: logits.shape)
+      throw TensorError.invalidShape(
+        op: "cross_entropy", expected: "logits [nSamples, nClasses]", got: logits.shape)
     }
     guard targets.rank == 1, targets.shape[0] == logits.shape[0] else {
-      throw TensorError.invalidShape(op: "cross_entropy", expected: "targets [\(logits.shape[0])]", got: targets.shape)
+      throw TensorError.invalidShape(
+        op: "cross_entropy", expected: "targets [\(logits.shape[0])]", got: targets.shape)
     }
-    guard targets.dtype == .int64 else { throw TensorError.unsupportedDType(op: "cross_entropy", dtype: targets.dtype) }
+    guard targets.dtype == .int64 else {
+      throw TensorError.unsupportedDType(op: "cross_entropy", dtype: targets.dtype)
+    }
     let classes = logits.shape[1]
     for t in targets.toArray(Int64.self) where t < 0 || t >= Int64(classes) {
-      throw TensorError.invalidArgument(op: "cross_entropy", message: "class index \(t) is out of range for \(classes) classes")
+      throw TensorError.invalidArgument(
+        op: "cross_entropy", message: "class index \(t) is out of range for \(classes) classes")
     }
-    let onehot = try targets.detached().reshaped([-1, 1]).isEqual(to: Tensor.arange(classes).reshaped([1, classes]))
+    let onehot = try targets.detached().reshaped([-1, 1]).isEqual(
+      to: Tensor.arange(classes).reshaped([1, classes]))
     let logp = try logits.logSoftmax(axis: -1)
     let picked = try (try logp * onehot.cast(to: logp.dtype)).sum()
     return picked.negated() / Double(Swift.max(logits.shape[0], 1))
@@ -41,28 +47,5 @@ extension Tensor {
     }
     let d = try prediction - target
     return try (try d * d).mean()
-  }
-
-  /// In-place `self += alpha · x` (BLAS's `axpy`), for optimizer updates. Not recorded by
-  /// autograd; a tensor that requires grad keeps its node.
-  ///
-  /// - Parameters:
-  ///   - x: Broadcastable to `shape`; converted to this dtype.
-  ///   - alpha: The scale.
-  /// - Throws: `TensorError.broadcastMismatch`.
-  public mutating func addScaled(_ x: Tensor, by alpha: Double) throws {
-    let s = try ShapeMath.broadcast(shape, x.shape, op: "axpy")
-    guard s == shape else { throw TensorError.broadcastMismatch(op: "axpy", lhs: shape, rhs: x.shape) }
-    let updated = try detached() + x.detached() * alpha
-    try assign(updated, at: [])
-  }
-
-  /// In-place `self *= alpha`. Not recorded by autograd.
-  ///
-  /// - Parameter alpha: The scale.
-  public mutating func scale(by alpha: Double) {
-    let updated = detached() * alpha
-    // Same shape, so the assignment cannot fail.
-    try? assign(updated, at: [])
   }
 }

@@ -8,7 +8,9 @@ extension Tensor {
 
   /// Applies a float function given as a lane function for `Double` (vectorised) or as a
   /// scalar function for both float types.
-  func floatMap<F: LaneFunction>(vector: F.Type?, double: @escaping (Double) -> Double, float: @escaping (Float) -> Float) -> Tensor {
+  func floatMap<F: LaneFunction>(
+    vector: F.Type?, double: @escaping (Double) -> Double, float: @escaping (Float) -> Float
+  ) -> Tensor {
     let x = asFloat().detached()
     if let vector, x.isContiguous {
       let out = Tensor(uninitializedShape: x.shape, dtype: x.dtype)
@@ -24,35 +26,44 @@ extension Tensor {
 
   /// `e^x` element-wise (vectorised, within 2 ulp; see ``VectorMath``).
   public func exp() -> Tensor {
-    let out = floatMap(vector: ExpLanes.self, double: { VectorMath.exp($0) }, float: { Float(VectorMath.exp(Double($0))) })
+    let out = floatMap(
+      vector: ExpLanes.self, double: { VectorMath.exp($0) },
+      float: { Float(VectorMath.exp(Double($0))) })
     let y = out.detached()
     return GradNode.record(out, inputs: [self]) { g in [try g * y] }
   }
 
   /// Natural logarithm element-wise; `log(0) = -inf`, negative → NaN.
   public func log() -> Tensor {
-    let out = floatMap(vector: LogLanes.self, double: { VectorMath.log($0) }, float: { Float(VectorMath.log(Double($0))) })
+    let out = floatMap(
+      vector: LogLanes.self, double: { VectorMath.log($0) },
+      float: { Float(VectorMath.log(Double($0))) })
     let x = asFloat().detached()
     return GradNode.record(out, inputs: [self]) { g in [try g / x] }
   }
 
   /// `log(1 + x)` element-wise, accurate for small `x` (C `log1p`).
   public func log1p() -> Tensor {
-    let out = floatMap(vector: nil as ExpLanes.Type?, double: { Foundation.log1p($0) }, float: { Foundation.log1pf($0) })
+    let out = floatMap(
+      vector: nil as ExpLanes.Type?, double: { Foundation.log1p($0) },
+      float: { Foundation.log1pf($0) })
     let x = asFloat().detached()
     return GradNode.record(out, inputs: [self]) { g in [try g / (x + 1)] }
   }
 
   /// Square root element-wise; negative → NaN.
   public func sqrt() -> Tensor {
-    let out = floatMap(vector: SqrtLanes.self, double: { $0.squareRoot() }, float: { $0.squareRoot() })
+    let out = floatMap(
+      vector: SqrtLanes.self, double: { $0.squareRoot() }, float: { $0.squareRoot() })
     let y = out.detached()
     return GradNode.record(out, inputs: [self]) { g in [try g / (y * 2)] }
   }
 
   /// Hyperbolic tangent element-wise (vectorised).
   public func tanh() -> Tensor {
-    let out = floatMap(vector: TanhLanes.self, double: { VectorMath.tanh($0) }, float: { Float(VectorMath.tanh(Double($0))) })
+    let out = floatMap(
+      vector: TanhLanes.self, double: { VectorMath.tanh($0) },
+      float: { Float(VectorMath.tanh(Double($0))) })
     let y = out.detached()
     return GradNode.record(out, inputs: [self]) { g in [try g * (1 - (try y * y))] }
   }
@@ -82,8 +93,11 @@ extension Tensor {
   /// `log(1 + e^x)`, computed stably as `max(x, 0) + log1p(e^-|x|)`.
   public func softplus() -> Tensor {
     let out = floatMap(
-      vector: nil as ExpLanes.Type?, double: { Swift.max($0, 0) + Foundation.log1p(VectorMath.exp(-Swift.abs($0))) },
-      float: { Float(Swift.max(Double($0), 0) + Foundation.log1p(VectorMath.exp(-Swift.abs(Double($0))))) })
+      vector: nil as ExpLanes.Type?,
+      double: { Swift.max($0, 0) + Foundation.log1p(VectorMath.exp(-Swift.abs($0))) },
+      float: {
+        Float(Swift.max(Double($0), 0) + Foundation.log1p(VectorMath.exp(-Swift.abs(Double($0)))))
+      })
     let s = detached().sigmoid()
     return GradNode.record(out, inputs: [self]) { g in [try g * s] }
   }
@@ -104,8 +118,14 @@ extension Tensor {
   /// `-1`, `0` or `1` by sign (NaN stays NaN), keeping the dtype.
   public func sign() -> Tensor {
     switch dtype {
-    case .float64: return mapUnary(detached()) { (x: Double) -> Double in x > 0 ? 1 : (x < 0 ? -1 : (x.isNaN ? x : 0)) }
-    case .float32: return mapUnary(detached()) { (x: Float) -> Float in x > 0 ? 1 : (x < 0 ? -1 : (x.isNaN ? x : 0)) }
+    case .float64:
+      return mapUnary(detached()) { (x: Double) -> Double in
+        x > 0 ? 1 : (x < 0 ? -1 : (x.isNaN ? x : 0))
+      }
+    case .float32:
+      return mapUnary(detached()) { (x: Float) -> Float in
+        x > 0 ? 1 : (x < 0 ? -1 : (x.isNaN ? x : 0))
+      }
     case .int64: return mapUnary(detached()) { (x: Int64) -> Int64 in x > 0 ? 1 : (x < 0 ? -1 : 0) }
     case .bool: return detached()
     }

@@ -6,7 +6,9 @@ extension Tensor {
   ///   - shape: Sizes ≥ 0.
   ///   - dtype: `float64` (53 random bits each) or `float32` (rounded from them).
   ///   - generator: Advanced by one draw per element.
-  public static func rand(_ shape: [Int], dtype: DType = .float64, using generator: inout PCG64) -> Tensor {
+  public static func rand(_ shape: [Int], dtype: DType = .float64, using generator: inout PCG64)
+    -> Tensor
+  {
     let n = ShapeMath.count(shape.map { Swift.max($0, 0) })
     let values = (0..<n).map { _ in generator.nextUniform() }
     return ((try? Tensor(shape: shape, scalars: values)) ?? Tensor.zeros(shape)).cast(to: dtype)
@@ -18,7 +20,9 @@ extension Tensor {
   ///   - shape: Sizes ≥ 0.
   ///   - dtype: `float64` unless told.
   ///   - generator: The seeded generator.
-  public static func randn(_ shape: [Int], dtype: DType = .float64, using generator: inout PCG64) -> Tensor {
+  public static func randn(_ shape: [Int], dtype: DType = .float64, using generator: inout PCG64)
+    -> Tensor
+  {
     let n = ShapeMath.count(shape.map { Swift.max($0, 0) })
     let values = (0..<n).map { _ in generator.nextNormal() }
     return ((try? Tensor(shape: shape, scalars: values)) ?? Tensor.zeros(shape)).cast(to: dtype)
@@ -32,9 +36,12 @@ extension Tensor {
   ///   - shape: Sizes ≥ 0.
   ///   - generator: The seeded generator.
   /// - Throws: `TensorError.invalidArgument` if `high <= low`.
-  public static func randint(_ low: Int, _ high: Int, shape: [Int], using generator: inout PCG64) throws -> Tensor {
+  public static func randint(_ low: Int, _ high: Int, shape: [Int], using generator: inout PCG64)
+    throws -> Tensor
+  {
     guard high > low else {
-      throw TensorError.invalidArgument(op: "randint", message: "high (\(high)) must be greater than low (\(low))")
+      throw TensorError.invalidArgument(
+        op: "randint", message: "high (\(high)) must be greater than low (\(low))")
     }
     let span = UInt64(bitPattern: Int64(high) &- Int64(low))
     let n = ShapeMath.count(shape.map { Swift.max($0, 0) })
@@ -68,15 +75,19 @@ extension Tensor {
   /// - Returns: Shape `[count]`.
   /// - Throws: `TensorError.invalidArgument` when drawing more than `n` without replacement
   ///   or from an empty population.
-  public static func choice(_ n: Int, count: Int, replace: Bool = true, using generator: inout PCG64) throws -> Tensor {
+  public static func choice(
+    _ n: Int, count: Int, replace: Bool = true, using generator: inout PCG64
+  ) throws -> Tensor {
     guard count >= 0, n > 0 || count == 0 else {
-      throw TensorError.invalidArgument(op: "choice", message: "cannot draw \(count) from \(n) items")
+      throw TensorError.invalidArgument(
+        op: "choice", message: "cannot draw \(count) from \(n) items")
     }
     if replace {
       return Tensor((0..<count).map { _ in Int64(generator.nextBounded(UInt64(n))) })
     }
     guard count <= n else {
-      throw TensorError.invalidArgument(op: "choice", message: "cannot draw \(count) from \(n) items without replacement")
+      throw TensorError.invalidArgument(
+        op: "choice", message: "cannot draw \(count) from \(n) items without replacement")
     }
     // A partial Fisher–Yates shuffle: the first `count` positions of a permutation.
     var values = (0..<n).map { Int64($0) }
@@ -90,8 +101,13 @@ extension Tensor {
   /// Picks `count` elements of this tensor along axis 0.
   ///
   /// - Throws: As ``choice(_:count:replace:using:)``.
-  public func choice(count: Int, replace: Bool = true, using generator: inout PCG64) throws -> Tensor {
-    guard rank > 0 else { throw TensorError.invalidShape(op: "choice", expected: "at least one axis", got: shape) }
-    return try take(Tensor.choice(shape[0], count: count, replace: replace, using: &generator), axis: 0)
+  public func choice(count: Int, replace: Bool = true, using generator: inout PCG64) throws
+    -> Tensor
+  {
+    guard rank > 0 else {
+      throw TensorError.invalidShape(op: "choice", expected: "at least one axis", got: shape)
+    }
+    return try take(
+      Tensor.choice(shape[0], count: count, replace: replace, using: &generator), axis: 0)
   }
 }

@@ -5,14 +5,19 @@ import Foundation
 extension Tensor {
   /// Moves `axes` to the end and returns a contiguous `[outer, inner]` layout plus the
   /// output shape (with or without kept axes).
-  func reductionLayout(_ axes: [Int], keepDims: Bool) -> (data: Tensor, outer: Int, inner: Int, outShape: [Int]) {
+  func reductionLayout(_ axes: [Int], keepDims: Bool) -> (
+    data: Tensor, outer: Int, inner: Int, outShape: [Int]
+  ) {
     let kept = (0..<rank).filter { !axes.contains($0) }
     // Moving the reduced axes last is always a valid permutation.
     let moved = (try? detached().permuted(kept + axes)) ?? detached()
     let data = moved.contiguousLayout()
     let outer = kept.map { shape[$0] }.reduce(1, *)
     let inner = axes.map { shape[$0] }.reduce(1, *)
-    let outShape = keepDims ? shape.enumerated().map { axes.contains($0.offset) ? 1 : $0.element } : kept.map { shape[$0] }
+    let outShape =
+      keepDims
+      ? shape.enumerated().map { axes.contains($0.offset) ? 1 : $0.element }
+      : kept.map { shape[$0] }
     return (data, outer, inner, outShape)
   }
 
@@ -25,7 +30,9 @@ extension Tensor {
     let src = UnsafePointer(data.base(T.self))
     let dst = out.base(R.self)
     withoutActuallyEscaping(f) { f in
-      Parallel.forChunks(count: outer, threshold: Swift.max(1, Parallel.elementThreshold / Swift.max(inner, 1))) { r in
+      Parallel.forChunks(
+        count: outer, threshold: Swift.max(1, Parallel.elementThreshold / Swift.max(inner, 1))
+      ) { r in
         for o in r { dst[o] = f(src + o * inner, inner) }
       }
     }
@@ -44,9 +51,13 @@ extension Tensor {
     let out: Tensor
     switch dtype {
     case .float64:
-      out = reduceRuns(ax, keepDims: keepDims) { (p: UnsafePointer<Double>, n: Int) in PairwiseSum.parallelSum(p, n) }
+      out = reduceRuns(ax, keepDims: keepDims) { (p: UnsafePointer<Double>, n: Int) in
+        PairwiseSum.parallelSum(p, n)
+      }
     case .float32:
-      out = reduceRuns(ax, keepDims: keepDims) { (p: UnsafePointer<Float>, n: Int) in PairwiseSum.parallelSum(p, n) }
+      out = reduceRuns(ax, keepDims: keepDims) { (p: UnsafePointer<Float>, n: Int) in
+        PairwiseSum.parallelSum(p, n)
+      }
     case .int64:
       out = reduceRuns(ax, keepDims: keepDims) { (p: UnsafePointer<Int64>, n: Int) -> Int64 in
         var s: Int64 = 0
@@ -62,7 +73,9 @@ extension Tensor {
     }
     let keptShape = shape.enumerated().map { ax.contains($0.offset) ? 1 : $0.element }
     let inShape = shape
-    return GradNode.record(out, inputs: [self]) { g in [try g.reshaped(keptShape).broadcast(to: inShape)] }
+    return GradNode.record(out, inputs: [self]) { g in
+      [try g.reshaped(keptShape).broadcast(to: inShape)]
+    }
   }
 
   /// Sum of all elements as a scalar tensor (shape `[]`).
@@ -127,14 +140,16 @@ extension Tensor {
         return r
       }
     case .int64, .bool:
-      out = cast(to: .int64).reduceRuns(ax, keepDims: keepDims) { (p: UnsafePointer<Int64>, n: Int) -> Int64 in
+      out = cast(to: .int64).reduceRuns(ax, keepDims: keepDims) {
+        (p: UnsafePointer<Int64>, n: Int) -> Int64 in
         var r: Int64 = 1
         for i in 0..<n { r = r &* p[i] }
         return r
       }
     }
     let x = detached()
-    let y = try out.detached().reshaped(shape.enumerated().map { ax.contains($0.offset) ? 1 : $0.element })
+    let y = try out.detached().reshaped(
+      shape.enumerated().map { ax.contains($0.offset) ? 1 : $0.element })
     let keptShape = y.shape
     return GradNode.record(out, inputs: [self]) { g in
       // d prod / d x_i = prod / x_i (inputs containing zeros give NaN here, as in autograd
@@ -179,7 +194,9 @@ extension Tensor {
     case .float64: out = pick(Double.self) { $0.isNaN }
     case .float32: out = pick(Float.self) { $0.isNaN }
     case .int64: out = pick(Int64.self) { _ in false }
-    case .bool: out = cast(to: .int64).reduceRuns(ax, keepDims: keepDims) { (p: UnsafePointer<Int64>, n: Int) -> Int64 in
+    case .bool:
+      out = cast(to: .int64).reduceRuns(ax, keepDims: keepDims) {
+        (p: UnsafePointer<Int64>, n: Int) -> Int64 in
         var best = p[0]
         for i in 0..<n { best = larger ? Swift.max(best, p[i]) : Swift.min(best, p[i]) }
         return best
@@ -200,7 +217,8 @@ extension Tensor {
   /// - Throws: `TensorError.axisOutOfRange`.
   public func any(axes: [Int]? = nil, keepDims: Bool = false) throws -> Tensor {
     let ax = try ShapeMath.normalize(axes: axes, rank: rank)
-    return cast(to: .bool).reduceRuns(ax, keepDims: keepDims) { (p: UnsafePointer<Bool>, n: Int) -> Bool in
+    return cast(to: .bool).reduceRuns(ax, keepDims: keepDims) {
+      (p: UnsafePointer<Bool>, n: Int) -> Bool in
       for i in 0..<n where p[i] { return true }
       return false
     }
@@ -211,7 +229,8 @@ extension Tensor {
   /// - Throws: `TensorError.axisOutOfRange`.
   public func all(axes: [Int]? = nil, keepDims: Bool = false) throws -> Tensor {
     let ax = try ShapeMath.normalize(axes: axes, rank: rank)
-    return cast(to: .bool).reduceRuns(ax, keepDims: keepDims) { (p: UnsafePointer<Bool>, n: Int) -> Bool in
+    return cast(to: .bool).reduceRuns(ax, keepDims: keepDims) {
+      (p: UnsafePointer<Bool>, n: Int) -> Bool in
       for i in 0..<n where !p[i] { return false }
       return true
     }
@@ -240,11 +259,13 @@ extension Tensor {
     let source = axis == nil ? flattened().detached() : detached()
     let ax = try ShapeMath.normalize(axis: axis ?? 0, rank: source.rank)
     guard source.shape[ax] > 0 else {
-      throw TensorError.invalidArgument(op: op, message: "attempt to get \(op) of an empty sequence")
+      throw TensorError.invalidArgument(
+        op: op, message: "attempt to get \(op) of an empty sequence")
     }
     let x = source.dtype == .bool ? source.cast(to: .int64) : source
     func run<T: TensorScalar & Comparable>(_ t: T.Type, nan: @escaping (T) -> Bool) -> Tensor {
-      x.reduceRuns([ax], keepDims: keepDims && axis != nil) { (p: UnsafePointer<T>, n: Int) -> Int64 in
+      x.reduceRuns([ax], keepDims: keepDims && axis != nil) {
+        (p: UnsafePointer<T>, n: Int) -> Int64 in
         var best = 0
         for i in 0..<n {
           if nan(p[i]) { return Int64(i) }

@@ -40,7 +40,9 @@ extension Tensor {
       let ints = moved.toArray(Int64.self)
       for r in 0..<rows {
         let base = r * n
-        let idx = (0..<n).sorted { i, j in ints[base + i] < ints[base + j] || (ints[base + i] == ints[base + j] && i < j) }
+        let idx = (0..<n).sorted { i, j in
+          ints[base + i] < ints[base + j] || (ints[base + i] == ints[base + j] && i < j)
+        }
         for (k, i) in idx.enumerated() { out[base + k] = Int64(i) }
       }
     }

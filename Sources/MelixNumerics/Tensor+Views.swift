@@ -3,7 +3,8 @@ extension Tensor {
   /// A view with stride 0 on stretched axes; the caller has checked `shape` broadcasts.
   func broadcastView(to target: [Int]) -> Tensor {
     if target == shape { return self }
-    return Tensor(storage: storage, shape: target, strides: broadcastStrides(to: target), offset: offset)
+    return Tensor(
+      storage: storage, shape: target, strides: broadcastStrides(to: target), offset: offset)
   }
 
   /// This tensor broadcast to `shape` (a view without copying; NumPy's `broadcast_to`).
@@ -13,7 +14,9 @@ extension Tensor {
   /// - Throws: `TensorError.broadcastMismatch`.
   public func broadcast(to target: [Int]) throws -> Tensor {
     let s = try ShapeMath.broadcast(shape, target, op: "broadcast_to")
-    guard s == target else { throw TensorError.broadcastMismatch(op: "broadcast_to", lhs: shape, rhs: target) }
+    guard s == target else {
+      throw TensorError.broadcastMismatch(op: "broadcast_to", lhs: shape, rhs: target)
+    }
     let out = detached().broadcastView(to: target)
     return GradNode.record(out, inputs: [self]) { g in [g] }
   }
@@ -31,13 +34,18 @@ extension Tensor {
     }
     if let u = unknown.first {
       let known = target.enumerated().filter { $0.offset != u }.map(\.element).reduce(1, *)
-      guard known > 0, count % known == 0 else { throw TensorError.cannotReshape(from: shape, to: newShape) }
+      guard known > 0, count % known == 0 else {
+        throw TensorError.cannotReshape(from: shape, to: newShape)
+      }
       target[u] = count / known
     }
-    guard ShapeMath.count(target) == count else { throw TensorError.cannotReshape(from: shape, to: newShape) }
+    guard ShapeMath.count(target) == count else {
+      throw TensorError.cannotReshape(from: shape, to: newShape)
+    }
     let base = detached().contiguousLayout()
     let out = Tensor(
-      storage: base.storage, shape: target, strides: ShapeMath.contiguousStrides(target), offset: base.offset)
+      storage: base.storage, shape: target, strides: ShapeMath.contiguousStrides(target),
+      offset: base.offset)
     let original = shape
     return GradNode.record(out, inputs: [self]) { g in [try g.reshaped(original)] }
   }
@@ -69,7 +77,8 @@ extension Tensor {
         op: "permute", message: "axes \(formatShape(order)) are not a permutation of \(rank) axes")
     }
     let out = Tensor(
-      storage: storage, shape: axes.map { shape[$0] }, strides: axes.map { strides[$0] }, offset: offset)
+      storage: storage, shape: axes.map { shape[$0] }, strides: axes.map { strides[$0] },
+      offset: offset)
     var inverse = [Int](repeating: 0, count: rank)
     for (i, a) in axes.enumerated() { inverse[a] = i }
     return GradNode.record(out, inputs: [self]) { g in [try g.permuted(inverse)] }
@@ -108,9 +117,12 @@ extension Tensor {
   /// - Parameter axes: Axes to remove; `nil` removes every size-1 axis.
   /// - Throws: `TensorError.axisOutOfRange`; `.invalidArgument` if a named axis is not 1.
   public func squeezed(axes: [Int]? = nil) throws -> Tensor {
-    let remove = try axes.map { try ShapeMath.normalize(axes: $0, rank: rank) } ?? shape.indices.filter { shape[$0] == 1 }
+    let remove =
+      try axes.map { try ShapeMath.normalize(axes: $0, rank: rank) }
+      ?? shape.indices.filter { shape[$0] == 1 }
     for a in remove where shape[a] != 1 {
-      throw TensorError.invalidArgument(op: "squeeze", message: "axis \(a) has size \(shape[a]), not 1")
+      throw TensorError.invalidArgument(
+        op: "squeeze", message: "axis \(a) has size \(shape[a]), not 1")
     }
     let s = shape.enumerated().filter { !remove.contains($0.offset) }.map(\.element)
     return try reshaped(s)

@@ -132,7 +132,8 @@ public struct Tensor: @unchecked Sendable {
     func visit(_ value: Any, depth: Int) throws {
       if depth < shape.count {
         guard let list = value as? [Any], list.count == shape[depth] else {
-          throw TensorError.invalidArgument(op: "tensor", message: "nested lists have different lengths at depth \(depth)")
+          throw TensorError.invalidArgument(
+            op: "tensor", message: "nested lists have different lengths at depth \(depth)")
         }
         for item in list { try visit(item, depth: depth + 1) }
         return
@@ -160,12 +161,17 @@ public struct Tensor: @unchecked Sendable {
         doubles.append(Double(f))
         ints.append(0)
       default:
-        throw TensorError.invalidArgument(op: "tensor", message: "expected numbers or booleans, got \(type(of: value))")
+        throw TensorError.invalidArgument(
+          op: "tensor", message: "expected numbers or booleans, got \(type(of: value))")
       }
     }
     try visit(nested, depth: 0)
-    let inferred: DType = sawFloat ? .float64 : (sawNumber ? .int64 : (doubles.isEmpty ? .float64 : .bool))
-    let base = inferred == .int64 ? try Tensor(shape: shape, scalars: ints) : try Tensor(shape: shape, scalars: doubles).cast(to: inferred)
+    let inferred: DType =
+      sawFloat ? .float64 : (sawNumber ? .int64 : (doubles.isEmpty ? .float64 : .bool))
+    let base =
+      inferred == .int64
+      ? try Tensor(shape: shape, scalars: ints)
+      : try Tensor(shape: shape, scalars: doubles).cast(to: inferred)
     self = base.cast(to: dtype ?? inferred)
   }
 
@@ -254,14 +260,9 @@ public struct Tensor: @unchecked Sendable {
   /// with offset 0, else a copy.
   public func contiguous() -> Tensor {
     if isContiguous && storage.count == count { return self }
-    var out = Tensor(uninitializedShape: shape, dtype: dtype)
-    out.node = node
+    let out = Tensor(uninitializedShape: shape, dtype: dtype)
     copyElements(from: self, into: out)
-    if let node, node.records {
-      out.node = nil
-      return GradNode.record(out, inputs: [self]) { g in [g] }
-    }
-    return out
+    return GradNode.record(out, inputs: [self]) { g in [g] }
   }
 
   /// The tensor converted to another dtype (a copy unless the dtype already matches).
@@ -271,15 +272,12 @@ public struct Tensor: @unchecked Sendable {
   /// - Returns: A tensor of the same shape.
   public func cast(to dtype: DType) -> Tensor {
     if dtype == self.dtype { return self }
-    var out = Tensor(uninitializedShape: shape, dtype: dtype)
+    let out = Tensor(uninitializedShape: shape, dtype: dtype)
     convertElements(from: self, into: out)
-    if let node, node.records, dtype.isFloatingPoint, self.dtype.isFloatingPoint {
-      let from = self.dtype
-      out.node = nil
-      return GradNode.record(out, inputs: [self]) { g in [g.cast(to: from)] }
-    }
-    out.node = nil
-    return out
+    // Gradients flow through casts between float types only.
+    guard dtype.isFloatingPoint, self.dtype.isFloatingPoint else { return out }
+    let from = self.dtype
+    return GradNode.record(out, inputs: [self]) { g in [g.cast(to: from)] }
   }
 }
 
@@ -319,7 +317,8 @@ func convertElements(from source: Tensor, into destination: Tensor) {
   switch (source.dtype, destination.dtype) {
   case (.float32, .float32): convertTyped(source, destination) { (x: Float) -> Float in x }
   case (.float32, .float64): convertTyped(source, destination) { (x: Float) in Double(x) }
-  case (.float32, .int64): convertTyped(source, destination) { (x: Float) in Int64(fromDouble: Double(x)) }
+  case (.float32, .int64):
+    convertTyped(source, destination) { (x: Float) in Int64(fromDouble: Double(x)) }
   case (.float32, .bool): convertTyped(source, destination) { (x: Float) in x != 0 }
   case (.float64, .float32): convertTyped(source, destination) { (x: Double) in Float(x) }
   case (.float64, .float64): convertTyped(source, destination) { (x: Double) -> Double in x }

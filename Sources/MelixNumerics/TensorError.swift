@@ -52,7 +52,8 @@ public enum TensorError: Error, Equatable, Sendable, CustomStringConvertible {
     case .tooManyIndices(let given, let rank):
       return "too many indices: \(given) given for a tensor of rank \(rank)"
     case .elementCountMismatch(let op, let shape, let count):
-      return "shape \(formatShape(shape)) needs \(shape.reduce(1, *)) elements in '\(op)', got \(count)"
+      return
+        "shape \(formatShape(shape)) needs \(shape.reduce(1, *)) elements in '\(op)', got \(count)"
     case .cannotReshape(let from, let to):
       return "cannot reshape a tensor of shape \(formatShape(from)) into \(formatShape(to))"
     case .invalidShape(let op, let expected, let got):

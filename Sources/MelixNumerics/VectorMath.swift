@@ -62,12 +62,12 @@ public enum VectorMath {
   static func exp(_ x: V) -> V {
     // NaN compares false both ways, so it counts as special.
     let special = .!((x .<= 709.782712893384) .& (x .>= -745.1332191019412))
-    let hasSpecial = any(special)
+    let hasSpecial = anyLane(special)
     let xc = hasSpecial ? x.replacing(with: 0, where: special) : x
     let (k, kf, r) = reduce(xc)
     let p = expm1Kernel(r) + 1
     var y: V
-    if any((kf .< -1022) .| (kf .> 1023)) {
+    if anyLane((kf .< -1022) .| (kf .> 1023)) {
       // Near overflow or in the subnormal range 2^k is not a normal double: scale in two
       // steps (kept off the common path: AVX2 has no 64-bit arithmetic shift).
       let k1 = toInt((kf * 0.5).rounded(.down))
@@ -81,6 +81,17 @@ public enum VectorMath {
       y.replace(with: x, where: x .!= x)
     }
     return y
+  }
+
+  /// Whether any lane of a mask is set. The standard library's `any` reduces with a
+  /// non-inlined generic `min()` (measured at 6% of `exp`); halving with ORs stays in
+  /// registers.
+  @inline(__always)
+  static func anyLane(_ mask: SIMDMask<I>) -> Bool {
+    let bits = unsafeBitCast(mask, to: SIMD8<UInt64>.self)
+    let four = bits.lowHalf | bits.highHalf
+    let two = four.lowHalf | four.highHalf
+    return (two[0] | two[1]) != 0
   }
 
   /// Integral doubles of magnitude < 2^51 to `Int64` lanes, by the shifter trick.
@@ -141,12 +152,17 @@ public enum VectorMath {
     let s = f / (f + 2)
     let z = s * s
     let w = z * z
-    let t1 = w * (3.999999999940941908e-01 + w * (2.222219843214978396e-01 + w * 1.531383769920937332e-01))
-    let t2 = z * (6.666666666666735130e-01 + w * (2.857142874366239149e-01
-      + w * (1.818357216161805012e-01 + w * 1.479819860511658591e-01)))
+    let t1 =
+      w * (3.999999999940941908e-01 + w * (2.222219843214978396e-01 + w * 1.531383769920937332e-01))
+    let t2 =
+      z
+      * (6.666666666666735130e-01 + w
+        * (2.857142874366239149e-01
+          + w * (1.818357216161805012e-01 + w * 1.479819860511658591e-01)))
     let rr = t1 + t2
     let hfsq = 0.5 * f * f
-    let dk = unsafeBitCast(e &+ I(repeating: Int64(bitPattern: shifter.bitPattern)), to: V.self) - shifter
+    let dk =
+      unsafeBitCast(e &+ I(repeating: Int64(bitPattern: shifter.bitPattern)), to: V.self) - shifter
     var y = dk * ln2Hi - ((hfsq - (s * (hfsq + rr) + dk * ln2Lo)) - f)
     y.replace(with: .nan, where: isNaN)
     y.replace(with: x, where: isNaN .& (x .!= x))

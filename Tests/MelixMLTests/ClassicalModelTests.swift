@@ -20,8 +20,11 @@ final class ClassicalModelTests: XCTestCase {
         "\($0)",
         "'logistic_regression' is not fitted yet; call 'fit' (or 'train') before predicting")
     }
+    XCTAssertEqual("\(model)", "logistic_regression(C: 1.0, max_iter: 1000), not fitted")
     try model.fit(x, y, task: .classification)
     XCTAssertTrue(model.isFitted)
+    XCTAssertEqual(
+      "\(model)", "logistic_regression(C: 1.0, max_iter: 1000), fitted: 4 features, 3 classes")
     let direct = try LogisticRegression(C: 1, maxIter: 1000).fit(x, y)
     XCTAssertEqual(
       try model.predict(x).toArray(Int64.self), try direct.predict(x).toArray(Int64.self))

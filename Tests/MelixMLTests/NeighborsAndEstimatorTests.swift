@@ -90,3 +90,43 @@ final class NeighborsAndEstimatorTests: XCTestCase {
     XCTAssertEqual(regression.rmse, regression.mse.squareRoot(), accuracy: 1e-12)
   }
 }
+
+extension NeighborsAndEstimatorTests {
+  func testKNNRebuildsFromStoredTrainingData() throws {
+    let x: [[Double]] = [[0, 0], [1, 0], [0, 1], [5, 5], [6, 5]]
+    let fitted = try KNNClassifier(k: 3).fit(x, [0, 0, 0, 1, 1])
+    let rebuilt = try FittedKNNClassifier(
+      k: fitted.k, trainingFeatures: fitted.trainingFeatures, trainingLabels: fitted.trainingLabels)
+    XCTAssertEqual(rebuilt, fitted)
+    XCTAssertEqual(try rebuilt.predict([[0.2, 0.2], [5.5, 5]]), [0, 1])
+    let regressor = try KNNRegressor(k: 2).fit(x, [1, 2, 3, 4, 5])
+    let again = try FittedKNNRegressor(
+      k: 2, trainingFeatures: regressor.trainingFeatures,
+      trainingTargets: regressor.trainingTargets)
+    XCTAssertEqual(try again.predict([[5.5, 5]]), [4.5])
+  }
+}
+
+extension NeighborsAndEstimatorTests {
+  /// More queries than one block of the search (256): batched and one-by-one agree.
+  func testKNNBatchesOfQueriesAgreeWithSingleQueries() throws {
+    let (x, yText) = try readFixtureCSV("diabetes.csv", target: "target")
+    let y = yText.compactMap(Double.init)
+    let fitted = try KNNRegressor(k: 7).fit(x, y)
+    let batched = try fitted.predict(x)
+    XCTAssertEqual(batched.count, 442)
+    let single = try x.map { try fitted.predict([$0])[0] }
+    XCTAssertEqual(batched, single)
+  }
+}
+
+extension NeighborsAndEstimatorTests {
+  func testEvaluateWithAClassUnseenInFitLeavesOutProbabilityMetrics() throws {
+    let fitted = try KNNClassifier(k: 1).fit([[0], [1], [2]], [0, 1, 1])
+    let report = try fitted.evaluate([[0], [2], [5]], [0, 1, 2])
+    XCTAssertEqual(report.labels, [0, 1, 2])
+    XCTAssertNil(report.rocAUC)
+    XCTAssertNil(report.logLoss)
+    XCTAssertEqual(report.accuracy, 2.0 / 3.0, accuracy: 1e-15)
+  }
+}

@@ -16,6 +16,7 @@ final class DisplayTests: XCTestCase {
 
   func testDescriptionShowsShapeAndDType() throws {
     let t = try Tensor(shape: [2, 2], scalars: [1.0, 2, 3, 4])
-    XCTAssertEqual(t.description, "tensor([[1., 2.],\n        [3., 4.]], shape=[2, 2], dtype=float64)")
+    XCTAssertEqual(
+      t.description, "tensor([[1., 2.],\n        [3., 4.]], shape=[2, 2], dtype=float64)")
   }
 }

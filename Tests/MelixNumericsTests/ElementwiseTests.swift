@@ -7,7 +7,8 @@ final class ElementwiseTests: XCTestCase {
     "add": .add, "subtract": .subtract, "multiply": .multiply, "divide": .divide,
     "floor_divide": .floorDivide, "remainder": .remainder, "power": .power, "maximum": .maximum,
     "minimum": .minimum, "less": .less, "equal": .equal, "greater_equal": .greaterEqual,
-    "not_equal": .notEqual, "logical_and": .logicalAnd, "logical_or": .logicalOr, "logical_xor": .logicalXor,
+    "not_equal": .notEqual, "logical_and": .logicalAnd, "logical_or": .logicalOr,
+    "logical_xor": .logicalXor,
   ]
 
   func testBinaryOpsMatchNumPy() throws {
@@ -19,7 +20,9 @@ final class ElementwiseTests: XCTestCase {
       let rhs = try Fixture.tensor(c["rhs"])
       let expected = try Fixture.tensor(c["result"])
       let actual = try Tensor.elementwise(op, lhs, rhs)
-      assertClose(actual, expected, rtol: 1e-15, atol: 0, "\(name) \(lhs.dtype)\(lhs.shape) \(rhs.dtype)\(rhs.shape)")
+      assertClose(
+        actual, expected, rtol: 1e-15, atol: 0,
+        "\(name) \(lhs.dtype)\(lhs.shape) \(rhs.dtype)\(rhs.shape)")
     }
   }
 
@@ -29,11 +32,13 @@ final class ElementwiseTests: XCTestCase {
       let l = try XCTUnwrap(c["lhs"] as? [Int])
       let r = try XCTUnwrap(c["rhs"] as? [Int])
       XCTAssertThrowsError(try Tensor.zeros(l) + Tensor.zeros(r)) { error in
-        XCTAssertEqual("\(error)", "cannot broadcast \(formatShape(l)) with \(formatShape(r)) in '+'")
+        XCTAssertEqual(
+          "\(error)", "cannot broadcast \(formatShape(l)) with \(formatShape(r)) in '+'")
       }
     }
     XCTAssertThrowsError(try Tensor.zeros([3, 4]) + Tensor.zeros([5])) { error in
-      XCTAssertEqual((error as? TensorError)?.description, "cannot broadcast [3, 4] with [5] in '+'")
+      XCTAssertEqual(
+        (error as? TensorError)?.description, "cannot broadcast [3, 4] with [5] in '+'")
     }
   }
 
@@ -41,8 +46,10 @@ final class ElementwiseTests: XCTestCase {
     let cases = try XCTUnwrap(try Fixture.load("unary.json") as? [String: [String: Any]])
     let functions: [String: (Tensor) -> Tensor] = [
       "exp": { $0.exp() }, "log": { $0.log() }, "log1p": { $0.log1p() }, "sqrt": { $0.sqrt() },
-      "abs": { $0.abs() }, "tanh": { $0.tanh() }, "sigmoid": { $0.sigmoid() }, "relu": { $0.relu() },
-      "softplus": { $0.softplus() }, "sign": { $0.sign() }, "floor": { $0.floor() }, "round": { $0.rounded() },
+      "abs": { $0.abs() }, "tanh": { $0.tanh() }, "sigmoid": { $0.sigmoid() },
+      "relu": { $0.relu() },
+      "softplus": { $0.softplus() }, "sign": { $0.sign() }, "floor": { $0.floor() },
+      "round": { $0.rounded() },
       "isnan": { $0.isNaN() }, "isfinite": { $0.isFinite() }, "exp_float32": { $0.exp() },
       "clip": { $0.clipped(lower: -1, upper: 2) }, "exp_int": { $0.exp() },
     ]

@@ -5,7 +5,8 @@ import XCTest
 
 /// Loads the JSON fixtures written by `Fixtures/make_fixtures.py` (NumPy reference values).
 enum Fixture {
-  static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+  static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Fixtures")
 
   static func load(_ name: String) throws -> Any {
     let data = try Data(contentsOf: directory.appendingPathComponent(name))
@@ -44,18 +45,24 @@ enum Fixture {
 /// match exactly).
 func assertClose(
   _ actual: Tensor, _ expected: Tensor, rtol: Double = 1e-12, atol: Double = 1e-12,
-  checkDType: Bool = true, _ message: String = "", file: StaticString = #filePath, line: UInt = #line
+  checkDType: Bool = true, _ message: String = "", file: StaticString = #filePath,
+  line: UInt = #line
 ) {
   XCTAssertEqual(actual.shape, expected.shape, "shape \(message)", file: file, line: line)
-  if checkDType { XCTAssertEqual(actual.dtype, expected.dtype, "dtype \(message)", file: file, line: line) }
+  if checkDType {
+    XCTAssertEqual(actual.dtype, expected.dtype, "dtype \(message)", file: file, line: line)
+  }
   guard actual.shape == expected.shape else { return }
   for (i, (a, e)) in zip(actual.scalars, expected.scalars).enumerated() {
     if e.isNaN {
-      XCTAssertTrue(a.isNaN, "element \(i): expected nan, got \(a) \(message)", file: file, line: line)
+      XCTAssertTrue(
+        a.isNaN, "element \(i): expected nan, got \(a) \(message)", file: file, line: line)
     } else if e.isInfinite {
       XCTAssertEqual(a, e, "element \(i) \(message)", file: file, line: line)
     } else {
-      XCTAssertLessThanOrEqual(Swift.abs(a - e), atol + rtol * Swift.abs(e), "element \(i): \(a) vs \(e) \(message)", file: file, line: line)
+      XCTAssertLessThanOrEqual(
+        Swift.abs(a - e), atol + rtol * Swift.abs(e), "element \(i): \(a) vs \(e) \(message)",
+        file: file, line: line)
     }
   }
 }

@@ -24,7 +24,8 @@ final class GradientTests: XCTestCase {
     func loss(_ xs: [Tensor]) throws -> Double { try (try f(xs).detached() * w).sum().item() }
     let h = 1e-6
     for (k, x) in inputs.enumerated() {
-      let grad = try XCTUnwrap(leaves[k].grad, "\(name): no grad for input \(k)", file: file, line: line)
+      let grad = try XCTUnwrap(
+        leaves[k].grad, "\(name): no grad for input \(k)", file: file, line: line)
       XCTAssertEqual(grad.shape, x.shape, "\(name) grad shape", file: file, line: line)
       let analytic = grad.scalars
       let flat = x.contiguous().scalars
@@ -38,8 +39,9 @@ final class GradientTests: XCTestCase {
         xp[k] = try Tensor(shape: x.shape, scalars: plus)
         xm[k] = try Tensor(shape: x.shape, scalars: minus)
         let numeric = (try loss(xp) - loss(xm)) / (2 * h)
-        XCTAssertEqual(analytic[j], numeric, accuracy: tolerance * Swift.max(1, Swift.abs(numeric)),
-                       "\(name): d/dx\(k)[\(j)]", file: file, line: line)
+        XCTAssertEqual(
+          analytic[j], numeric, accuracy: tolerance * Swift.max(1, Swift.abs(numeric)),
+          "\(name): d/dx\(k)[\(j)]", file: file, line: line)
       }
     }
   }
@@ -63,9 +65,13 @@ final class GradientTests: XCTestCase {
 
   func testMatmul() throws {
     try check("matmul", [random([3, 4]), random([4, 2])]) { try $0[0].matmul($0[1]) }
-    try check("matmul transposed", [random([4, 3]), random([4, 2])]) { try $0[0].transposed.matmul($0[1]) }
+    try check("matmul transposed", [random([4, 3]), random([4, 2])]) {
+      try $0[0].transposed.matmul($0[1])
+    }
     try check("matmul batched", [random([2, 3, 4]), random([4, 2])]) { try $0[0].matmul($0[1]) }
-    try check("matmul broadcast batch", [random([2, 1, 2, 3]), random([3, 3, 2])]) { try $0[0].matmul($0[1]) }
+    try check("matmul broadcast batch", [random([2, 1, 2, 3]), random([3, 3, 2])]) {
+      try $0[0].matmul($0[1])
+    }
     try check("matvec", [random([3, 4]), random([4])]) { try $0[0].matmul($0[1]) }
     try check("vecmat", [random([3]), random([3, 4])]) { try $0[0].matmul($0[1]) }
     try check("dot", [random([5]), random([5])]) { try $0[0].matmul($0[1]) }
@@ -105,7 +111,9 @@ final class GradientTests: XCTestCase {
     let logits = random([4, 3], low: -3, high: 3)
     try check("softmax", [logits]) { try $0[0].softmax(axis: 1) }
     try check("log_softmax", [logits]) { try $0[0].logSoftmax(axis: -1) }
-    try check("cross_entropy", [logits]) { try Tensor.crossEntropy(logits: $0[0], targets: Tensor([0, 2, 1, 2])) }
+    try check("cross_entropy", [logits]) {
+      try Tensor.crossEntropy(logits: $0[0], targets: Tensor([0, 2, 1, 2]))
+    }
     try check("mse", [random([5]), random([5])]) { try Tensor.mse($0[0], $0[1]) }
     XCTAssertThrowsError(try Tensor.crossEntropy(logits: logits, targets: Tensor([0, 3, 1, 2]))) {
       XCTAssertEqual("\($0)", "class index 3 is out of range for 3 classes in 'cross_entropy'")
@@ -126,15 +134,20 @@ final class GradientTests: XCTestCase {
     try check("split", [x]) { try $0[0].split(sections: 2, axis: 1)[1] }
     try check("broadcast_to", [random([1, 4])]) { try $0[0].broadcast(to: [3, 4]) }
     try check("expand_dims", [x]) { try $0[0].expandingDims(at: 1) }
+    try check("contiguous", [x]) { $0[0].transposed.contiguous() }
+    try check("squeeze", [random([3, 1, 2])]) { try $0[0].squeezed() }
   }
 
   func testNoGradAndErrors() throws {
     let w = Tensor([1.0, 2.0]).requiringGrad()
     let y = try Tensor.noGrad([w]) { p in try (p[0] * p[0]).sum() }
     XCTAssertFalse(y.requiresGrad)
-    XCTAssertThrowsError(try y.backward()) { XCTAssertEqual("\($0)", "'backward' needs a tensor that requires grad") }
+    XCTAssertThrowsError(try y.backward()) {
+      XCTAssertEqual("\($0)", "'backward' needs a tensor that requires grad")
+    }
     XCTAssertThrowsError(try (w * 2).backward()) {
-      XCTAssertEqual("\($0)", "'backward' without a gradient needs a single-element tensor, got shape [2]")
+      XCTAssertEqual(
+        "\($0)", "'backward' without a gradient needs a single-element tensor, got shape [2]")
     }
     // Gradients accumulate until cleared.
     try (w * 3).sum().backward()

@@ -21,15 +21,33 @@ final class LinalgTests: XCTestCase {
     assertClose(try a.matmul(v), try t("matmul_Ab"), rtol: 1e-14, atol: 1e-14)
     assertClose(try v.matmul(a), try t("matmul_bA"), rtol: 1e-14, atol: 1e-14)
     XCTAssertEqual(try v.matmul(v).item(), try t("matmul_bb").item(), accuracy: 1e-14)
-    assertClose(try t("batch_lhs").matmul(try t("batch_rhs")), try t("batch_result"), rtol: 1e-14, atol: 1e-14)
-    assertClose(try t("bcast_lhs").matmul(try t("bcast_rhs")), try t("bcast_result"), rtol: 1e-14, atol: 1e-14)
-    assertClose(try Tensor(rows: [[1, 2], [3, 4]] as [[Int64]]).matmul(try Tensor(rows: [[5], [6]] as [[Int64]])), try t("int_matmul"))
-    assertClose(try a.cast(to: .float32).matmul(b.cast(to: .float32)), try t("f32_matmul"), rtol: 1e-6, atol: 1e-6)
+    assertClose(
+      try t("batch_lhs").matmul(try t("batch_rhs")), try t("batch_result"), rtol: 1e-14, atol: 1e-14
+    )
+    assertClose(
+      try t("bcast_lhs").matmul(try t("bcast_rhs")), try t("bcast_result"), rtol: 1e-14, atol: 1e-14
+    )
+    assertClose(
+      try Tensor(rows: [[1, 2], [3, 4]] as [[Int64]]).matmul(
+        try Tensor(rows: [[5], [6]] as [[Int64]])), try t("int_matmul"))
+    assertClose(
+      try a.cast(to: .float32).matmul(b.cast(to: .float32)), try t("f32_matmul"), rtol: 1e-6,
+      atol: 1e-6)
     // Strided, non-BLAS-able view: every other column.
     let wide = try Tensor(shape: [3, 6], scalars: (0..<18).map(Double.init))
     let every = try wide.slice([.all, .slice(step: 2)])
     let expected = try every.contiguous().matmul(b)
     assertClose(try every.matmul(b), expected)
+  }
+
+  func testTransposedViewsGoToBLASAsFlags() {
+    // A [3, 4] row-major matrix viewed as its transpose [4, 3]: strides [1, 4].
+    let op = BLAS.operand(rows: 4, cols: 3, rowStride: 1, colStride: 4)
+    XCTAssertEqual(op?.transposed, true)
+    XCTAssertEqual(op?.ld, 4)
+    XCTAssertEqual(BLAS.operand(rows: 3, cols: 4, rowStride: 4, colStride: 1)?.transposed, false)
+    XCTAssertNil(
+      BLAS.operand(rows: 3, cols: 4, rowStride: 8, colStride: 2), "every other column needs a copy")
   }
 
   func testMatmulShapeError() {
@@ -54,7 +72,9 @@ final class LinalgTests: XCTestCase {
     let (q, rr) = try Linalg.qr(r)
     assertClose(try q.matmul(rr), r, rtol: 1e-13, atol: 1e-13)
     assertClose(try q.transposed.matmul(q), Tensor.eye(3), atol: 1e-14)
-    assertClose(try Tensor.stack((0..<3).map { try rr.slice([.at($0), .at($0)]) }).abs(), try t("qr_r_abs_diag"), rtol: 1e-13)
+    assertClose(
+      try Tensor.stack((0..<3).map { try rr.slice([.at($0), .at($0)]) }).abs(),
+      try t("qr_r_abs_diag"), rtol: 1e-13)
     let (u, s, vt) = try Linalg.svd(r)
     assertClose(s, try t("svd_s"), rtol: 1e-13)
     let us = try u * s.reshaped([1, 3])
@@ -72,14 +92,22 @@ final class LinalgTests: XCTestCase {
 
   func testCleanErrors() throws {
     let singular = try t("singular")
-    XCTAssertThrowsError(try Linalg.solve(singular, Tensor([1.0, 2.0]))) { XCTAssertEqual("\($0)", "matrix is singular in 'solve'") }
-    XCTAssertThrowsError(try Linalg.inv(singular)) { XCTAssertEqual("\($0)", "matrix is singular in 'inv'") }
+    XCTAssertThrowsError(try Linalg.solve(singular, Tensor([1.0, 2.0]))) {
+      XCTAssertEqual("\($0)", "matrix is singular in 'solve'")
+    }
+    XCTAssertThrowsError(try Linalg.inv(singular)) {
+      XCTAssertEqual("\($0)", "matrix is singular in 'inv'")
+    }
     XCTAssertEqual(try Linalg.det(singular).item(), 0)
     XCTAssertThrowsError(try Linalg.cholesky(try t("not_pd"))) {
       XCTAssertEqual("\($0)", "matrix is not positive definite in 'cholesky'")
     }
-    XCTAssertThrowsError(try Linalg.inv(Tensor.zeros([2, 3]))) { XCTAssertEqual("\($0)", "'inv' needs a square matrix [n, n], got [2, 3]") }
-    XCTAssertThrowsError(try Linalg.svd(Tensor(rows: [[1.0, .nan]]))) { XCTAssertEqual("\($0)", "matrix contains nan or inf in 'svd'") }
+    XCTAssertThrowsError(try Linalg.inv(Tensor.zeros([2, 3]))) {
+      XCTAssertEqual("\($0)", "'inv' needs a square matrix [n, n], got [2, 3]")
+    }
+    XCTAssertThrowsError(try Linalg.svd(Tensor(rows: [[1.0, .nan]]))) {
+      XCTAssertEqual("\($0)", "matrix contains nan or inf in 'svd'")
+    }
   }
 
   func testFloat32StaysFloat32() throws {

@@ -23,10 +23,14 @@ final class ReductionTests: XCTestCase {
       case "prod": actual = try x.prod(axes: axes, keepDims: keep)
       case "any": actual = try x.any(axes: axes, keepDims: keep)
       case "all": actual = try x.all(axes: axes, keepDims: keep)
-      default: XCTFail("unknown op \(op)"); continue
+      default:
+        XCTFail("unknown op \(op)")
+        continue
       }
       let tol = x.dtype == .float32 ? 1e-6 : 1e-13
-      assertClose(actual, expected, rtol: tol, atol: tol, "\(op) axes \(axes ?? []) keep \(keep) of \(x.dtype)\(x.shape)")
+      assertClose(
+        actual, expected, rtol: tol, atol: tol,
+        "\(op) axes \(axes ?? []) keep \(keep) of \(x.dtype)\(x.shape)")
     }
   }
 
@@ -35,8 +39,12 @@ final class ReductionTests: XCTestCase {
     for c in cases {
       let x = try Fixture.tensor(c["input"])
       let axis = c["axis"] as? Int
-      assertClose(try x.argmax(axis: axis), try Fixture.tensor(c["argmax"]), "argmax \(String(describing: axis))")
-      assertClose(try x.argmin(axis: axis), try Fixture.tensor(c["argmin"]), "argmin \(String(describing: axis))")
+      assertClose(
+        try x.argmax(axis: axis), try Fixture.tensor(c["argmax"]),
+        "argmax \(String(describing: axis))")
+      assertClose(
+        try x.argmin(axis: axis), try Fixture.tensor(c["argmin"]),
+        "argmin \(String(describing: axis))")
     }
   }
 
@@ -66,12 +74,17 @@ final class ReductionTests: XCTestCase {
     let f = try XCTUnwrap(try Fixture.load("softmax.json") as? [String: Any])
     let x = try Fixture.tensor(f["input"])
     assertClose(try x.softmax(axis: 1), try Fixture.tensor(f["softmax"]), rtol: 1e-14, atol: 1e-15)
-    assertClose(try x.logSoftmax(axis: 1), try Fixture.tensor(f["log_softmax"]), rtol: 1e-14, atol: 1e-14)
-    assertClose(try x.logSumExp(axes: [1]), try Fixture.tensor(f["logsumexp"]), rtol: 1e-14, atol: 1e-14)
+    assertClose(
+      try x.logSoftmax(axis: 1), try Fixture.tensor(f["log_softmax"]), rtol: 1e-14, atol: 1e-14)
+    assertClose(
+      try x.logSumExp(axes: [1]), try Fixture.tensor(f["logsumexp"]), rtol: 1e-14, atol: 1e-14)
     let top = try x.slice([.slice(stop: 2)])
-    assertClose(try top.softmax(axis: 0), try Fixture.tensor(f["softmax_axis0"]), rtol: 1e-14, atol: 1e-15)
-    let ce = try Tensor.crossEntropy(logits: try Fixture.tensor(f["ce_logits"]), targets: try Fixture.tensor(f["ce_targets"]))
-    let expected = try Fixture.double((try Fixture.load("cross_entropy.json") as? [String: Any])?["value"])
+    assertClose(
+      try top.softmax(axis: 0), try Fixture.tensor(f["softmax_axis0"]), rtol: 1e-14, atol: 1e-15)
+    let ce = try Tensor.crossEntropy(
+      logits: try Fixture.tensor(f["ce_logits"]), targets: try Fixture.tensor(f["ce_targets"]))
+    let expected = try Fixture.double(
+      (try Fixture.load("cross_entropy.json") as? [String: Any])?["value"])
     XCTAssertEqual(try ce.item(), expected, accuracy: 1e-14)
   }
 
@@ -88,7 +101,9 @@ final class ReductionTests: XCTestCase {
     let u = try Fixture.tensor(f["unique_input"])
     assertClose(u.unique(), try Fixture.tensor(f["unique"]))
     assertClose(u.uniqueWithCounts().counts, try Fixture.tensor(f["unique_counts"]))
-    assertClose(try Tensor.concat([m, try m.slice([.all, .slice(stop: 1)])], axis: 1), try Fixture.tensor(f["concat_1"]))
+    assertClose(
+      try Tensor.concat([m, try m.slice([.all, .slice(stop: 1)])], axis: 1),
+      try Fixture.tensor(f["concat_1"]))
     assertClose(try Tensor.stack([m, m * 2], axis: 1), try Fixture.tensor(f["stack_1"]))
     assertClose(try m.take(Tensor([2, 0, 2]), axis: 1), try Fixture.tensor(f["take_1"]))
     assertClose(try m.masked(by: m > 1.0), try Fixture.tensor(f["mask"]))

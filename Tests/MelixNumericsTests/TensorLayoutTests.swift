@@ -16,8 +16,12 @@ final class TensorLayoutTests: XCTestCase {
     XCTAssertEqual(col.scalars, [1, 5, 9])
     XCTAssertEqual(try m[.newAxis, .all, .at(0)].shape, [1, 3])
     XCTAssertEqual(try m.slice([.slice(start: 10, stop: 20)]).shape, [0, 4])
-    XCTAssertThrowsError(try m.slice([.at(3)])) { XCTAssertEqual("\($0)", "index 3 is out of range for axis 0 with size 3") }
-    XCTAssertThrowsError(try m.slice([.at(0), .at(0), .at(0)])) { XCTAssertEqual("\($0)", "too many indices: 3 given for a tensor of rank 2") }
+    XCTAssertThrowsError(try m.slice([.at(3)])) {
+      XCTAssertEqual("\($0)", "index 3 is out of range for axis 0 with size 3")
+    }
+    XCTAssertThrowsError(try m.slice([.at(0), .at(0), .at(0)])) {
+      XCTAssertEqual("\($0)", "too many indices: 3 given for a tensor of rank 2")
+    }
   }
 
   func testTransposeReshapeAndContiguous() throws {
@@ -32,7 +36,9 @@ final class TensorLayoutTests: XCTestCase {
     XCTAssertEqual(r.shape, [2, 6])
     XCTAssertTrue(r.storage === m.storage, "reshape of contiguous data is a view")
     XCTAssertEqual(try t.reshaped([-1]).scalars, c.scalars)
-    XCTAssertThrowsError(try m.reshaped([5, -1])) { XCTAssertEqual("\($0)", "cannot reshape a tensor of shape [3, 4] into [5, -1]") }
+    XCTAssertThrowsError(try m.reshaped([5, -1])) {
+      XCTAssertEqual("\($0)", "cannot reshape a tensor of shape [3, 4] into [5, -1]")
+    }
     XCTAssertEqual(try m.permuted([1, 0]).shape, [4, 3])
     XCTAssertEqual(try Tensor.zeros([2, 1, 3]).squeezed().shape, [2, 3])
   }
@@ -91,6 +97,19 @@ final class TensorLayoutTests: XCTestCase {
     }
   }
 
+  func testExtremeArgumentsThrowOrClampInsteadOfTrapping() throws {
+    XCTAssertEqual(try m.slice([.slice(step: Int.max)]).shape, [1, 4])
+    XCTAssertEqual(try m.slice([.slice(step: Int.min)]).scalars, [8, 9, 10, 11])
+    XCTAssertEqual(try m.slice([.slice(start: Int.min, stop: Int.max)]).shape, [3, 4])
+    XCTAssertThrowsError(try m.slice([.slice(step: 0)])) {
+      XCTAssertEqual("\($0)", "slice step cannot be zero in 'index'")
+    }
+    XCTAssertThrowsError(try Tensor.arange(0, 1e300, step: 1e-300))
+    XCTAssertThrowsError(try Tensor.arange(0, 1, step: 0))
+    XCTAssertTrue(Tensor([1.0, .nan]).isClose(to: Tensor([1.0 + 1e-9, .nan])))
+    XCTAssertFalse(Tensor([1.0, 2.0]).isClose(to: Tensor([1.0, 2.1])))
+  }
+
   func testInPlaceOptimizerHelpers() throws {
     var w = Tensor([1.0, 2.0]).requiringGrad()
     try w.addScaled(Tensor([10.0, 20.0]), by: -0.1)
@@ -98,6 +117,14 @@ final class TensorLayoutTests: XCTestCase {
     XCTAssertTrue(w.requiresGrad)
     w.scale(by: 3)
     XCTAssertEqual(w.scalars, [0, 0])
+    var v = Tensor([1.0, 2.0, 3.0])
+    let shared = v
+    try v.addScaled(Tensor([1.0, 1.0, 1.0]), by: 2)
+    XCTAssertEqual(v.scalars, [3, 4, 5])
+    XCTAssertEqual(shared.scalars, [1, 2, 3], "in-place updates copy a shared buffer first")
+    var f = Tensor([Float(1), 2])
+    try f.addScaled(Tensor([1.0, 1.0]), by: 0.5)
+    XCTAssertEqual(f.toArray(Float.self), [1.5, 2.5])
   }
 }
 
@@ -115,16 +142,21 @@ final class RandomTests: XCTestCase {
   }
 
   func testSameSeedSameTensorsWithPinnedValues() throws {
-    let f = try XCTUnwrap(try Fixture.load("random.json") as? [String: [String]]).mapValues { $0.compactMap(Double.init) }
+    let f = try XCTUnwrap(try Fixture.load("random.json") as? [String: [String]]).mapValues {
+      $0.compactMap(Double.init)
+    }
     var g = PCG64(seed: 42)
     XCTAssertEqual(Tensor.rand([5], using: &g).scalars, f["rand_seed42"])
     var h = PCG64(seed: 42)
     let n = Tensor.randn([5], using: &h).scalars
-    for (a, b) in zip(n, try XCTUnwrap(f["randn_seed42"])) { XCTAssertEqual(a, b, accuracy: 1e-15 * Swift.max(1, Swift.abs(b))) }
+    for (a, b) in zip(n, try XCTUnwrap(f["randn_seed42"])) {
+      XCTAssertEqual(a, b, accuracy: 1e-15 * Swift.max(1, Swift.abs(b)))
+    }
     var g1 = PCG64(seed: 5)
     var g2 = PCG64(seed: 5)
-    XCTAssertEqual(try Tensor.randint(0, 100, shape: [50], using: &g1).toArray(Int64.self),
-                   try Tensor.randint(0, 100, shape: [50], using: &g2).toArray(Int64.self))
+    XCTAssertEqual(
+      try Tensor.randint(0, 100, shape: [50], using: &g1).toArray(Int64.self),
+      try Tensor.randint(0, 100, shape: [50], using: &g2).toArray(Int64.self))
     var other = PCG64(seed: 43)
     XCTAssertNotEqual(Tensor.rand([5], using: &other).scalars, f["rand_seed42"])
   }

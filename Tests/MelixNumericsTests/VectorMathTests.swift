@@ -15,7 +15,10 @@ final class VectorMathTests: XCTestCase {
     (0..<count).map { lo + (hi - lo) * Double($0) / Double(count - 1) }
   }
 
-  func check(_ name: String, _ xs: [Double], _ ours: (Tensor) -> Tensor, _ libm: (Double) -> Double, maxUlps: Double) throws {
+  func check(
+    _ name: String, _ xs: [Double], _ ours: (Tensor) -> Tensor, _ libm: (Double) -> Double,
+    maxUlps: Double
+  ) throws {
     let y = ours(Tensor(xs)).scalars
     var worst = 0.0
     for (x, v) in zip(xs, y) {
@@ -33,14 +36,19 @@ final class VectorMathTests: XCTestCase {
 
   func testExpAgainstLibm() throws {
     var xs = sweep(-745.2, 709.8, count: 40_001) + sweep(-1, 1, count: 10_001)
-    xs += [0, -0.0, 1e-300, -1e-300, 709.782712893384, 709.79, -745.13, -745.14, -708.4, -740,
-           .infinity, -.infinity, .nan, 1e-20]
+    xs += [
+      0, -0.0, 1e-300, -1e-300, 709.782712893384, 709.79, -745.13, -745.14, -708.4, -740,
+      .infinity, -.infinity, .nan, 1e-20,
+    ]
     try check("exp", xs, { $0.exp() }, Foundation.exp, maxUlps: 2)
   }
 
   func testLogAgainstLibm() throws {
     var xs = sweep(1e-3, 1e3, count: 20_001) + sweep(0.5, 2, count: 10_001)
-    xs += [0, -0.0, -1, 5e-324, 2.2e-308, 1e-310, 1, Double.greatestFiniteMagnitude, .infinity, -.infinity, .nan]
+    xs += [
+      0, -0.0, -1, 5e-324, 2.2e-308, 1e-310, 1, Double.greatestFiniteMagnitude, .infinity,
+      -.infinity, .nan,
+    ]
     xs += (0..<200).map { Foundation.pow(10, Double($0 - 100) * 3) }
     try check("log", xs, { $0.log() }, Foundation.log, maxUlps: 2)
   }

@@ -1,20 +1,45 @@
 #!/usr/bin/env bash
-# Runs the MelixNumerics benchmark and the NumPy benchmark on this machine, one after the
-# other, and prints each figure with the ratio Melix / NumPy (higher is better for Melix).
+# Runs the MelixNumerics benchmark (TensorBench) and the NumPy benchmark (numpy_bench.py)
+# on this machine, alternating ROUNDS times (default 3) so both see the same background
+# load, and prints for each figure the median over rounds and the ratio Melix / NumPy
+# (every unit is "higher is better").
 set -euo pipefail
 cd "$(dirname "$0")"
+rounds="${ROUNDS:-3}"
 swift build -c release --product TensorBench >&2
 bin="$(swift build -c release --show-bin-path)/TensorBench"
-melix="$("$bin")"
-# NumPy's bundled OpenBLAS runs slower kernels when these are set (see the machine notes),
-# so they are unset for the NumPy side only.
-numpy="$(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 numpy_bench.py)"
-echo "$numpy" | grep '^#' || true
-printf '%-22s %12s %12s %8s  %s\n' figure melix numpy ratio unit
-while read -r name value unit; do
-  other="$(echo "$numpy" | awk -v n="$name" '$1 == n { print $2 }')"
-  printf '%-22s %12.2f %12.2f %8.2f  %s\n' "$name" "$value" "$other" \
-    "$(python3 -c "print($value / $other)")" "$unit"
-done <<< "$melix"
-cpu="$(lscpu | sed -n 's/^Model name: *//p')"
-echo "cpu: $cpu, $(nproc) cores"
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+for round in $(seq "$rounds"); do
+  echo "round $round of $rounds" >&2
+  "$bin" > "$out/melix.$round"
+  # NumPy's bundled OpenBLAS picks slower kernels when these are set (see the machine
+  # notes), so they are unset for the NumPy side only.
+  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 numpy_bench.py > "$out/numpy.$round"
+done
+python3 - "$out" "$rounds" <<'PY'
+import statistics, subprocess, sys
+out, rounds = sys.argv[1], int(sys.argv[2])
+def load(side):
+    figures, notes = {}, []
+    for r in range(1, rounds + 1):
+        for line in open(f"{out}/{side}.{r}"):
+            if line.startswith("#"):
+                notes.append(line.strip())
+                continue
+            name, value, unit = line.split()
+            figures.setdefault(name, ([], unit))[0].append(float(value))
+    return {k: (statistics.median(v), u) for k, (v, u) in figures.items()}, notes
+melix, _ = load("melix")
+numpy, notes = load("numpy")
+for note in sorted(set(notes)):
+    print(note)
+print(f"{'figure':22} {'melix':>10} {'numpy':>10} {'ratio':>7}  unit")
+for name, (value, unit) in melix.items():
+    other = numpy.get(name, (float("nan"), unit))[0]
+    print(f"{name:22} {value:10.2f} {other:10.2f} {value / other:7.2f}  {unit}")
+cpu = subprocess.run(["lscpu"], capture_output=True, text=True).stdout
+model = next((l.split(":", 1)[1].strip() for l in cpu.splitlines() if l.startswith("Model name")), "?")
+load_avg = open("/proc/loadavg").read().split()[:3]
+print(f"cpu: {model}; load average at the end: {' '.join(load_avg)}; medians of {rounds} rounds")
+PY

@@ -170,3 +170,30 @@ public struct ClassicalModel: Sendable {
     }
   }
 }
+
+extension ClassicalModel: CustomStringConvertible {
+  /// The call that made the model and its state, for the REPL:
+  /// `logistic_regression(C: 1.0, max_iter: 1000), fitted: 30 features, 2 classes`.
+  public var description: String {
+    let call: String
+    switch configuration {
+    case .linearRegression(let alpha): call = "linear_regression(alpha: \(alpha))"
+    case .logisticRegression(let c, let maxIter):
+      call = "logistic_regression(C: \(c), max_iter: \(maxIter))"
+    case .knn(let k): call = "knn(k: \(k))"
+    }
+    guard let fitted else { return call + ", not fitted" }
+    switch fitted {
+    case .linearRegression(let model):
+      return call + ", fitted: \(model.featureCount) features"
+    case .logisticRegression(let model):
+      let note = model.converged ? "" : ", not converged in \(model.iterations) iterations"
+      return call
+        + ", fitted: \(model.featureCount) features, \(model.classes.count) classes\(note)"
+    case .knnClassifier(let model):
+      return call + ", fitted: \(model.featureCount) features, \(model.classes.count) classes"
+    case .knnRegressor(let model):
+      return call + ", fitted: \(model.featureCount) features, regression"
+    }
+  }
+}

@@ -54,65 +54,6 @@ public protocol FittedClassifier: FittedModel where Prediction == Int {
   func predictProbabilities(_ x: [[Double]]) throws -> [[Double]]
 }
 
-/// A model as the language holds it: a configuration plus the current fitted state,
-/// if any. `fit` replaces the state in place (as Keras users expect); `predict` before
-/// `fit` throws `ModelError.notFitted`, whose message says to fit first.
-public struct Model<E: Estimator>: Sendable {
-  /// The configuration.
-  public let estimator: E
-  /// The learned state, nil until `fit` succeeds.
-  public private(set) var fitted: E.Fitted?
-
-  /// Creates an unfitted model.
-  ///
-  /// - Parameter estimator: The configuration.
-  public init(_ estimator: E) {
-    self.estimator = estimator
-  }
-
-  /// Whether `fit` has succeeded at least once.
-  public var isFitted: Bool { fitted != nil }
-
-  /// Fits the configuration and keeps the result; on error the previous state is kept.
-  ///
-  /// - Parameters:
-  ///   - x: Features, `[nSamples, nFeatures]`.
-  ///   - y: Targets, `[nSamples]`.
-  /// - Throws: The estimator's `fit` errors.
-  public mutating func fit(_ x: [[Double]], _ y: E.Target) throws {
-    fitted = try estimator.fit(x, y)
-  }
-
-  /// The fitted state.
-  ///
-  /// - Returns: The learned state.
-  /// - Throws: `ModelError.notFitted` before `fit`.
-  public func requireFitted() throws -> E.Fitted {
-    guard let fitted else { throw ModelError.notFitted(model: E.modelName) }
-    return fitted
-  }
-
-  /// Predicts one value per row with the fitted state.
-  ///
-  /// - Parameter x: Features, `[nSamples, nFeatures]`.
-  /// - Returns: Predictions, `[nSamples]`.
-  /// - Throws: `ModelError.notFitted` before `fit`; the fitted model's `predict` errors.
-  public func predict(_ x: [[Double]]) throws -> [E.Fitted.Prediction] {
-    try requireFitted().predict(x)
-  }
-}
-
-extension Model where E.Fitted: FittedClassifier {
-  /// Class probabilities with the fitted state.
-  ///
-  /// - Parameter x: Features, `[nSamples, nFeatures]`.
-  /// - Returns: Probabilities, `[nSamples, nClasses]`.
-  /// - Throws: `ModelError.notFitted` before `fit`; the fitted model's errors.
-  public func predictProbabilities(_ x: [[Double]]) throws -> [[Double]] {
-    try requireFitted().predictProbabilities(x)
-  }
-}
-
 // MARK: - Evaluation
 
 extension FittedClassifier {
@@ -123,7 +64,9 @@ extension FittedClassifier {
   ///   - x: Features, `[nSamples, featureCount]`.
   ///   - y: True class labels, `[nSamples]`.
   ///   - targetNames: Display names of `classes` for the table. Default: the labels.
-  /// - Returns: The report over the fitted classes (plus any unseen label in `y`).
+  /// - Returns: The report over the fitted classes. When `y` holds a class not seen in
+  ///   `fit`, the table includes it, there are no target names, and the probability metrics
+  ///   (ROC AUC, average precision, log-loss) are nil: no column scores that class.
   /// - Throws: The `predict` errors and `MetricError`s.
   public func evaluate(_ x: [[Double]], _ y: [Int], targetNames: [String]? = nil) throws
     -> ClassificationReport<Int>
@@ -151,49 +94,5 @@ extension FittedModel where Prediction == Double {
   /// - Throws: The `predict` errors and `MetricError`s.
   public func evaluate(_ x: [[Double]], _ y: [Double]) throws -> RegressionReport {
     try RegressionReport(yTrue: y, yPred: try predict(x))
-  }
-}
-
-// MARK: - Input checks
-
-enum Inputs {
-  /// Checks `x` is non-empty, rectangular, finite and (when given) `expectedColumns` wide,
-  /// and packs it row-major.
-  static func matrix(_ x: [[Double]], model: String, expectedColumns: Int? = nil) throws
-    -> DenseMatrix
-  {
-    guard let first = x.first, !first.isEmpty else { throw ModelError.emptyInput(model: model) }
-    let cols = first.count
-    if let expectedColumns, expectedColumns != cols {
-      throw ModelError.featureCountMismatch(model: model, expected: expectedColumns, got: cols)
-    }
-    var values: [Double] = []
-    values.reserveCapacity(x.count * cols)
-    for (i, row) in x.enumerated() {
-      guard row.count == cols else {
-        if let expectedColumns {
-          throw ModelError.featureCountMismatch(
-            model: model, expected: expectedColumns, got: row.count)
-        }
-        throw ModelError.raggedFeatures(model: model, row: i, expected: cols, got: row.count)
-      }
-      for (j, v) in row.enumerated() where !v.isFinite {
-        throw ModelError.nonFiniteValue(model: model, input: "X", row: i, column: j)
-      }
-      values.append(contentsOf: row)
-    }
-    return DenseMatrix(rows: x.count, cols: cols, values: values)
-  }
-
-  static func checkSampleCount(_ model: String, _ x: Int, _ y: Int) throws {
-    guard x == y else {
-      throw ModelError.sampleCountMismatch(model: model, features: x, targets: y)
-    }
-  }
-
-  static func checkFinite(_ model: String, _ y: [Double]) throws {
-    if let i = y.firstIndex(where: { !$0.isFinite }) {
-      throw ModelError.nonFiniteValue(model: model, input: "y", row: i, column: 0)
-    }
   }
 }

@@ -91,6 +91,41 @@ def knn_cases(here):
     return cases, regression
 
 
+def end_to_end_cases(here):
+    """The pipelines of examples/breast_cancer.mlx and examples/diabetes.mlx: every 4th row
+    held out, features standardised with the training rows' statistics."""
+    from sklearn import metrics as M
+    out = {}
+    X, labels = read(here, "breast_cancer.csv", "diagnosis")
+    names = sorted(set(labels))
+    y = np.array([names.index(v) for v in labels])
+    rows = np.arange(len(y))
+    test, train = rows[rows % 4 == 0], rows[rows % 4 != 0]
+    scaler = StandardScaler().fit(X[train])
+    model = LogisticRegression(C=1.0, tol=1e-10, max_iter=100000).fit(
+        scaler.transform(X[train]), y[train])
+    proba = model.predict_proba(scaler.transform(X[test]))
+    pred = model.predict(scaler.transform(X[test]))
+    out["breastCancer"] = {
+        "classNames": names, "accuracy": M.accuracy_score(y[test], pred),
+        "rocAUC": M.roc_auc_score(y[test], proba[:, 1]),
+        "averagePrecision": M.average_precision_score(y[test], proba[:, 1]),
+        "logLoss": M.log_loss(y[test], proba),
+        "report": M.classification_report(y[test], pred, target_names=names, digits=4),
+    }
+    X, y = read(here, "diabetes.csv", "target")
+    rows = np.arange(len(y))
+    test, train = rows[rows % 4 == 0], rows[rows % 4 != 0]
+    scaler = StandardScaler().fit(X[train])
+    model = Ridge(alpha=1.0, solver="cholesky").fit(scaler.transform(X[train]), y[train])
+    pred = model.predict(scaler.transform(X[test]))
+    out["diabetes"] = {
+        "r2": M.r2_score(y[test], pred), "rmse": M.root_mean_squared_error(y[test], pred),
+        "mae": M.mean_absolute_error(y[test], pred),
+    }
+    return out
+
+
 def main(here, clean):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
@@ -100,6 +135,7 @@ def main(here, clean):
             "logistic": logistic_cases(here),
             "knnClassifier": knn,
             "knnRegressor": knn_regression,
+            "endToEnd": end_to_end_cases(here),
         }
     with open(os.path.join(here, "models.json"), "w") as f:
         json.dump(clean(models), f, indent=1)

@@ -24,6 +24,27 @@ func median(_ reps: Int, _ body: () throws -> Void) rethrows -> Double {
 var generator = PCG64(seed: 1)
 var sink = 0.0
 
+// BENCH_ONLY=mlp times one training step of a small MLP through autograd (Melix only).
+if ProcessInfo.processInfo.environment["BENCH_ONLY"] == "mlp" {
+  let x = Tensor.randn([128, 64], using: &generator)
+  let y = try Tensor.randint(0, 10, shape: [128], using: &generator)
+  var w1 = (Tensor.randn([64, 128], using: &generator) * 0.1).requiringGrad()
+  var w2 = (Tensor.randn([128, 10], using: &generator) * 0.1).requiringGrad()
+  let b1 = Tensor.zeros([128]).requiringGrad()
+  let t = try median(50) {
+    w1.zeroGrad()
+    w2.zeroGrad()
+    b1.zeroGrad()
+    let h = try (try x.matmul(w1) + b1).relu()
+    let loss = try Tensor.crossEntropy(logits: try h.matmul(w2), targets: y)
+    try loss.backward()
+    if let g = w1.grad { try w1.addScaled(g, by: -0.01) }
+    if let g = w2.grad { try w2.addScaled(g, by: -0.01) }
+  }
+  print("# mlp step 128x64x128x10: \(t * 1e6) µs")
+  exit(0)
+}
+
 // BENCH_ONLY=elementwise skips the matrix products, BENCH_ONLY=small runs only the
 // small-tensor figures (for profiling).
 let only = ProcessInfo.processInfo.environment["BENCH_ONLY"]

@@ -1,13 +1,17 @@
 import COpenBLAS
 
-/// Dense linear algebra on LAPACK (through LAPACKE, row-major). Inputs are converted to
+/// Dense linear algebra on LAPACK (through LAPACKE, row-major); this file is the only
+/// LAPACK caller. Inputs are converted to
 /// `float64` and the results converted back to `float32` for `float32` input (more accurate
 /// than NumPy's single-precision routines, within float32 rounding of them).
 public enum Linalg {
   /// A copy of a matrix as row-major doubles, after checking it is 2-D and finite.
-  static func matrix(_ a: Tensor, op: String, square: Bool) throws -> (values: [Double], rows: Int, cols: Int) {
+  static func matrix(_ a: Tensor, op: String, square: Bool) throws -> (
+    values: [Double], rows: Int, cols: Int
+  ) {
     guard a.rank == 2 else {
-      throw TensorError.invalidShape(op: op, expected: square ? "a square matrix [n, n]" : "a matrix [m, n]", got: a.shape)
+      throw TensorError.invalidShape(
+        op: op, expected: square ? "a square matrix [n, n]" : "a matrix [m, n]", got: a.shape)
     }
     if square && a.shape[0] != a.shape[1] {
       throw TensorError.invalidShape(op: op, expected: "a square matrix [n, n]", got: a.shape)
@@ -33,14 +37,16 @@ public enum Linalg {
   public static func solve(_ a: Tensor, _ b: Tensor) throws -> Tensor {
     var (m, n, _) = try matrix(a, op: "solve", square: true)
     guard b.rank == 1 || b.rank == 2, b.shape[0] == n else {
-      throw TensorError.invalidShape(op: "solve", expected: "a right-hand side [\(n)] or [\(n), k]", got: b.shape)
+      throw TensorError.invalidShape(
+        op: "solve", expected: "a right-hand side [\(n)] or [\(n), k]", got: b.shape)
     }
     let nrhs = b.rank == 1 ? 1 : b.shape[1]
     var rhs = b.detached().scalars
     guard rhs.allSatisfy({ $0.isFinite }) else { throw TensorError.nonFiniteInput(op: "solve") }
     if n == 0 || nrhs == 0 { return try result(rhs, b.shape, like: a) }
     var pivots = [Int32](repeating: 0, count: n)
-    let info = LAPACKE_dgesv(LAPACK_ROW_MAJOR, Int32(n), Int32(nrhs), &m, Int32(n), &pivots, &rhs, Int32(nrhs))
+    let info = LAPACKE_dgesv(
+      LAPACK_ROW_MAJOR, Int32(n), Int32(nrhs), &m, Int32(n), &pivots, &rhs, Int32(nrhs))
     if info > 0 { throw TensorError.singularMatrix(op: "solve") }
     return try result(rhs, b.shape, like: a)
   }
@@ -108,7 +114,12 @@ public enum Linalg {
   public static func qr(_ a: Tensor) throws -> (q: Tensor, r: Tensor) {
     var (v, m, n) = try matrix(a, op: "qr", square: false)
     let k = Swift.min(m, n)
-    if k == 0 { return (Tensor.zeros([m, 0], dtype: a.dtype.floatingResult), Tensor.zeros([0, n], dtype: a.dtype.floatingResult)) }
+    if k == 0 {
+      return (
+        Tensor.zeros([m, 0], dtype: a.dtype.floatingResult),
+        Tensor.zeros([0, n], dtype: a.dtype.floatingResult)
+      )
+    }
     var tau = [Double](repeating: 0, count: k)
     var info = LAPACKE_dgeqrf(LAPACK_ROW_MAJOR, Int32(m), Int32(n), &v, Int32(n), &tau)
     if info != 0 { throw TensorError.didNotConverge(op: "qr") }
@@ -133,14 +144,20 @@ public enum Linalg {
     let k = Swift.min(m, n)
     if k == 0 {
       let f = a.dtype.floatingResult
-      return (Tensor.zeros([m, 0], dtype: f), Tensor.zeros([0], dtype: f), Tensor.zeros([0, n], dtype: f))
+      return (
+        Tensor.zeros([m, 0], dtype: f), Tensor.zeros([0], dtype: f), Tensor.zeros([0, n], dtype: f)
+      )
     }
     var s = [Double](repeating: 0, count: k)
     var u = [Double](repeating: 0, count: m * k)
     var vt = [Double](repeating: 0, count: k * n)
-    let info = LAPACKE_dgesdd(LAPACK_ROW_MAJOR, Int8(UInt8(ascii: "S")), Int32(m), Int32(n), &v, Int32(n), &s, &u, Int32(k), &vt, Int32(n))
+    let info = LAPACKE_dgesdd(
+      LAPACK_ROW_MAJOR, Int8(UInt8(ascii: "S")), Int32(m), Int32(n), &v, Int32(n), &s, &u, Int32(k),
+      &vt, Int32(n))
     if info != 0 { throw TensorError.didNotConverge(op: "svd") }
-    return (try result(u, [m, k], like: a), try result(s, [k], like: a), try result(vt, [k, n], like: a))
+    return (
+      try result(u, [m, k], like: a), try result(s, [k], like: a), try result(vt, [k, n], like: a)
+    )
   }
 
   /// Eigenvalues and eigenvectors of a symmetric matrix (only the lower triangle is read).
@@ -152,9 +169,16 @@ public enum Linalg {
   /// - Complexity: O(n³). Calls `LAPACKE_dsyevd` (as NumPy's `eigh`).
   public static func eigh(_ a: Tensor) throws -> (values: Tensor, vectors: Tensor) {
     var (m, n, _) = try matrix(a, op: "eigh", square: true)
-    if n == 0 { return (Tensor.zeros([0], dtype: a.dtype.floatingResult), Tensor.zeros([0, 0], dtype: a.dtype.floatingResult)) }
+    if n == 0 {
+      return (
+        Tensor.zeros([0], dtype: a.dtype.floatingResult),
+        Tensor.zeros([0, 0], dtype: a.dtype.floatingResult)
+      )
+    }
     var w = [Double](repeating: 0, count: n)
-    let info = LAPACKE_dsyevd(LAPACK_ROW_MAJOR, Int8(UInt8(ascii: "V")), Int8(UInt8(ascii: "L")), Int32(n), &m, Int32(n), &w)
+    let info = LAPACKE_dsyevd(
+      LAPACK_ROW_MAJOR, Int8(UInt8(ascii: "V")), Int8(UInt8(ascii: "L")), Int32(n), &m, Int32(n), &w
+    )
     if info != 0 { throw TensorError.didNotConverge(op: "eigh") }
     return (try result(w, [n], like: a), try result(m, [n, n], like: a))
   }
@@ -185,7 +209,8 @@ public enum Linalg {
   public static func lstsq(_ a: Tensor, _ b: Tensor, rcond: Double? = nil) throws -> LeastSquares {
     var (v, m, n) = try matrix(a, op: "lstsq", square: false)
     guard b.rank == 1 || b.rank == 2, b.shape[0] == m else {
-      throw TensorError.invalidShape(op: "lstsq", expected: "a right-hand side [\(m)] or [\(m), k]", got: b.shape)
+      throw TensorError.invalidShape(
+        op: "lstsq", expected: "a right-hand side [\(m)] or [\(m), k]", got: b.shape)
     }
     let nrhs = b.rank == 1 ? 1 : b.shape[1]
     let bv = b.detached().scalars
@@ -197,13 +222,17 @@ public enum Linalg {
     var rank: Int32 = 0
     let cutoff = rcond ?? Double.ulpOfOne * Double(rows)
     if m > 0 && n > 0 && nrhs > 0 {
-      let info = LAPACKE_dgelsd(LAPACK_ROW_MAJOR, Int32(m), Int32(n), Int32(nrhs), &v, Int32(n), &work, Int32(nrhs), &s, cutoff, &rank)
+      let info = LAPACKE_dgelsd(
+        LAPACK_ROW_MAJOR, Int32(m), Int32(n), Int32(nrhs), &v, Int32(n), &work, Int32(nrhs), &s,
+        cutoff, &rank)
       if info != 0 { throw TensorError.didNotConverge(op: "lstsq") }
     }
     let x = Array(work[0..<(n * nrhs)])
     var residuals: [Double] = []
     if Int(rank) == n && m > n {
-      residuals = (0..<nrhs).map { j in (n..<m).reduce(0.0) { $0 + work[$1 * nrhs + j] * work[$1 * nrhs + j] } }
+      residuals = (0..<nrhs).map { j in
+        (n..<m).reduce(0.0) { $0 + work[$1 * nrhs + j] * work[$1 * nrhs + j] }
+      }
     }
     return LeastSquares(
       solution: try result(x, b.rank == 1 ? [n] : [n, nrhs], like: a),

@@ -1,0 +1,54 @@
+/// Shape arithmetic shared by the tensor operations: strides, broadcasting, axes.
+enum ShapeMath {
+  /// Row-major (C order) strides in elements for `shape`.
+  static func contiguousStrides(_ shape: [Int]) -> [Int] {
+    var strides = [Int](repeating: 1, count: shape.count)
+    var step = 1
+    for axis in stride(from: shape.count - 1, through: 0, by: -1) {
+      strides[axis] = step
+      step *= max(shape[axis], 1)
+    }
+    return strides
+  }
+
+  /// The number of elements of `shape`.
+  static func count(_ shape: [Int]) -> Int { shape.reduce(1, *) }
+
+  /// The broadcast shape of two shapes under NumPy's rules (align right; sizes equal or 1).
+  static func broadcast(_ lhs: [Int], _ rhs: [Int], op: String) throws -> [Int] {
+    let rank = max(lhs.count, rhs.count)
+    var out = [Int](repeating: 1, count: rank)
+    for i in 0..<rank {
+      let a = i < rank - lhs.count ? 1 : lhs[i - (rank - lhs.count)]
+      let b = i < rank - rhs.count ? 1 : rhs[i - (rank - rhs.count)]
+      if a == b || b == 1 {
+        out[i] = a
+      } else if a == 1 {
+        out[i] = b
+      } else {
+        throw TensorError.broadcastMismatch(op: op, lhs: lhs, rhs: rhs)
+      }
+    }
+    return out
+  }
+
+  /// Normalises a possibly negative axis into `0..<rank`.
+  static func normalize(axis: Int, rank: Int) throws -> Int {
+    let a = axis < 0 ? axis + rank : axis
+    guard a >= 0, a < rank else { throw TensorError.axisOutOfRange(axis: axis, rank: rank) }
+    return a
+  }
+
+  /// Normalises, sorts and de-duplicates a list of axes; `nil` means all axes.
+  static func normalize(axes: [Int]?, rank: Int) throws -> [Int] {
+    guard let axes else { return Array(0..<rank) }
+    var seen = Set<Int>()
+    for axis in axes {
+      let a = try normalize(axis: axis, rank: rank)
+      guard seen.insert(a).inserted else {
+        throw TensorError.invalidArgument(op: "axis", message: "axis \(axis) is repeated")
+      }
+    }
+    return seen.sorted()
+  }
+}

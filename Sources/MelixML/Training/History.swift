@@ -48,6 +48,20 @@ public struct EpochSummary: Sendable, Equatable {
   public var metric: Double
   /// Seconds since training started.
   public var elapsed: Double
+
+  /// Creates an epoch summary (the training loop makes these; tests and hosts may too).
+  public init(
+    epoch: Int, epochs: Int, trainLoss: Double, validationLoss: Double?, metricName: String,
+    metric: Double, elapsed: Double
+  ) {
+    self.epoch = epoch
+    self.epochs = epochs
+    self.trainLoss = trainLoss
+    self.validationLoss = validationLoss
+    self.metricName = metricName
+    self.metric = metric
+    self.elapsed = elapsed
+  }
 }
 
 /// Early stopping: stop when the monitored quantity has not improved by more than

@@ -72,7 +72,8 @@ public final class ScheduleValue: NativeValue {
     switch schedule {
     case .constant: return "constant"
     case .step(let size, let gamma): return "step_decay(step_size: \(size), gamma: \(gamma))"
-    case .cosine(let epochs, let minimum): return "cosine_decay(epochs: \(epochs), min_lr: \(minimum))"
+    case .cosine(let epochs, let minimum):
+      return "cosine_decay(epochs: \(epochs), min_lr: \(minimum))"
     }
   }
 }

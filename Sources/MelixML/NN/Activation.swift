@@ -69,7 +69,9 @@ public enum Activation: String, Sendable, Equatable, CaseIterable {
       for r in 0..<rows {
         var dot = 0.0
         for j in 0..<cols { dot += gradient[r * cols + j] * output[r * cols + j] }
-        for j in 0..<cols { result[r * cols + j] = output[r * cols + j] * (gradient[r * cols + j] - dot) }
+        for j in 0..<cols {
+          result[r * cols + j] = output[r * cols + j] * (gradient[r * cols + j] - dot)
+        }
       }
     }
     return result

@@ -70,7 +70,8 @@ extension NeuralNetwork {
     var data = try TrainingData.make(
       x, y, model: kind, classes: classes, binary: loss == .binaryCrossEntropy)
     let outputWidth =
-      loss == .crossEntropy ? (classes?.count ?? 1) : loss == .binaryCrossEntropy ? 1 : data.targetWidth
+      loss == .crossEntropy
+      ? (classes?.count ?? 1) : loss == .binaryCrossEntropy ? 1 : data.targetWidth
 
     var net = self
     let compatible =
@@ -104,7 +105,8 @@ extension NeuralNetwork {
       validation = try TrainingData.make(
         vx, vy, model: kind, classes: classes, binary: loss == .binaryCrossEntropy)
       guard validation?.cols == data.cols else {
-        throw ModelError.featureCountMismatch(model: kind, expected: data.cols, got: vx.shape.last ?? 0)
+        throw ModelError.featureCountMismatch(
+          model: kind, expected: data.cols, got: vx.shape.last ?? 0)
       }
     }
 
@@ -241,7 +243,8 @@ extension NeuralNetwork {
   /// Loss and metric (accuracy, or MAE) of `data` in evaluation mode.
   func score(_ data: TrainingData, loss: Loss, layerCount: Int) -> (loss: Double, metric: Double) {
     let out = forwardEvaluation(data.x, rows: data.rows, layerCount: layerCount)
-    let value = loss.valueAndGradient(predictions: out, targets: data.targets, rows: data.rows).value
+    let value = loss.valueAndGradient(predictions: out, targets: data.targets, rows: data.rows)
+      .value
     if task == .classification {
       let full = layerCount == layers.count ? out : forwardEvaluation(data.x, rows: data.rows)
       let predicted = predictedLabels(full, rows: data.rows)

@@ -72,7 +72,8 @@ public struct Optimizer: Sendable, Equatable {
 
   /// Adam with PyTorch's defaults (lr 0.001, β 0.9/0.999, ε 1e-8).
   public static func adam(learningRate: Double = 0.001) throws -> Optimizer {
-    try Optimizer(.adam(beta1: 0.9, beta2: 0.999, epsilon: 1e-8, weightDecay: 0),
+    try Optimizer(
+      .adam(beta1: 0.9, beta2: 0.999, epsilon: 1e-8, weightDecay: 0),
       learningRate: learningRate)
   }
 

@@ -48,7 +48,10 @@ let package = Package(
       name: "MelixNumerics", dependencies: ["COpenBLAS"], swiftSettings: v5 + numericsCodegen),
     .target(name: "MelixHDF5", dependencies: ["CHDF5"], swiftSettings: v5),
     .target(name: "MelixData", dependencies: ["MelixHDF5"], swiftSettings: v5),
-    .target(name: "MelixML", dependencies: ["MelixNumerics", "MelixHDF5"], swiftSettings: v5),
+    // MelixML's training loops (optimizer updates, activations) vectorise like MelixNumerics'.
+    .target(
+      name: "MelixML", dependencies: ["MelixNumerics", "MelixHDF5"],
+      swiftSettings: v5 + numericsCodegen),
     .target(name: "MelixSyntax", swiftSettings: v5),
     // The interpreter's hot loops read class-held storage (list items, the value stack);
     // dynamic exclusivity checks there cost more than the work itself.

@@ -55,7 +55,8 @@ final class CheckpointTests: XCTestCase {
     XCTAssertEqual(back.metadata["optimizer"], "adam")
     XCTAssertEqual(back.metadata["seed"], "5")
     XCTAssertEqual(loaded.preprocessing["scaler_mean"], [1, 2, 3, 4])
-    XCTAssertEqual(try back.predictProbabilities(x).scalars, try net.predictProbabilities(x).scalars)
+    XCTAssertEqual(
+      try back.predictProbabilities(x).scalars, try net.predictProbabilities(x).scalars)
     XCTAssertEqual(try back.predict(x).scalars, try net.predict(x).scalars)
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.path)
     XCTAssertEqual(leftovers, ["net.h5"], "no temporary file is left behind")
@@ -82,7 +83,8 @@ final class CheckpointTests: XCTestCase {
       guard case .classical(let back) = loaded.model else { return XCTFail("classical expected") }
       XCTAssertEqual(back.configuration, config)
       XCTAssertEqual(loaded.featureNames, ["a"])
-      XCTAssertEqual(try back.predict(features).scalars, try model.predict(features).scalars, "\(config)")
+      XCTAssertEqual(
+        try back.predict(features).scalars, try model.predict(features).scalars, "\(config)")
       if task == .classification {
         XCTAssertEqual(
           try back.predictProbabilities(features).scalars,
@@ -105,7 +107,8 @@ final class CheckpointTests: XCTestCase {
     XCTAssertThrowsError(try Checkpoint(.network(net)).save(to: target)) {
       XCTAssertEqual(
         "\($0)",
-        "cannot write checkpoint '\(target)': directory '\(self.path("missing/dir"))' does not exist")
+        "cannot write checkpoint '\(target)': directory '\(self.path("missing/dir"))' does not exist"
+      )
     }
   }
 
@@ -171,19 +174,25 @@ final class CheckpointTests: XCTestCase {
     var knn = ClassicalModel(.knn(k: 5))
     try knn.fit(x, y, task: .classification)
     let inputs = path("inputs.csv")
-    let rows = (0..<150).map { r in (0..<4).map { "\(x.scalars[r * 4 + $0])" }.joined(separator: ",") }
+    let rows = (0..<150).map { r in
+      (0..<4).map { "\(x.scalars[r * 4 + $0])" }.joined(separator: ",")
+    }
     try rows.joined(separator: "\n").write(toFile: inputs, atomically: true, encoding: .utf8)
     let models: [(String, SavedModel, Tensor)] = [
       ("net.h5", .network(net), try net.predictProbabilities(x)),
-      ("logistic.h5", .classical(try XCTUnwrap(ClassicalState(logistic))),
-        try logistic.predictProbabilities(x)),
+      (
+        "logistic.h5", .classical(try XCTUnwrap(ClassicalState(logistic))),
+        try logistic.predictProbabilities(x)
+      ),
       ("knn.h5", .classical(try XCTUnwrap(ClassicalState(knn))), try knn.predictProbabilities(x)),
     ]
     for (name, model, expected) in models {
       try Checkpoint(model).save(to: path(name))
       let output = try NNCheckpointFiles.run(
-        ["python3", NNFixtures.directory.appendingPathComponent("check_checkpoint.py").path,
-         path(name), inputs])
+        [
+          "python3", NNFixtures.directory.appendingPathComponent("check_checkpoint.py").path,
+          path(name), inputs,
+        ])
       let object = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any]
       let outputs = try XCTUnwrap(object?["outputs"] as? [[Double]]).flatMap { $0 }
       nnAssertClose(outputs, expected.scalars, tolerance: 1e-12, name)

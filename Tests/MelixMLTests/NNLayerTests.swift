@@ -60,13 +60,15 @@ final class NNLayerTests: XCTestCase {
   /// Builds a small network, then compares every parameter gradient (and so every
   /// layer's backward) with central differences of the loss.
   func checkGradients(
-    _ specs: [LayerSpec], loss: Loss, outputs: Int, targets: [Double], file: StaticString = #filePath,
+    _ specs: [LayerSpec], loss: Loss, outputs: Int, targets: [Double],
+    file: StaticString = #filePath,
     line: UInt = #line
   ) throws {
     var net = try NeuralNetwork(sequential: specs)
     var rng = PCG64(seed: 3)
     try net.build(
-      featureCount: 3, outputCount: outputs, task: loss == .crossEntropy ? .classification : .regression,
+      featureCount: 3, outputCount: outputs,
+      task: loss == .crossEntropy ? .classification : .regression,
       classes: Array(0..<outputs), using: &rng)
     let rows = 5
     let x = (0..<(rows * 3)).map { _ in rng.nextNormal() }
@@ -102,15 +104,19 @@ final class NNLayerTests: XCTestCase {
 
   func testGradientsOfDenseTanhSigmoidAndMSE() throws {
     try checkGradients(
-      [.dense(units: 4), .activation(.tanh), .dense(units: 3), .activation(.sigmoid),
-        .dense(units: 2)],
+      [
+        .dense(units: 4), .activation(.tanh), .dense(units: 3), .activation(.sigmoid),
+        .dense(units: 2),
+      ],
       loss: .mse, outputs: 2, targets: (0..<10).map { Double($0) / 10 })
   }
 
   func testGradientsOfGeluBatchNormAndCrossEntropyWithFoldedSoftmax() throws {
     try checkGradients(
-      [.dense(units: 4), .batchNorm(momentum: 0.1, epsilon: 1e-5), .activation(.gelu),
-        .dense(units: 3), .activation(.softmax)],
+      [
+        .dense(units: 4), .batchNorm(momentum: 0.1, epsilon: 1e-5), .activation(.gelu),
+        .dense(units: 3), .activation(.softmax),
+      ],
       loss: .crossEntropy, outputs: 3, targets: [0, 2, 1, 1, 0])
   }
 
@@ -148,8 +154,10 @@ final class NNLayerTests: XCTestCase {
     var b = try NeuralNetwork(mlp: [200], activation: .tanh)
     var r1 = PCG64(seed: 9)
     var r2 = PCG64(seed: 9)
-    try a.build(featureCount: 100, outputCount: 3, task: .classification, classes: [0, 1, 2], using: &r1)
-    try b.build(featureCount: 100, outputCount: 3, task: .classification, classes: [0, 1, 2], using: &r2)
+    try a.build(
+      featureCount: 100, outputCount: 3, task: .classification, classes: [0, 1, 2], using: &r1)
+    try b.build(
+      featureCount: 100, outputCount: 3, task: .classification, classes: [0, 1, 2], using: &r2)
     guard case .dense(let da) = a.layers[0], case .dense(let db) = b.layers[0] else {
       return XCTFail("first layer is dense")
     }
@@ -162,7 +170,8 @@ final class NNLayerTests: XCTestCase {
     XCTAssertLessThanOrEqual(db.weight.map(abs).max() ?? 0, (6.0 / 300).squareRoot())
     var c = try NeuralNetwork(mlp: [200], activation: .relu)
     var r3 = PCG64(seed: 9)
-    try c.build(featureCount: 100, outputCount: 3, task: .classification, classes: [0, 1, 2], using: &r3)
+    try c.build(
+      featureCount: 100, outputCount: 3, task: .classification, classes: [0, 1, 2], using: &r3)
     XCTAssertEqual(a.layers, c.layers)
   }
 

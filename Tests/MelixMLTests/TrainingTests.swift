@@ -54,7 +54,8 @@ final class TrainingTests: XCTestCase {
     let warm = try Optimizer(
       .sgd(momentum: 0, nesterov: false, weightDecay: 0), learningRate: 0.1, warmupEpochs: 4)
     nnAssertClose(
-      (0..<6).map { warm.rate(epoch: $0) }, try NNFixtures.doubles(f["warmup_constant_4"]), "warmup")
+      (0..<6).map { warm.rate(epoch: $0) }, try NNFixtures.doubles(f["warmup_constant_4"]), "warmup"
+    )
 
     let c = try NNFixtures.section("clip")
     var grads = try XCTUnwrap(c["grads"] as? [[Double]])
@@ -202,7 +203,9 @@ final class TrainingTests: XCTestCase {
         "\($0)", "loss 'mse' is for regression; use 'cross_entropy' for classes")
     }
     var seq = try NeuralNetwork(sequential: [.dense(units: 10)])
-    XCTAssertThrowsError(try seq.train(x, y, task: .classification, options: try options(epochs: 1))) {
+    XCTAssertThrowsError(
+      try seq.train(x, y, task: .classification, options: try options(epochs: 1))
+    ) {
       XCTAssertEqual("\($0)", "the last layer has 10 units but the classification data needs 3")
     }
     XCTAssertFalse(seq.isBuilt)

@@ -40,14 +40,16 @@ extension BuiltinTable {
       Builtin(
         "load_model", [BuiltinParameter("path", .string)], returns: "Model",
         doc: """
-          Loads a model saved by 'save'. It predicts exactly as the saved model did. A missing, \
-          damaged or non-checkpoint file, or one from a newer Melix, is an error naming the file.
-        """,
+            Loads a model saved by 'save'. It predicts exactly as the saved model did. A missing, \
+            damaged or non-checkpoint file, or one from a newer Melix, is an error naming the file.
+          """,
         example: "let model = load_model(\"iris_mlp.h5\")"
       ) { args, context in
         guard case .string(let written) = args[0] else { return .null }
         let path = DataBridge.resolve(written, context: context)
-        let checkpoint = try MLBridge.run(path: path, as: written) { try Checkpoint.load(from: path) }
+        let checkpoint = try MLBridge.run(path: path, as: written) {
+          try Checkpoint.load(from: path)
+        }
         let value: ModelValue
         switch checkpoint.model {
         case .network(let n): value = ModelValue(.network(n))

@@ -29,7 +29,8 @@ extension BuiltinTable {
     [
       Builtin(
         "dense", [BuiltinParameter("units", .int)], returns: "Layer",
-        doc: "A fully connected layer 'x·W + b' with 'units' outputs, for 'sequential'; its input width comes from the previous layer or the data.",
+        doc:
+          "A fully connected layer 'x·W + b' with 'units' outputs, for 'sequential'; its input width comes from the previous layer or the data.",
         example: "sequential(dense(16), relu(), dense(3))"
       ) { args, _ in
         let units = try MLBridge.int(args[0], "dense", "units", minimum: 1)
@@ -50,7 +51,10 @@ extension BuiltinTable {
       },
       Builtin(
         "batch_norm",
-        [BuiltinParameter("momentum", .number, default: "0.1"), BuiltinParameter("eps", .number, default: "1e-05")],
+        [
+          BuiltinParameter("momentum", .number, default: "0.1"),
+          BuiltinParameter("eps", .number, default: "1e-05"),
+        ],
         returns: "Layer",
         doc: """
           A batch-normalisation layer for 'sequential' (as PyTorch's BatchNorm1d): batch \
@@ -58,7 +62,8 @@ extension BuiltinTable {
           """,
         example: "sequential(dense(64), batch_norm(), relu(), dense(3))"
       ) { args, _ in
-        let spec = LayerSpec.batchNorm(momentum: args[0].asDouble ?? 0.1, epsilon: args[1].asDouble ?? 1e-5)
+        let spec = LayerSpec.batchNorm(
+          momentum: args[0].asDouble ?? 0.1, epsilon: args[1].asDouble ?? 1e-5)
         try MLBridge.run { try spec.validate() }
         return .native(LayerValue(spec))
       },
@@ -73,7 +78,8 @@ extension BuiltinTable {
         The \(a.rawValue) activation, \(formula). Without an argument it is a layer for \
         'sequential'; with a number or tensor it applies the function element-wise.
         """,
-      example: "sequential(dense(16), \(a.rawValue)(), dense(3))\n\(a.rawValue)(tensor([-1.0, 0.0, 2.0]))"
+      example:
+        "sequential(dense(16), \(a.rawValue)(), dense(3))\n\(a.rawValue)(tensor([-1.0, 0.0, 2.0]))"
     ) { args, _ in
       if case .null = args[0] { return .native(LayerValue(.activation(a))) }
       let x = try asTensor(args[0], role: "argument 'x' of '\(a.rawValue)'")

@@ -12,7 +12,9 @@ extension BuiltinTable {
       labelMetric("accuracy", "The fraction of correct predictions (sklearn accuracy_score).") {
         try Metrics.accuracy(yTrue: $0, yPred: $1)
       },
-      labelMetric("balanced_accuracy", "The mean per-class recall (sklearn balanced_accuracy_score).") {
+      labelMetric(
+        "balanced_accuracy", "The mean per-class recall (sklearn balanced_accuracy_score)."
+      ) {
         try Metrics.balancedAccuracy(yTrue: $0, yPred: $1, onWarning: warn)
       },
       averagedMetric("precision", "Precision tp/(tp + fp) (sklearn precision_score)", averaged) {
@@ -21,11 +23,17 @@ extension BuiltinTable {
       averagedMetric("recall", "Recall tp/(tp + fn) (sklearn recall_score)", averaged) {
         try Metrics.recall(yTrue: $0, yPred: $1, average: $2, onWarning: warn)
       },
-      averagedMetric("f1", "The F1 score, the harmonic mean of precision and recall (sklearn f1_score)", averaged) {
+      averagedMetric(
+        "f1", "The F1 score, the harmonic mean of precision and recall (sklearn f1_score)", averaged
+      ) {
         try Metrics.f1(yTrue: $0, yPred: $1, average: $2, onWarning: warn)
       },
       Builtin(
-        "roc_auc", [BuiltinParameter("y_true"), BuiltinParameter("scores"), BuiltinParameter("average", .string, default: "\"macro\"")],
+        "roc_auc",
+        [
+          BuiltinParameter("y_true"), BuiltinParameter("scores"),
+          BuiltinParameter("average", .string, default: "\"macro\""),
+        ],
         returns: "Float",
         doc: """
           The area under the ROC curve (sklearn roc_auc_score): 'scores' [n] for two classes \
@@ -46,9 +54,14 @@ extension BuiltinTable {
           })
       },
       Builtin(
-        "average_precision", [BuiltinParameter("y_true"), BuiltinParameter("scores"), BuiltinParameter("average", .string, default: "\"macro\"")],
+        "average_precision",
+        [
+          BuiltinParameter("y_true"), BuiltinParameter("scores"),
+          BuiltinParameter("average", .string, default: "\"macro\""),
+        ],
         returns: "Float",
-        doc: "The area under the precision-recall curve as a step sum (sklearn average_precision_score); 'scores' as for 'roc_auc'.",
+        doc:
+          "The area under the precision-recall curve as a step sum (sklearn average_precision_score); 'scores' as for 'roc_auc'.",
         example: "average_precision(y_test, predict_proba(model, test_set))"
       ) { args, _ in
         let y = try MLBridge.labels(args[0], "average_precision", "y_true")
@@ -57,12 +70,14 @@ extension BuiltinTable {
         return .float(
           try MLBridge.run {
             isMatrix
-              ? try Metrics.averagePrecision(yTrue: y, probabilities: rows, average: average, onWarning: warn)
+              ? try Metrics.averagePrecision(
+                yTrue: y, probabilities: rows, average: average, onWarning: warn)
               : try Metrics.averagePrecision(yTrue: y, scores: rows.map { $0[0] }, onWarning: warn)
           })
       },
       Builtin(
-        "log_loss", [BuiltinParameter("y_true"), BuiltinParameter("probabilities")], returns: "Float",
+        "log_loss", [BuiltinParameter("y_true"), BuiltinParameter("probabilities")],
+        returns: "Float",
         doc: """
           The mean negative log-likelihood in nats (sklearn log_loss): 'probabilities' [n, nClasses] \
           in class order, or [n] for the positive class of two; probabilities of exactly 0 or 1 \
@@ -73,20 +88,28 @@ extension BuiltinTable {
         let y = try MLBridge.labels(args[0], "log_loss", "y_true")
         var (rows, isMatrix) = try MLBridge.scoreRows(args[1], "log_loss", "probabilities")
         if !isMatrix { rows = rows.map { [1 - $0[0], $0[0]] } }
-        return .float(try MLBridge.run { try Metrics.logLoss(yTrue: y, probabilities: rows, onWarning: warn) })
+        return .float(
+          try MLBridge.run { try Metrics.logLoss(yTrue: y, probabilities: rows, onWarning: warn) })
       },
       Builtin(
         "confusion_matrix", pair, returns: "Tensor",
-        doc: "Counts [nLabels, nLabels] of true (rows) against predicted (columns) labels, labels sorted (sklearn confusion_matrix).",
+        doc:
+          "Counts [nLabels, nLabels] of true (rows) against predicted (columns) labels, labels sorted (sklearn confusion_matrix).",
         example: "confusion_matrix([0, 1, 1], [0, 1, 0])  # [[1, 0], [1, 1]]"
       ) { args, _ in
         let t = try MLBridge.labels(args[0], "confusion_matrix", "y_true")
         let p = try MLBridge.labels(args[1], "confusion_matrix", "y_pred")
         let m = try MLBridge.run { try Metrics.confusionMatrix(yTrue: t, yPred: p) }
         let n = m.labels.count
-        return .tensor(try MLBridge.run { try Tensor(shape: [n, n], scalars: m.counts.flatMap { $0.map { Int64($0) } }) })
+        return .tensor(
+          try MLBridge.run {
+            try Tensor(shape: [n, n], scalars: m.counts.flatMap { $0.map { Int64($0) } })
+          })
       },
-      valueMetric("r2", "The coefficient of determination R² (sklearn r2_score); constant targets give 1 for a perfect fit, else 0.") {
+      valueMetric(
+        "r2",
+        "The coefficient of determination R² (sklearn r2_score); constant targets give 1 for a perfect fit, else 0."
+      ) {
         try Metrics.r2(yTrue: $0, yPred: $1, onWarning: warn)
       },
       valueMetric("mse", "The mean squared error (sklearn mean_squared_error).") {
@@ -98,10 +121,15 @@ extension BuiltinTable {
       valueMetric("mae", "The mean absolute error (sklearn mean_absolute_error).") {
         try Metrics.meanAbsoluteError(yTrue: $0, yPred: $1)
       },
-      valueMetric("mape", "The mean absolute percentage error as a fraction (sklearn mean_absolute_percentage_error).") {
+      valueMetric(
+        "mape",
+        "The mean absolute percentage error as a fraction (sklearn mean_absolute_percentage_error)."
+      ) {
         try Metrics.meanAbsolutePercentageError(yTrue: $0, yPred: $1)
       },
-      valueMetric("explained_variance", "The explained variance score (sklearn explained_variance_score).") {
+      valueMetric(
+        "explained_variance", "The explained variance score (sklearn explained_variance_score)."
+      ) {
         try Metrics.explainedVariance(yTrue: $0, yPred: $1)
       },
     ]
@@ -131,7 +159,8 @@ extension BuiltinTable {
   ) -> Builtin {
     Builtin(
       name, parameters, returns: "Float",
-      doc: doc + "; 'average' is \"binary\" (the positive class, label 1), \"micro\", \"macro\" or \"weighted\". An undefined score (no predicted positives) is 0 with a warning.",
+      doc: doc
+        + "; 'average' is \"binary\" (the positive class, label 1), \"micro\", \"macro\" or \"weighted\". An undefined score (no predicted positives) is 0 with a warning.",
       example: "\(name)([0, 1, 2, 2], [0, 2, 2, 1], average: \"macro\")"
     ) { args, _ in
       let t = try MLBridge.labels(args[0], name, "y_true")
@@ -145,7 +174,8 @@ extension BuiltinTable {
       case "weighted": average = .weighted
       default:
         throw MelixError(
-          "argument 'average' of '\(name)': expected \"binary\", \"micro\", \"macro\" or \"weighted\", got \"\(text)\"")
+          "argument 'average' of '\(name)': expected \"binary\", \"micro\", \"macro\" or \"weighted\", got \"\(text)\""
+        )
       }
       return .float(try MLBridge.run { try body(t, p, average) })
     }
@@ -172,7 +202,8 @@ extension BuiltinTable {
     case "micro": return .micro
     default:
       throw MelixError(
-        "argument 'average' of '\(name)': expected \"macro\", \"weighted\" or \"micro\", got \"\(text)\"")
+        "argument 'average' of '\(name)': expected \"macro\", \"weighted\" or \"micro\", got \"\(text)\""
+      )
     }
   }
 }

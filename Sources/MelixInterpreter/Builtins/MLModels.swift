@@ -22,7 +22,10 @@ extension BuiltinTable {
       },
       Builtin(
         "logistic_regression",
-        [BuiltinParameter("C", .number, default: "1.0"), BuiltinParameter("max_iter", .int, default: "100")],
+        [
+          BuiltinParameter("C", .number, default: "1.0"),
+          BuiltinParameter("max_iter", .int, default: "100"),
+        ],
         returns: "Model",
         doc: """
           A logistic regression classifier (binary, or multinomial for more classes) with L2 \
@@ -70,7 +73,8 @@ extension BuiltinTable {
         if case .list(let list) = args[0] {
           hidden = try list.items.map { item in
             guard case .int(let width) = item else {
-              throw MelixError("argument 'hidden' of 'mlp': expected a list of Int widths, got \(item.repr)")
+              throw MelixError(
+                "argument 'hidden' of 'mlp': expected a list of Int widths, got \(item.repr)")
             }
             return width
           }
@@ -99,7 +103,8 @@ extension BuiltinTable {
         let specs = try list.items.enumerated().map { index, item -> LayerSpec in
           guard case .native(let n) = item, let layer = n as? LayerValue else {
             throw MelixError(
-              "argument \(index + 1) of 'sequential': expected Layer (dense(64), relu(), ...), got \(item.typeName)")
+              "argument \(index + 1) of 'sequential': expected Layer (dense(64), relu(), ...), got \(item.typeName)"
+            )
           }
           return layer.spec
         }
@@ -113,7 +118,8 @@ extension BuiltinTable {
   static func activationNamed(_ name: String, _ function: String) throws -> Activation {
     guard let activation = Activation(rawValue: name), activation != .softmax else {
       throw MelixError(
-        "argument 'activation' of '\(function)': expected \"relu\", \"tanh\", \"sigmoid\" or \"gelu\", got \"\(name)\"")
+        "argument 'activation' of '\(function)': expected \"relu\", \"tanh\", \"sigmoid\" or \"gelu\", got \"\(name)\""
+      )
     }
     return activation
   }

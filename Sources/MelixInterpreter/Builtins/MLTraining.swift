@@ -10,7 +10,8 @@ extension BuiltinTable {
         "train",
         [
           BuiltinParameter("model", .native("Model")), BuiltinParameter("data"),
-          BuiltinParameter("epochs", .int, default: "100"), BuiltinParameter("batch_size", .int, default: "32"),
+          BuiltinParameter("epochs", .int, default: "100"),
+          BuiltinParameter("batch_size", .int, default: "32"),
           BuiltinParameter("optimizer", .optional(.native("Optimizer")), default: "nil"),
           BuiltinParameter("loss", .optional(.string), default: "nil"),
           BuiltinParameter("validation", .any, default: "nil"),
@@ -54,11 +55,13 @@ extension BuiltinTable {
         "predict_proba",
         [BuiltinParameter("model", .native("Model")), BuiltinParameter("x")],
         returns: "Tensor",
-        doc: "Class probabilities [nSamples, nClasses] of a trained classifier for a Dataset or a tensor, columns in class order.",
+        doc:
+          "Class probabilities [nSamples, nClasses] of a trained classifier for a Dataset or a tensor, columns in class order.",
         example: "let p = predict_proba(model, test_set)"
       ) { args, _ in
         let model = try MLBridge.model(args[0], "predict_proba")
-        return .tensor(try model.predictProbabilities(try MLBridge.features(args[1], "predict_proba")))
+        return .tensor(
+          try model.predictProbabilities(try MLBridge.features(args[1], "predict_proba")))
       },
       Builtin(
         "evaluate",
@@ -100,7 +103,8 @@ extension BuiltinTable {
       model.state = .classical(classical)
       model.featureNames = data.featureNames
       model.classNames = data.classNames
-      return .native(HistoryValue(History(metricName: data.task == .classification ? "accuracy" : "mae")))
+      return .native(
+        HistoryValue(History(metricName: data.task == .classification ? "accuracy" : "mae")))
     case .network(var network):
       let epochs = try MLBridge.int(args[2], "train", "epochs", minimum: 1)
       let batchSize = try MLBridge.int(args[3], "train", "batch_size", minimum: 1)
@@ -111,10 +115,12 @@ extension BuiltinTable {
       let validation = try validationOption(args[6])
       let early = try earlyStoppingOption(args[7])
       guard case .int(let seed) = args[8] else { return .null }
-      let classCount = data.task == .classification && data.classNames.count >= 2 ? data.classNames.count : nil
+      let classCount =
+        data.task == .classification && data.classNames.count >= 2 ? data.classNames.count : nil
       let options = try MLBridge.run {
         try TrainingOptions(
-          epochs: epochs, batchSize: batchSize, optimizer: optimizer, loss: loss, validation: validation,
+          epochs: epochs, batchSize: batchSize, optimizer: optimizer, loss: loss,
+          validation: validation,
           earlyStopping: early, seed: seed, classCount: classCount)
       }
       var verbose: Bool? = nil
@@ -123,7 +129,8 @@ extension BuiltinTable {
       let progress: ((EpochSummary) -> Void)? =
         verbose == true
         ? { context.write(progressLine($0) + "\n") }
-        : toTerminal ? { FileHandle.standardError.write(Data((progressLine($0) + "\n").utf8)) } : nil
+        : toTerminal
+          ? { FileHandle.standardError.write(Data((progressLine($0) + "\n").utf8)) } : nil
       let flag = context.interruptFlag
       network.featureNames = data.featureNames
       network.classNames = data.classNames
@@ -154,7 +161,8 @@ extension BuiltinTable {
       line += "  \(s.metricName) \(MLBridge.format(s.metric))"
     }
     let perEpoch = s.elapsed / Double(s.epoch + 1)
-    line += "  \(MLBridge.format(s.elapsed, digits: 1))s  eta \(MLBridge.format(perEpoch * Double(s.epochs - s.epoch - 1), digits: 1))s"
+    line +=
+      "  \(MLBridge.format(s.elapsed, digits: 1))s  eta \(MLBridge.format(perEpoch * Double(s.epochs - s.epoch - 1), digits: 1))s"
     return line
   }
 
@@ -189,10 +197,13 @@ extension BuiltinTable {
               + "expected \"patience\" (Int), \"min_delta\" (Float), \"metric\" (String)")
         }
       }
-      return try MLBridge.run { try EarlyStopping(patience: patience, minDelta: minDelta, metric: metric) }
+      return try MLBridge.run {
+        try EarlyStopping(patience: patience, minDelta: minDelta, metric: metric)
+      }
     default:
       throw MelixError(
-        Messages.argumentType("train", "early_stopping", expected: "Int or Dict", got: value.typeName))
+        Messages.argumentType(
+          "train", "early_stopping", expected: "Int or Dict", got: value.typeName))
     }
   }
 }

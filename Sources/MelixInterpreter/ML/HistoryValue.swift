@@ -20,10 +20,12 @@ public final class HistoryValue: NativeValue {
     var text = "History: \(h.epochCount) epochs, best \(h.bestEpoch + 1)"
     let b = h.bestEpoch
     if !h.validationLoss.isEmpty {
-      text += " (val_loss \(MLBridge.format(h.validationLoss[b])), "
+      text +=
+        " (val_loss \(MLBridge.format(h.validationLoss[b])), "
         + "val_\(h.metricName) \(MLBridge.format(h.validationMetric[b])))"
     } else {
-      text += " (loss \(MLBridge.format(h.trainLoss[b])), \(h.metricName) \(MLBridge.format(h.trainMetric[b])))"
+      text +=
+        " (loss \(MLBridge.format(h.trainLoss[b])), \(h.metricName) \(MLBridge.format(h.trainMetric[b])))"
     }
     if h.stoppedEarly { text += ", stopped early" }
     if h.interrupted { text += ", interrupted" }
@@ -33,8 +35,10 @@ public final class HistoryValue: NativeValue {
   /// Fields for completion.
   public var memberNames: [String] {
     let m = history.metricName
-    return ["loss", "val_loss", "metric", m, "val_" + m, "best_epoch", "epochs", "seconds",
-      "stopped_early", "interrupted", "lr"]
+    return [
+      "loss", "val_loss", "metric", m, "val_" + m, "best_epoch", "epochs", "seconds",
+      "stopped_early", "interrupted", "lr",
+    ]
   }
 
   /// Reads a field.

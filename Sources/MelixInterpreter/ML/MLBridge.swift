@@ -8,7 +8,9 @@ enum MLBridge {
   /// Runs a library call, converting its typed error (`ModelError`, `NNError`,
   /// `CheckpointError`, `MetricError`, `HDF5Error`, `TensorError`…) into a `MelixError`
   /// with the library's message.
-  static func run<T>(path resolved: String? = nil, as written: String? = nil, _ body: () throws -> T)
+  static func run<T>(
+    path resolved: String? = nil, as written: String? = nil, _ body: () throws -> T
+  )
     throws -> T
   {
     do {
@@ -64,11 +66,13 @@ enum MLBridge {
     if case .tuple(let tuple) = value, tuple.items.count == 2 {
       let x = try asTensor(tuple.items[0], role: "X of argument '\(parameter)' of '\(function)'")
       let y = try asTensor(tuple.items[1], role: "y of argument '\(parameter)' of '\(function)'")
-      let task: MelixML.Task = (y.dtype == .int64 || y.dtype == .bool) ? .classification : .regression
+      let task: MelixML.Task =
+        (y.dtype == .int64 || y.dtype == .bool) ? .classification : .regression
       return Labelled(x: x, y: y, task: task, featureNames: [], classNames: [])
     }
     throw MelixError(
-      Messages.argumentType(function, parameter, expected: "Dataset or (X, y)", got: value.typeName))
+      Messages.argumentType(function, parameter, expected: "Dataset or (X, y)", got: value.typeName)
+    )
   }
 
   /// Features from a Dataset (its `X`), a tensor or a list of rows.
@@ -122,7 +126,8 @@ enum MLBridge {
   {
     guard case .int(let i) = value, i >= minimum else {
       throw MelixError(
-        "argument '\(parameter)' of '\(function)': expected an Int >= \(minimum), got \(value.repr)")
+        "argument '\(parameter)' of '\(function)': expected an Int >= \(minimum), got \(value.repr)"
+      )
     }
     return i
   }

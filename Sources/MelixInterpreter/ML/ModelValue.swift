@@ -15,8 +15,9 @@ enum ModelState {
 /// it in place (as Keras users expect); `predict` before training is an error that says to
 /// train first.
 ///
-/// Fields: `name`, `task`, `is_trained`, `parameters` (count), `layers` (list of layer
-/// descriptions), `feature_names`, `classes`.
+/// Fields: `name`, `task`, `is_trained`, `parameters` (learned numbers: weights and biases,
+/// coefficients and intercepts; 0 for k-NN), `layers` (list of layer descriptions),
+/// `feature_names`, `classes`.
 public final class ModelValue: NativeValue {
   var state: ModelState
   /// Feature names of the training data (kept in checkpoints).
@@ -126,7 +127,11 @@ public final class ModelValue: NativeValue {
     case "is_trained": return .bool(isTrained)
     case "parameters":
       if case .network(let n) = state { return .int(n.parameterCount) }
-      return .int(classicalState.map { $0.featureCount + 1 } ?? 0)
+      switch classicalState?.fitted {
+      case .linearRegression(let m)?: return .int(m.coefficients.count + 1)
+      case .logisticRegression(let m)?: return .int(m.coefficients.count * (m.featureCount + 1))
+      case .knnClassifier?, .knnRegressor?, nil: return .int(0)
+      }
     case "layers": return DataBridge.list(layerDescriptions)
     case "feature_names": return DataBridge.list(featureNames)
     case "classes": return DataBridge.list(classNames)

@@ -28,13 +28,17 @@ public final class ReportValue: NativeValue {
   public var memberNames: [String] {
     switch evaluation {
     case .classification:
-      return ["accuracy", "balanced_accuracy", "precision", "recall", "f1", "precision_micro",
+      return [
+        "accuracy", "balanced_accuracy", "precision", "recall", "f1", "precision_micro",
         "recall_micro", "f1_micro", "precision_weighted", "recall_weighted", "f1_weighted",
         "per_class", "confusion", "roc_auc", "average_precision", "log_loss", "classes",
-        "n_samples", "task"]
+        "n_samples", "task",
+      ]
     case .regression:
-      return ["rmse", "mse", "mae", "r2", "mape", "explained_variance", "median_absolute_error",
-        "max_error", "n_samples", "task"]
+      return [
+        "rmse", "mse", "mae", "r2", "mape", "explained_variance", "median_absolute_error",
+        "max_error", "n_samples", "task",
+      ]
     }
   }
 
@@ -74,7 +78,8 @@ public final class ReportValue: NativeValue {
         let dict = DictRef()
         for (i, label) in r.targetNames.enumerated() where i < r.perClass.precision.count {
           let row = DictRef()
-          row.set(.string("precision"), original: .string("precision"), .float(r.perClass.precision[i]))
+          row.set(
+            .string("precision"), original: .string("precision"), .float(r.perClass.precision[i]))
           row.set(.string("recall"), original: .string("recall"), .float(r.perClass.recall[i]))
           row.set(.string("f1"), original: .string("f1"), .float(r.perClass.fScore[i]))
           row.set(.string("support"), original: .string("support"), .int(r.perClass.support[i]))

@@ -68,10 +68,12 @@ public struct Checkpoint: Sendable {
     guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
       isDirectory.boolValue
     else {
-      throw CheckpointError.writeFailed(file: path, reason: "directory '\(directory)' does not exist")
+      throw CheckpointError.writeFailed(
+        file: path, reason: "directory '\(directory)' does not exist")
     }
     let temporary =
-      directory + "/." + url.lastPathComponent + ".tmp-\(ProcessInfo.processInfo.processIdentifier)-"
+      directory + "/." + url.lastPathComponent
+      + ".tmp-\(ProcessInfo.processInfo.processIdentifier)-"
       + String(UInt64.random(in: 0...UInt64.max), radix: 36)
     do {
       try writeFile(temporary)

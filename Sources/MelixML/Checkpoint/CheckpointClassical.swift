@@ -72,7 +72,8 @@ enum CheckpointClassical {
           file: file, reason: "\(classes.count) classes for \(rows.count) coefficient rows")
       }
       return ClassicalState(
-        configuration: .logisticRegression(C: try a.double("C"), maxIter: Int(try a.int("max_iter"))),
+        configuration: .logisticRegression(
+          C: try a.double("C"), maxIter: Int(try a.int("max_iter"))),
         fitted: .logisticRegression(
           FittedLogisticRegression(
             classes: classes, coefficients: rows, intercepts: intercepts,

@@ -107,7 +107,8 @@ enum CheckpointNetwork {
         let weight = try g.dataset("weight")
         guard weight.shape == [inputs, units] else {
           throw CheckpointError.damaged(
-            file: file, reason: "'\(weight.path)' has shape \(weight.shape), expected [\(inputs), \(units)]")
+            file: file,
+            reason: "'\(weight.path)' has shape \(weight.shape), expected [\(inputs), \(units)]")
         }
         layers.append(
           .dense(

@@ -46,7 +46,11 @@ public enum Activation: String, Sendable, Equatable, CaseIterable {
     var result = gradient
     switch self {
     case .relu:
-      for i in result.indices where !(input[i] > 0) { result[i] = 0 }
+      result.withUnsafeMutableBufferPointer { r in
+        input.withUnsafeBufferPointer { x in
+          for i in 0..<r.count { r[i] = x[i] > 0 ? r[i] : 0 }
+        }
+      }
     case .tanh:
       for i in result.indices { result[i] *= 1 - output[i] * output[i] }
     case .sigmoid:
@@ -65,7 +69,9 @@ public enum Activation: String, Sendable, Equatable, CaseIterable {
       for r in 0..<rows {
         var dot = 0.0
         for j in 0..<cols { dot += gradient[r * cols + j] * output[r * cols + j] }
-        for j in 0..<cols { result[r * cols + j] = output[r * cols + j] * (gradient[r * cols + j] - dot) }
+        for j in 0..<cols {
+          result[r * cols + j] = output[r * cols + j] * (gradient[r * cols + j] - dot)
+        }
       }
     }
     return result

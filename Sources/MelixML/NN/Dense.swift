@@ -23,8 +23,10 @@ public struct Dense: Sendable, Equatable {
       bias.count == unitCount
     else {
       throw NNError.invalidParameters(
-        layer: "dense", detail:
-          "weight has \(weight.count) values and bias \(bias.count) for [\(inputCount), \(unitCount)]")
+        layer: "dense",
+        detail:
+          "weight has \(weight.count) values and bias \(bias.count) for [\(inputCount), \(unitCount)]"
+      )
     }
     self.inputCount = inputCount
     self.unitCount = unitCount

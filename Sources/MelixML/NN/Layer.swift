@@ -31,7 +31,8 @@ public enum LayerSpec: Sendable, Equatable {
       throw NNError.invalidOption(name: "units", value: "\(units)", expected: "at least 1")
     case .dropout(let rate) where !(rate >= 0 && rate < 1):
       throw NNError.invalidOption(name: "rate", value: "\(rate)", expected: "in [0, 1)")
-    case .batchNorm(let momentum, let epsilon) where !(momentum >= 0 && momentum <= 1)
+    case .batchNorm(let momentum, let epsilon)
+    where !(momentum >= 0 && momentum <= 1)
       || !(epsilon > 0):
       throw NNError.invalidOption(
         name: "batch_norm", value: "momentum \(momentum), epsilon \(epsilon)",

@@ -57,6 +57,7 @@ extension NeuralNetwork {
           output = zip(input, mask).map { $0 * $1 }
         }
       case .batchNorm(var b):
+        layers[i] = .dropout(rate: 0)  // b's arrays become unique: updated in place
         let result = b.forwardTrain(input, rows: rows)
         layers[i] = .batchNorm(b)
         trace.norms[i] = (result.normalized, result.inverseStd)
@@ -142,7 +143,11 @@ extension NeuralNetwork {
   mutating func updateParameters(_ update: (Int, inout [Double]) -> Void) {
     var index = 0
     for i in layers.indices {
-      switch layers[i] {
+      // Move the layer out of the array first, so its parameter arrays are uniquely
+      // referenced and update in place instead of being copied (copy-on-write).
+      let layer = layers[i]
+      layers[i] = .dropout(rate: 0)
+      switch layer {
       case .dense(var d):
         update(index, &d.weight)
         update(index + 1, &d.bias)
@@ -153,7 +158,7 @@ extension NeuralNetwork {
         update(index + 1, &b.beta)
         index += 2
         layers[i] = .batchNorm(b)
-      case .activation, .dropout: continue
+      case .activation, .dropout: layers[i] = layer
       }
     }
   }

@@ -134,14 +134,19 @@ public struct NeuralNetwork: Sendable {
       switch spec {
       case .dense(let units):
         // He for a layer feeding a ReLU (the next activation), Glorot otherwise.
-        let next = specs[(index + 1)...].first { if case .activation = $0 { return true }; if case .dense = $0 { return true }; return false }
+        let next = specs[(index + 1)...].first {
+          if case .activation = $0 { return true }
+          if case .dense = $0 { return true }
+          return false
+        }
         let he = next == .activation(.relu)
         built.append(.dense(Dense(inputCount: width, unitCount: units, he: he, using: &generator)))
         width = units
       case .activation(let a): built.append(.activation(a))
       case .dropout(let rate): built.append(.dropout(rate: rate))
       case .batchNorm(let momentum, let epsilon):
-        built.append(.batchNorm(BatchNorm(featureCount: width, momentum: momentum, epsilon: epsilon)))
+        built.append(
+          .batchNorm(BatchNorm(featureCount: width, momentum: momentum, epsilon: epsilon)))
       }
     }
     layers = built

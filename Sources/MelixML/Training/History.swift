@@ -6,7 +6,8 @@ public struct History: Sendable, Equatable {
   public var validationLoss: [Double] = []
   /// The metric's name: `"accuracy"` for classification, `"mae"` for regression.
   public var metricName: String
-  /// The metric on the training data per epoch (evaluation mode, after the epoch).
+  /// The metric on the training data per epoch, accumulated over the epoch's batches in
+  /// training mode (as Keras reports it).
   public var trainMetric: [Double] = []
   /// The metric on the validation data per epoch (empty without validation data).
   public var validationMetric: [Double] = []
@@ -47,6 +48,20 @@ public struct EpochSummary: Sendable, Equatable {
   public var metric: Double
   /// Seconds since training started.
   public var elapsed: Double
+
+  /// Creates an epoch summary (the training loop makes these; tests and hosts may too).
+  public init(
+    epoch: Int, epochs: Int, trainLoss: Double, validationLoss: Double?, metricName: String,
+    metric: Double, elapsed: Double
+  ) {
+    self.epoch = epoch
+    self.epochs = epochs
+    self.trainLoss = trainLoss
+    self.validationLoss = validationLoss
+    self.metricName = metricName
+    self.metric = metric
+    self.elapsed = elapsed
+  }
 }
 
 /// Early stopping: stop when the monitored quantity has not improved by more than

@@ -70,7 +70,8 @@ extension NeuralNetwork {
     var data = try TrainingData.make(
       x, y, model: kind, classes: classes, binary: loss == .binaryCrossEntropy)
     let outputWidth =
-      loss == .crossEntropy ? (classes?.count ?? 1) : loss == .binaryCrossEntropy ? 1 : data.targetWidth
+      loss == .crossEntropy
+      ? (classes?.count ?? 1) : loss == .binaryCrossEntropy ? 1 : data.targetWidth
 
     var net = self
     let compatible =
@@ -104,7 +105,8 @@ extension NeuralNetwork {
       validation = try TrainingData.make(
         vx, vy, model: kind, classes: classes, binary: loss == .binaryCrossEntropy)
       guard validation?.cols == data.cols else {
-        throw ModelError.featureCountMismatch(model: kind, expected: data.cols, got: vx.shape.last ?? 0)
+        throw ModelError.featureCountMismatch(
+          model: kind, expected: data.cols, got: vx.shape.last ?? 0)
       }
     }
 
@@ -123,6 +125,7 @@ extension NeuralNetwork {
       let lr = options.optimizer.rate(epoch: epoch)
       let order = Self.shuffled(data.rows, using: &shuffleRNG)
       var total = 0.0
+      var metricTotal = 0.0
       var begin = 0
       while begin < data.rows {
         if let shouldStop, shouldStop() {
@@ -138,6 +141,8 @@ extension NeuralNetwork {
           predictions: trace.output, targets: part.targets, rows: part.rows)
         guard value.isFinite else { throw NNError.divergedLoss(epoch: epoch + 1) }
         total += value * Double(part.rows)
+        metricTotal += Self.batchMetric(
+          trace.output, part, width: trace.widths[trained], classification: task == .classification)
         var grads = net.backward(trace, gradient: gradient, rows: part.rows, layerCount: trained)
         if let maxNorm = options.optimizer.clipNorm {
           _ = OptimizerState.clip(&grads, maxNorm: maxNorm)
@@ -151,7 +156,9 @@ extension NeuralNetwork {
       }
       history.trainLoss.append(total / Double(data.rows))
       history.learningRates.append(lr)
-      history.trainMetric.append(net.score(data, loss: loss, layerCount: trained).metric)
+      // Like Keras, the training metric is accumulated over the epoch's batches (training
+      // mode): a second pass over the training data would cost as much as the epoch itself.
+      history.trainMetric.append(metricTotal / Double(data.rows))
       if let validation {
         let (vLoss, vMetric) = net.score(validation, loss: loss, layerCount: trained)
         history.validationLoss.append(vLoss)
@@ -210,10 +217,34 @@ extension NeuralNetwork {
     return order
   }
 
+  /// A batch's metric summed over its rows: correct predictions (the largest logit, or a
+  /// positive logit for one output unit) or absolute errors averaged over the outputs.
+  static func batchMetric(
+    _ out: [Double], _ part: TrainingData, width: Int, classification: Bool
+  ) -> Double {
+    guard classification else {
+      var sum = 0.0
+      for i in out.indices { sum += abs(out[i] - part.targets[i]) }
+      return sum / Double(max(part.targetWidth, 1))
+    }
+    var hits = 0
+    for r in 0..<part.rows {
+      var best = 0
+      if width == 1 {
+        best = out[r] > 0 ? 1 : 0
+      } else {
+        for j in 1..<width where out[r * width + j] > out[r * width + best] { best = j }
+      }
+      if Double(best) == part.targets[r] { hits += 1 }
+    }
+    return Double(hits)
+  }
+
   /// Loss and metric (accuracy, or MAE) of `data` in evaluation mode.
   func score(_ data: TrainingData, loss: Loss, layerCount: Int) -> (loss: Double, metric: Double) {
     let out = forwardEvaluation(data.x, rows: data.rows, layerCount: layerCount)
-    let value = loss.valueAndGradient(predictions: out, targets: data.targets, rows: data.rows).value
+    let value = loss.valueAndGradient(predictions: out, targets: data.targets, rows: data.rows)
+      .value
     if task == .classification {
       let full = layerCount == layers.count ? out : forwardEvaluation(data.x, rows: data.rows)
       let predicted = predictedLabels(full, rows: data.rows)

@@ -69,6 +69,6 @@ let package = Package(
       name: "MelixREPLTests", dependencies: ["MelixREPL", "MelixInterpreter"], swiftSettings: v5),
     .testTarget(
       name: "LanguageTests", dependencies: ["MelixDriver", "MelixInterpreter", "MelixSyntax"],
-      swiftSettings: v5),
+      exclude: ["Fixtures"], swiftSettings: v5),
   ]
 )

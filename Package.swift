@@ -92,6 +92,6 @@ let package = Package(
       swiftSettings: v5),
     .testTarget(
       name: "LanguageTests", dependencies: ["MelixDriver", "MelixInterpreter", "MelixSyntax"],
-      swiftSettings: v5),
+      exclude: ["Fixtures"], swiftSettings: v5),
   ]
 )

@@ -13,6 +13,10 @@ struct DriverContext {
     let console = Console(environment: environment)
     let stdlib = StdlibLocator.locate(
       environment: environment, executablePath: StdlibLocator.currentExecutablePath())
+    if let stdlib, !FileManager.default.fileExists(atPath: stdlib + "/prelude.mlx") {
+      console.err(
+        "melix: warning: \(StdlibLocator.environmentKey) folder '\(stdlib)' has no prelude.mlx")
+    }
     return DriverContext(
       console: console, runner: ScriptRunner(console: console, searchPaths: stdlib.map { [$0] } ?? []))
   }

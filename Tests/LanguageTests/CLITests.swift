@@ -88,6 +88,19 @@ final class CLITests: XCTestCase {
     XCTAssertTrue(bad.stderr.hasPrefix("<-e>:1:5: error: expected a name to bind, got '='\n"), bad.stderr)
   }
 
+  /// `MELIX_STDLIB` chooses the standard library; a folder without `prelude.mlx` is warned
+  /// about (the run goes on without the prelude).
+  func testStdlibFromTheEnvironment() throws {
+    let melix = try MelixProcess.locate()
+    let withPrelude = try melix.run(["-e", "print(mean([1, 2]))"])
+    XCTAssertEqual(withPrelude.stdout, "1.5\n", withPrelude.stderr)
+    let missing = try melix.run(["-e", "print(1)"], environment: ["MELIX_STDLIB": scratch.path])
+    XCTAssertEqual(missing.status, 0)
+    XCTAssertEqual(missing.stdout, "1\n")
+    XCTAssertEqual(
+      missing.stderr, "melix: warning: MELIX_STDLIB folder '\(scratch.path)' has no prelude.mlx\n")
+  }
+
   func testEvaluateCodeStartingWithAMinus() throws {
     let result = try MelixProcess.locate().run(["-e", "-7 + 10"])
     XCTAssertEqual(result.status, 0, result.stderr)

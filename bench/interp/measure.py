@@ -39,14 +39,16 @@ def main():
             "python": [sys.executable if sys.executable else "python3", base + ".py"],
             "lua": ["lua5.4", base + ".lua"],
         }
-        medians, outputs = {}, {}
-        for lang, command in commands.items():
-            times = []
-            for _ in range(args.runs):
+        # Rounds interleave the languages so a change in machine load (the machine is
+        # shared) affects all three alike and the ratio stays fair.
+        times = {lang: [] for lang in commands}
+        outputs = {}
+        for _ in range(args.runs):
+            for lang, command in commands.items():
                 elapsed, output = run_once(command)
-                times.append(elapsed)
+                times[lang].append(elapsed)
                 outputs[lang] = output
-            medians[lang] = statistics.median(times)
+        medians = {lang: statistics.median(values) for lang, values in times.items()}
         if len(set(outputs.values())) != 1:
             sys.exit(f"measure.py: {name}: outputs differ: {outputs}")
         ratio = medians["melix"] / medians["python"]

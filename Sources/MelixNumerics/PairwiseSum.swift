@@ -66,12 +66,14 @@ enum PairwiseSum {
     return r
   }
 
-  /// Sum of a contiguous run, split over the cores when long: four chunks per core (so a
-  /// core taken by another process does not hold up the rest), each summed pairwise, then
-  /// the partial sums added pairwise, which keeps the O(ε·log n) error bound.
+  /// Sum of a contiguous run, split over the cores when long: eight chunks (several per
+  /// core, so a core taken by another process does not hold up the rest), each summed
+  /// pairwise, then the partial sums added pairwise, which keeps the O(ε·log n) error bound.
+  /// The chunking does not depend on the core count, so results are bit-identical on
+  /// every machine.
   static func parallelSum<T: BinaryFloatingPoint>(_ p: UnsafePointer<T>, _ n: Int) -> T {
-    if n < 1 << 17 || Parallel.cores < 2 { return sum(p, n) }
-    let chunks = Parallel.cores * 4
+    if n < 1 << 17 { return sum(p, n) }
+    let chunks = 8
     var per = (n + chunks - 1) / chunks
     per = (per + 7) & ~7
     var parts = [T](repeating: 0, count: chunks)

@@ -15,7 +15,7 @@ extension BuiltinTable {
           file, then a rename). A checkpoint is data: loading it never runs code. A relative path \
           is relative to the script's folder.
           """,
-        example: "save(model, \"iris_mlp.h5\")"
+        example: "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet model = logistic_regression()\ntrain(model, train_set)\nsave(model, \"iris_mlp.h5\")"
       ) { args, context in
         let model = try MLBridge.model(args[0], "save")
         guard case .string(let written) = args[1] else { return .null }

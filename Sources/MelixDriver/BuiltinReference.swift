@@ -48,7 +48,9 @@ public struct BuiltinReference {
       let primary = entries.filter { $0.area == area }
       guard !primary.isEmpty else { continue }
       let links = primary.map { "[`\($0.name)`](#\(anchors.entry[$0.name] ?? $0.name))" }
-      lines.append("- [\(area.title)](#\(anchors.area[area] ?? area.rawValue)): " + links.joined(separator: ", "))
+      lines.append(
+        "- [\(area.title)](#\(anchors.area[area] ?? area.rawValue)): "
+          + links.joined(separator: ", "))
     }
     for area in BuiltinArea.allCases {
       let primary = entries.filter { $0.area == area }
@@ -106,7 +108,8 @@ public struct BuiltinReference {
           fallback = "required"
         }
         lines.append(
-          "| `\(name)` | \(Self.tableCell(Self.prose(parameter.type.name))) | \(Self.tableCell(fallback)) |")
+          "| `\(name)` | \(Self.tableCell(Self.prose(parameter.type.name))) | \(Self.tableCell(fallback)) |"
+        )
       }
     }
     lines += ["", Self.prose(entry.doc)]
@@ -169,7 +172,9 @@ public struct BuiltinReference {
     var names: [String: String] = [:]
     for area in BuiltinArea.allCases {
       let primary = entries.filter { $0.area == area }
-      let elsewhere = entries.contains { $0.area != area && $0.overloads.contains { $0.area == area } }
+      let elsewhere = entries.contains {
+        $0.area != area && $0.overloads.contains { $0.area == area }
+      }
       guard !primary.isEmpty || elsewhere else { continue }
       areas[area] = anchor(for: area.title)
       for entry in primary { names[entry.name] = anchor(for: entry.name) }

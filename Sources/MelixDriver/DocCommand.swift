@@ -13,7 +13,8 @@ struct DocCommand: ParsableCommand {
 
   @Option(
     name: .shortAndLong,
-    help: ArgumentHelp("Write to FILE (replaced atomically) instead of standard output.", valueName: "file"))
+    help: ArgumentHelp(
+      "Write to FILE (replaced atomically) instead of standard output.", valueName: "file"))
   var output: String?
 
   func run() throws {

@@ -25,7 +25,8 @@ final class BuiltinReferenceTests: XCTestCase {
     if committed == generated { return }
     let old = committed.split(separator: "\n", omittingEmptySubsequences: false)
     let new = generated.split(separator: "\n", omittingEmptySubsequences: false)
-    let first = zip(old, new).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+    let first =
+      zip(old, new).enumerated().first { $0.element.0 != $0.element.1 }?.offset
       ?? min(old.count, new.count)
     let was = first < old.count ? String(old[first]) : "<end of file>"
     let now = first < new.count ? String(new[first]) : "<end of file>"
@@ -38,7 +39,9 @@ final class BuiltinReferenceTests: XCTestCase {
     let table = BuiltinTable.standard()
     let markdown = BuiltinReference(entries: table).markdown()
     let headings = Set(
-      markdown.split(separator: "\n").filter { $0.hasPrefix("### ") }.map { String($0.dropFirst(4)) })
+      markdown.split(separator: "\n").filter { $0.hasPrefix("### ") }.map {
+        String($0.dropFirst(4))
+      })
     XCTAssertEqual(headings.count, table.count, "one section per built-in name")
     XCTAssertEqual(Set(table.map(\.name)).subtracting(headings), [])
     for area in BuiltinArea.allCases {
@@ -47,7 +50,8 @@ final class BuiltinReferenceTests: XCTestCase {
   }
 
   func testEveryAreaIsTaggedInTheTable() {
-    let byName = Dictionary(BuiltinTable.standard().map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+    let byName = Dictionary(
+      BuiltinTable.standard().map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
     let expected: [(String, BuiltinArea)] = [
       ("print", .core), ("sqrt", .math), ("pi", .math), ("sorted", .collections),
       ("zeros", .tensors), ("matmul", .tensors), ("read_csv", .data), ("train", .ml),
@@ -115,10 +119,17 @@ final class BuiltinReferenceTests: XCTestCase {
   func testLayoutOfASmallTable() {
     let table = BuiltinTable.merged(
       [
-        Self.entry("twice", [BuiltinParameter("x", .int)], doc: "Doubles x. Uses 2 * x.", example: "twice(2)  # 4")
-          .inArea(.math),
         Self.entry(
-          "pick", [BuiltinParameter("t", .native("Tensor")), BuiltinParameter("axis", .optional(.int), default: "nil")],
+          "twice", [BuiltinParameter("x", .int)], doc: "Doubles x. Uses 2 * x.",
+          example: "twice(2)  # 4"
+        )
+        .inArea(.math),
+        Self.entry(
+          "pick",
+          [
+            BuiltinParameter("t", .native("Tensor")),
+            BuiltinParameter("axis", .optional(.int), default: "nil"),
+          ],
           returns: "Tensor", doc: "Picks from a tensor.", example: "pick(zeros([2]))"
         ).inArea(.tensors),
         Self.entry(
@@ -128,7 +139,8 @@ final class BuiltinReferenceTests: XCTestCase {
     let markdown = BuiltinReference(entries: table).markdown()
     XCTAssertTrue(markdown.contains("2 built-ins."), markdown)
     XCTAssertTrue(
-      markdown.contains("- [Math](#math): [`twice`](#twice)\n- [Tensors](#tensors): [`pick`](#pick)\n"),
+      markdown.contains(
+        "- [Math](#math): [`twice`](#twice)\n- [Tensors](#tensors): [`pick`](#pick)\n"),
       markdown)
     let twice = """
       ### twice
@@ -163,7 +175,9 @@ final class BuiltinReferenceTests: XCTestCase {
 
   func testHeadingAnchorsAvoidCollisions() {
     // A built-in named like an area heading gets GitHub's `-1` suffix.
-    let table = [Self.entry("math", [], doc: "A name that clashes.", example: "math()").inArea(.math)]
+    let table = [
+      Self.entry("math", [], doc: "A name that clashes.", example: "math()").inArea(.math)
+    ]
     let markdown = BuiltinReference(entries: table).markdown()
     XCTAssertTrue(markdown.contains("- [Math](#math): [`math`](#math-1)\n"), markdown)
   }

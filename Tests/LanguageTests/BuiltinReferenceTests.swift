@@ -100,6 +100,41 @@ final class BuiltinReferenceTests: XCTestCase {
     XCTAssertEqual(failures, [], failures.joined(separator: "\n"))
   }
 
+  /// Built-ins whose example is meant to stop with a runtime error, and that error.
+  private static let failingExamples = ["error": "bad input"]
+
+  func testEveryExampleRuns() throws {
+    // Each example runs as a script in a scratch folder whose `data/` is `examples/data/`
+    // (iris and penguins, as CSV and HDF5), so `read_csv("data/iris.csv")` finds its file.
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("melix-doc-examples-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.createSymbolicLink(
+      at: folder.appendingPathComponent("data"),
+      withDestinationURL: RepositoryPaths.examples.appendingPathComponent("data"))
+    var failures: [String] = []
+    for (i, form) in Self.forms(BuiltinTable.standard()).enumerated() {
+      let path = folder.appendingPathComponent("\(i)_\(form.name).mlx").path
+      let session = Session(output: { _ in }, searchPaths: [RepositoryPaths.stdlib.path])
+      let result = session.run(SourceFile(path: path, text: form.example))
+      switch (result, Self.failingExamples[form.name]) {
+      case (.success, nil):
+        break
+      case (.runtimeError(let failure), let expected?)
+      where failure.rendered(color: false).contains(expected):
+        break
+      case (.success, let expected?):
+        failures.append("example of '\(form.name)' ran, but should stop with '\(expected)'")
+      case (.compileErrors(let diagnostics), _):
+        failures.append("example of '\(form.name)': \(diagnostics.map(\.message))")
+      case (.runtimeError(let failure), _):
+        failures.append("example of '\(form.name)':\n" + failure.rendered(color: false))
+      }
+    }
+    XCTAssertEqual(failures, [], failures.joined(separator: "\n"))
+  }
+
   func testCheckRejectsABrokenExample() {
     // The example check above can fail: an undefined name is a resolve error.
     let session = Session(output: { _ in }, searchPaths: [RepositoryPaths.stdlib.path])

@@ -42,7 +42,7 @@ extension BuiltinTable {
           'transform(ds)' maps min to low and max to high (values outside the training range map \
           outside it). A constant column maps to 'low'. Fields data_min, data_max, scale, offset.
           """,
-        example: "let mm = minmax_scaler().fit(train)\nmm.data_min  # per-column minimum"
+        example: "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet mm = minmax_scaler().fit(train_set)\nmm.data_min  # per-column minimum"
       ) { args, _ in
         .native(
           TransformerValue(

@@ -27,20 +27,34 @@ struct DocCommand: ParsableCommand {
       try text.write(toFile: output, atomically: true, encoding: .utf8)
     } catch {
       let console = Console(environment: ProcessInfo.processInfo.environment)
-      console.err("melix: error: cannot write '\(output)': \(Self.reason(error))")
+      console.err("melix: error: cannot write '\(output)': \(Self.reason(error, path: output))")
       throw ExitCode(ExitStatus.usage.rawValue)
     }
   }
 
-  /// The lower-case reason Foundation gives for a failed write (the POSIX error when known).
-  private static func reason(_ error: Error) -> String {
+  /// Why writing `path` failed, in lower case without a trailing period: a missing or
+  /// unwritable folder is named; otherwise the POSIX error, else Foundation's description.
+  private static func reason(_ error: Error, path: String) -> String {
+    let folder = (path as NSString).deletingLastPathComponent
+    let directory = folder.isEmpty ? "." : folder
+    var isDirectory: ObjCBool = false
+    if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
+      return "no such folder '\(directory)'"
+    }
+    if !isDirectory.boolValue { return "'\(directory)' is not a folder" }
+    if !FileManager.default.isWritableFile(atPath: directory) {
+      return "folder '\(directory)' is not writable"
+    }
     let nsError = error as NSError
+    var text = nsError.localizedDescription
     if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
       underlying.domain == NSPOSIXErrorDomain,
       let message = strerror(Int32(underlying.code)).map({ String(cString: $0) })
     {
-      return message.lowercased()
+      text = message
     }
-    return nsError.localizedDescription.lowercased()
+    text = text.lowercased()
+    while text.hasSuffix(".") { text.removeLast() }
+    return text
   }
 }

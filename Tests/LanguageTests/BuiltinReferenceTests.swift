@@ -241,7 +241,9 @@ final class BuiltinReferenceTests: XCTestCase {
     let path = "/nonexistent-melix-folder/builtins.md"
     let result = try MelixProcess.locate().run(["doc", "--output", path])
     XCTAssertEqual(result.status, 64)
-    XCTAssertTrue(result.stderr.hasPrefix("melix: error: cannot write '\(path)': "), result.stderr)
+    XCTAssertEqual(
+      result.stderr,
+      "melix: error: cannot write '\(path)': no such folder '/nonexistent-melix-folder'\n")
     XCTAssertEqual(result.stdout, "")
   }
 }

@@ -103,6 +103,38 @@ public struct BuiltinParameter: Sendable {
   }
 }
 
+/// The part of the language a built-in belongs to; the generated reference (`melix doc`)
+/// groups entries by it, in this order.
+public enum BuiltinArea: String, CaseIterable, Sendable {
+  /// Printing, conversions, types, assertions, time.
+  case core
+  /// Scalar math functions and constants.
+  case math
+  /// Lists, dicts and other containers.
+  case collections
+  /// String functions.
+  case strings
+  /// Tensor creation, math, reductions, shapes, linear algebra, autograd.
+  case tensors
+  /// Datasets: reading, inspecting, splitting, preprocessing, validation.
+  case data
+  /// Models, layers, optimizers, training, metrics, checkpoints.
+  case ml
+
+  /// The heading the reference uses (`Machine learning`).
+  public var title: String {
+    switch self {
+    case .core: return "Core"
+    case .math: return "Math"
+    case .collections: return "Collections"
+    case .strings: return "Strings"
+    case .tensors: return "Tensors"
+    case .data: return "Datasets"
+    case .ml: return "Machine learning"
+    }
+  }
+}
+
 /// The context a built-in runs in: lets it print and call Melix functions back.
 public typealias CallContext = Interpreter
 
@@ -129,6 +161,10 @@ public final class Builtin {
   private let hasVariadic: Bool
   /// For an entry made by `init(overloading:)`: the entries it chooses from, in order.
   public let overloads: [Builtin]
+  /// The area the entry is documented under: `.core` unless the table places it elsewhere
+  /// (`BuiltinTable.standard()` tags each area's entries with `inArea(_:)`). An overloaded
+  /// entry takes the area of its first entry; each of its `overloads` keeps its own.
+  public let area: BuiltinArea
 
   /// Creates a function entry.
   ///
@@ -153,6 +189,7 @@ public final class Builtin {
     self.defaults = parameters.map { $0.defaultValue.map(Builtin.parseDefault) }
     self.hasVariadic = parameters.contains { $0.isVariadic }
     self.overloads = []
+    self.area = .core
   }
 
   /// Creates one entry from several entries of the same name (`split` of a String and of a
@@ -173,6 +210,7 @@ public final class Builtin {
     self.defaults = first.defaults
     self.hasVariadic = first.hasVariadic
     self.overloads = entries.flatMap { $0.overloads.isEmpty ? [$0] : $0.overloads }
+    self.area = first.area
   }
 
   /// Creates a constant entry (`pi`, `inf`).
@@ -192,6 +230,30 @@ public final class Builtin {
     self.defaults = []
     self.hasVariadic = false
     self.overloads = []
+    self.area = .core
+  }
+
+  /// A copy of `entry` documented under `area`.
+  private init(_ entry: Builtin, area: BuiltinArea) {
+    self.name = entry.name
+    self.parameters = entry.parameters
+    self.returns = entry.returns
+    self.doc = entry.doc
+    self.example = entry.example
+    self.constant = entry.constant
+    self.body = entry.body
+    self.defaults = entry.defaults
+    self.hasVariadic = entry.hasVariadic
+    self.overloads = entry.overloads.map { $0.inArea(area) }
+    self.area = area
+  }
+
+  /// This entry (and its overloads) documented under `area`; the behaviour is unchanged.
+  ///
+  /// - Parameter area: The area the reference lists the entry under.
+  /// - Returns: A new entry that differs from this one only in `area`.
+  public func inArea(_ area: BuiltinArea) -> Builtin {
+    area == self.area ? self : Builtin(self, area: area)
   }
 
   /// The first sentence of `doc`.
@@ -297,6 +359,16 @@ public final class Builtin {
   private func isNull(_ value: Value) -> Bool {
     if case .null = value { return true }
     return false
+  }
+}
+
+extension Array where Element == Builtin {
+  /// Every entry documented under `area` (see `Builtin.inArea(_:)`).
+  ///
+  /// - Parameter area: The area the reference lists the entries under.
+  /// - Returns: The entries, in the same order, tagged with `area`.
+  public func inArea(_ area: BuiltinArea) -> [Builtin] {
+    map { $0.inArea(area) }
   }
 }
 

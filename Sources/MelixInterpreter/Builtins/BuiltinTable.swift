@@ -5,11 +5,14 @@
 /// `standard` below; `Session(output:searchPaths:extraBuiltins:)` also takes entries from
 /// outside this module.
 public enum BuiltinTable {
-  /// The language's own built-ins, in documentation order.
+  /// The language's own built-ins, in documentation order, each tagged with its area.
   /// `tensorPreferred` comes first: its entries must be tried before the core entry of the
   /// same name, whose first parameter also accepts a tensor (`sum` takes any iterable).
   public static func standard() -> [Builtin] {
-    merged(tensorPreferred + core() + math() + collections() + strings() + data + tensor + ml)
+    merged(
+      tensorPreferred.inArea(.tensors) + core() + math().inArea(.math)
+        + collections().inArea(.collections) + strings().inArea(.strings) + data.inArea(.data)
+        + tensor.inArea(.tensors) + ml.inArea(.ml))
   }
 
   /// Combines entries that share a name into one overloaded entry (see

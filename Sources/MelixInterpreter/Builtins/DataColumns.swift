@@ -19,7 +19,7 @@ extension BuiltinTable {
           cannot be replaced.
           """,
         example:
-          "let more = with_column(iris, \"petal_area\", iris[\"petal_length\"] * iris[\"petal_width\"])\nmore.shape  # (150, 6)"
+          "let iris = read_csv(\"data/iris.csv\", target: \"species\")\nlet more = with_column(iris, \"petal_area\", iris[\"petal_length\"] * iris[\"petal_width\"])\nmore.shape  # (150, 6)"
       ) { args, _ in
         let dataset = try DataBridge.dataset(args[0], "with_column")
         guard case .string(let name) = args[1] else { return .null }

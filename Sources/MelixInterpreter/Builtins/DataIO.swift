@@ -82,7 +82,7 @@ extension BuiltinTable {
           by h5py). The write is atomic: a temporary file, then a rename. A relative path is \
           relative to the script's folder.
           """,
-        example: "save(iris, \"iris_copy.h5\")"
+        example: "let iris = read_csv(\"data/iris.csv\", target: \"species\")\nsave(iris, \"iris_copy.h5\")"
       ) { args, context in
         let dataset = try DataBridge.dataset(args[0], "save")
         guard case .string(let written) = args[1] else { return .null }

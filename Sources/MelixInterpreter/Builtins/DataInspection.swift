@@ -12,7 +12,7 @@ extension BuiltinTable {
           numbers; levels and their counts for categorical columns and class targets. \
           'describe(ds)["age"]' gives one column's statistics as a dict.
           """,
-        example: "describe(iris)[\"sepal_length\"][\"mean\"]  # 5.843333333333334"
+        example: "let iris = read_csv(\"data/iris.csv\", target: \"species\")\ndescribe(iris)[\"sepal_length\"][\"mean\"]  # 5.843333333333334"
       ) { args, _ in
         .native(DescriptionValue(try DataBridge.dataset(args[0], "describe").describe()))
       },
@@ -24,7 +24,7 @@ extension BuiltinTable {
         ],
         returns: "Dataset",
         doc: "The first n rows (all rows if there are fewer), as a Dataset that prints as a table.",
-        example: "head(iris, 3).shape  # (3, 5)"
+        example: "let iris = read_csv(\"data/iris.csv\", target: \"species\")\nhead(iris, 3).shape  # (3, 5)"
       ) { args, _ in
         .native(DatasetValue(try DataBridge.dataset(args[0], "head").head(DataBridge.int(args[1]))))
       },
@@ -32,7 +32,7 @@ extension BuiltinTable {
         "columns", [BuiltinParameter("dataset", .native("Dataset"))], returns: "List",
         doc: "Every column name (features, categorical columns and the target) in file order.",
         example:
-          "columns(iris)  # [\"sepal_length\", \"sepal_width\", \"petal_length\", \"petal_width\", \"species\"]"
+          "let iris = read_csv(\"data/iris.csv\", target: \"species\")\ncolumns(iris)  # [\"sepal_length\", \"sepal_width\", \"petal_length\", \"petal_width\", \"species\"]"
       ) { args, _ in
         DataBridge.list(try DataBridge.dataset(args[0], "columns").columns)
       },
@@ -45,7 +45,7 @@ extension BuiltinTable {
         returns: "Dataset",
         doc:
           "A dataset with only the named feature columns, in the given order; the target is always kept.",
-        example: "select(iris, [\"petal_length\", \"petal_width\"]).shape  # (150, 3)"
+        example: "let iris = read_csv(\"data/iris.csv\", target: \"species\")\nselect(iris, [\"petal_length\", \"petal_width\"]).shape  # (150, 3)"
       ) { args, _ in
         let dataset = try DataBridge.dataset(args[0], "select")
         let names = try DataBridge.strings(args[1], "select", "columns")
@@ -59,7 +59,7 @@ extension BuiltinTable {
         ],
         returns: "Dataset",
         doc: "A dataset without the named columns; naming the target removes the target.",
-        example: "drop(iris, [\"sepal_width\"]).shape  # (150, 4)"
+        example: "let iris = read_csv(\"data/iris.csv\", target: \"species\")\ndrop(iris, [\"sepal_width\"]).shape  # (150, 4)"
       ) { args, _ in
         let dataset = try DataBridge.dataset(args[0], "drop")
         let names = try DataBridge.strings(args[1], "drop", "columns")
@@ -74,7 +74,7 @@ extension BuiltinTable {
           to value: Float for numbers, String for text and class targets, nil when missing. The \
           predicate may also be a Bool mask: a Bool tensor or list with one entry per row.
           """,
-        example: "filter(iris, fn(row) => row[\"petal_length\"] > 5).shape  # (42, 5)"
+        example: "let iris = read_csv(\"data/iris.csv\", target: \"species\")\nfilter(iris, fn(row) => row[\"petal_length\"] > 5).shape  # (42, 5)"
       ) { args, context in
         let dataset = try DataBridge.dataset(args[0], "filter")
         switch args[1] {

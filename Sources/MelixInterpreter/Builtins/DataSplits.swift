@@ -21,7 +21,7 @@ extension BuiltinTable {
           with fewer than 2 rows is an error naming the class.
           """,
         example:
-          "let (train, test) = split(iris, test: 0.2, stratify: true, seed: 42)\nlen(test)  # 30"
+          "let iris = read_csv(\"data/iris.csv\", target: \"species\")\nlet (train_set, test_set) = split(iris, test: 0.2, stratify: true, seed: 42)\nlen(test_set)  # 30"
       ) { args, context in
         let dataset = try DataBridge.dataset(args[0], "split")
         let test = args[1].asDouble ?? 0
@@ -47,7 +47,7 @@ extension BuiltinTable {
           class proportions (as scikit-learn's StratifiedKFold); a class with fewer than k rows is \
           an error naming the class.
           """,
-        example: "let folds = kfold(iris, k: 5, stratify: true, seed: 0)\nlen(folds[0][1])  # 30"
+        example: "let iris = read_csv(\"data/iris.csv\", target: \"species\")\nlet folds = kfold(iris, k: 5, stratify: true, seed: 0)\nlen(folds[0][1])  # 30"
       ) { args, context in
         let dataset = try DataBridge.dataset(args[0], "kfold")
         let folds = try DataBridge.run {
@@ -69,7 +69,7 @@ extension BuiltinTable {
           values of column 'groups') are never split between train and validation. Groups go, \
           largest first, to the fold with the fewest rows, as scikit-learn's GroupKFold.
           """,
-        example: "let folds = group_kfold(penguins, groups: \"island\", k: 3)\nlen(folds)  # 3"
+        example: "let penguins = read_csv(\"data/penguins.csv\", target: \"species\")\nlet folds = group_kfold(penguins, groups: \"island\", k: 3)\nlen(folds)  # 3"
       ) { args, _ in
         let dataset = try DataBridge.dataset(args[0], "group_kfold")
         guard case .string(let column) = args[1] else { return .null }
@@ -91,7 +91,7 @@ extension BuiltinTable {
           validation set has 'test_size' rows (default rows / (n_splits + 1)); 'gap' rows are left \
           out between train and validation.
           """,
-        example: "let splits = time_series_split(iris, n_splits: 3)\nlen(splits[0][0])  # 39"
+        example: "let iris = read_csv(\"data/iris.csv\", target: \"species\")\nlet splits = time_series_split(iris, n_splits: 3)\nlen(splits[0][0])  # 39"
       ) { args, _ in
         let dataset = try DataBridge.dataset(args[0], "time_series_split")
         var testSize: Int? = nil
@@ -115,7 +115,7 @@ extension BuiltinTable {
           from the session's generator), without \
           replacement unless 'replace' (a bootstrap sample).
           """,
-        example: "len(sample(iris, 10, seed: 1))  # 10"
+        example: "let iris = read_csv(\"data/iris.csv\", target: \"species\")\nlen(sample(iris, 10, seed: 1))  # 10"
       ) { args, context in
         let dataset = try DataBridge.dataset(args[0], "sample")
         return .native(

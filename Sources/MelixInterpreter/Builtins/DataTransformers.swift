@@ -19,7 +19,7 @@ extension BuiltinTable {
           missing values stay missing. 'columns' limits it to some features. Methods: fit, \
           transform, fit_transform, inverse_transform; fields mean, scale, columns.
           """,
-        example: "let sc = standard_scaler().fit(train)\nlet test_scaled = sc.transform(test)"
+        example: "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet sc = standard_scaler().fit(train_set)\nlet test_scaled = sc.transform(test_set)"
       ) { args, _ in
         .native(
           TransformerValue(
@@ -42,7 +42,7 @@ extension BuiltinTable {
           'transform(ds)' maps min to low and max to high (values outside the training range map \
           outside it). A constant column maps to 'low'. Fields data_min, data_max, scale, offset.
           """,
-        example: "let mm = minmax_scaler().fit(train)\nmm.data_min  # per-column minimum"
+        example: "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet mm = minmax_scaler().fit(train_set)\nmm.data_min  # per-column minimum"
       ) { args, _ in
         .native(
           TransformerValue(
@@ -67,7 +67,7 @@ extension BuiltinTable {
           Field 'fills' maps each column to its fill value.
           """,
         example:
-          "let imp = imputer(strategy: \"median\").fit(train)\nlet complete = imp.transform(test)"
+          "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet imp = imputer(strategy: \"median\").fit(train_set)\nlet complete = imp.transform(test_set)"
       ) { args, _ in
         guard case .string(let name) = args[0], let strategy = ImputeStrategy(rawValue: name) else {
           throw MelixError(
@@ -95,7 +95,7 @@ extension BuiltinTable {
           error, or all zeros with handle_unknown: "ignore". Fields categories, feature_names.
           """,
         example:
-          "let enc = one_hot(columns: [\"island\"]).fit(penguins)\nenc.feature_names  # [\"island_Biscoe\", \"island_Dream\", \"island_Torgersen\"]"
+          "let penguins = read_csv(\"data/penguins.csv\", target: \"species\")\nlet enc = one_hot(columns: [\"island\"]).fit(penguins)\nenc.feature_names  # [\"island_Biscoe\", \"island_Dream\", \"island_Torgersen\"]"
       ) { args, _ in
         guard case .string(let name) = args[1],
           let unknown = OneHotEncoder.UnknownLevel(rawValue: name)

@@ -11,7 +11,7 @@ extension BuiltinTable {
           min and max of numbers, the levels of categories, whether missing values occur, and the \
           row count. Check other data against it with 'validate'.
           """,
-        example: "let s = schema(train)\nvalidate(test, s).valid  # true"
+        example: "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet s = schema(train_set)\nvalidate(test_set, s).valid  # true"
       ) { args, _ in
         .native(SchemaValue(try DataBridge.dataset(args[0], "schema").schema()))
       },
@@ -29,7 +29,7 @@ extension BuiltinTable {
           the rule, how many values break it and up to three examples. Fields 'valid' and \
           'violations'.
           """,
-        example: "let report = validate(new_data, schema(train))\nprint(report)"
+        example: "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet report = validate(test_set, schema(train_set))\nprint(report)"
       ) { args, _ in
         let dataset = try DataBridge.dataset(args[0], "validate")
         guard case .native(let native) = args[1], let schema = native as? SchemaValue else {
@@ -44,7 +44,7 @@ extension BuiltinTable {
           64 hex digits. The same data gives the same fingerprint on every run and machine, \
           whether read from CSV or HDF5, so a run can record exactly which data it used.
           """,
-        example: "fingerprint(iris)  # \"…64 hex digits…\""
+        example: "let iris = read_csv(\"data/iris.csv\", target: \"species\")\nfingerprint(iris)  # \"…64 hex digits…\""
       ) { args, _ in
         .string(try DataBridge.dataset(args[0], "fingerprint").fingerprint())
       },

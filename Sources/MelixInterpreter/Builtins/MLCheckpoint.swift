@@ -15,7 +15,7 @@ extension BuiltinTable {
           file, then a rename). A checkpoint is data: loading it never runs code. A relative path \
           is relative to the script's folder.
           """,
-        example: "save(model, \"iris_mlp.h5\")"
+        example: "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet model = logistic_regression()\ntrain(model, train_set)\nsave(model, \"iris_mlp.h5\")"
       ) { args, context in
         let model = try MLBridge.model(args[0], "save")
         guard case .string(let written) = args[1] else { return .null }
@@ -43,7 +43,7 @@ extension BuiltinTable {
             Loads a model saved by 'save'. It predicts exactly as the saved model did. A missing, \
             damaged or non-checkpoint file, or one from a newer Melix, is an error naming the file.
           """,
-        example: "let model = load_model(\"iris_mlp.h5\")"
+        example: "let model = logistic_regression()\ntrain(model, read_csv(\"data/iris.csv\", target: \"species\"))\nsave(model, \"iris_model.h5\")\nlet restored = load_model(\"iris_model.h5\")"
       ) { args, context in
         guard case .string(let written) = args[0] else { return .null }
         let path = DataBridge.resolve(written, context: context)

@@ -41,7 +41,7 @@ extension BuiltinTable {
           'average' "macro", "weighted" or "micro". With one class present the score is \
           undefined: nan and a warning.
           """,
-        example: "roc_auc(y_test, predict_proba(model, test_set))"
+        example: "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet model = logistic_regression()\ntrain(model, train_set)\nroc_auc(test_set.y, predict_proba(model, test_set))"
       ) { args, _ in
         let y = try MLBridge.labels(args[0], "roc_auc", "y_true")
         let (rows, isMatrix) = try MLBridge.scoreRows(args[1], "roc_auc", "scores")
@@ -62,7 +62,7 @@ extension BuiltinTable {
         returns: "Float",
         doc:
           "The area under the precision-recall curve as a step sum (sklearn average_precision_score); 'scores' as for 'roc_auc'.",
-        example: "average_precision(y_test, predict_proba(model, test_set))"
+        example: "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet model = logistic_regression()\ntrain(model, train_set)\naverage_precision(test_set.y, predict_proba(model, test_set))"
       ) { args, _ in
         let y = try MLBridge.labels(args[0], "average_precision", "y_true")
         let (rows, isMatrix) = try MLBridge.scoreRows(args[1], "average_precision", "scores")
@@ -83,7 +83,7 @@ extension BuiltinTable {
           in class order, or [n] for the positive class of two; probabilities of exactly 0 or 1 \
           are clipped to the float64 epsilon as scikit-learn does.
           """,
-        example: "log_loss(y_test, predict_proba(model, test_set))"
+        example: "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet model = logistic_regression()\ntrain(model, train_set)\nlog_loss(test_set.y, predict_proba(model, test_set))"
       ) { args, _ in
         let y = try MLBridge.labels(args[0], "log_loss", "y_true")
         var (rows, isMatrix) = try MLBridge.scoreRows(args[1], "log_loss", "probabilities")

@@ -33,6 +33,7 @@ extension BuiltinTable {
           models (linear, logistic, knn) are fitted and ignore the epoch options.
           """,
         example: """
+          let (train_set, test_set) = split(read_csv("data/iris.csv", target: "species"), test: 0.2, seed: 42)
           let model = mlp(hidden: [16])
           let history = train(model, train_set, epochs: 200, optimizer: adam(lr: 0.01), validation: 0.1, early_stopping: 20, seed: 42)
           """
@@ -46,7 +47,7 @@ extension BuiltinTable {
           int64 class indices for a classifier, float64 values for a regressor. A feature count \
           that differs from training is an error naming both counts.
           """,
-        example: "let y_hat = predict(model, test_set)"
+        example: "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet model = logistic_regression()\ntrain(model, train_set)\nlet y_hat = predict(model, test_set)"
       ) { args, _ in
         let model = try MLBridge.model(args[0], "predict")
         return .tensor(try model.predict(try MLBridge.features(args[1], "predict")))
@@ -57,7 +58,7 @@ extension BuiltinTable {
         returns: "Tensor",
         doc:
           "Class probabilities [nSamples, nClasses] of a trained classifier for a Dataset or a tensor, columns in class order.",
-        example: "let p = predict_proba(model, test_set)"
+        example: "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet model = logistic_regression()\ntrain(model, train_set)\nlet p = predict_proba(model, test_set)"
       ) { args, _ in
         let model = try MLBridge.model(args[0], "predict_proba")
         return .tensor(
@@ -73,7 +74,7 @@ extension BuiltinTable {
           per class), ROC AUC, average precision, log-loss and the confusion matrix; for \
           regression RMSE, MAE, R², MAPE and explained variance. Printing it shows a table.
           """,
-        example: "let report = evaluate(model, test_set)\nprint(\"accuracy {report.accuracy:.3f}\")"
+        example: "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet model = logistic_regression()\ntrain(model, train_set)\nlet report = evaluate(model, test_set)\nprint(\"accuracy {report.accuracy:.3f}\")"
       ) { args, _ in
         let model = try MLBridge.model(args[0], "evaluate")
         let data = try MLBridge.labelled(args[1], "evaluate")

@@ -6,14 +6,20 @@ extension BuiltinTable {
     [
       Builtin(
         "save",
-        [BuiltinParameter("model", .native("Model")), BuiltinParameter("path", .string)],
+        [
+          BuiltinParameter("model", .native("Model")), BuiltinParameter("path", .string),
+          BuiltinParameter("preprocessing", .optional(.oneOf([.native("Transformer"), .list])), default: "nil"),
+        ],
         returns: "Nil",
         doc: """
           Saves a trained model as an HDF5 checkpoint: one group per layer, weights as datasets, \
           architecture, hyper-parameters, feature and class names and training metadata as \
-          attributes, a format version (docs/checkpoints.md). The write is atomic (a temporary \
-          file, then a rename). A checkpoint is data: loading it never runs code. A relative path \
-          is relative to the script's folder.
+          attributes, a format version (docs/checkpoints.md). `preprocessing:` takes the fitted \
+          transformer (or a list of them, in the order applied) the model was trained after: \
+          the learned numbers of a 'standard_scaler', 'minmax_scaler' or 'imputer' are stored \
+          under /preprocessing and read back as the loaded model's 'preprocessing' field. The \
+          write is atomic (a temporary file, then a rename). A checkpoint is data: loading it \
+          never runs code. A relative path is relative to the script's folder.
           """,
         example: "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet model = logistic_regression()\ntrain(model, train_set)\nsave(model, \"iris_mlp.h5\")"
       ) { args, context in
@@ -29,10 +35,28 @@ extension BuiltinTable {
           }
           saved = .classical(state)
         }
+        var preprocessing: [String: [Double]] = [:]
+        var metadata = model.metadata
+        let transformers: [Value]
+        switch args[2] {
+        case .list(let items): transformers = items.items
+        case .null: transformers = []
+        default: transformers = [args[2]]
+        }
+        for (index, item) in transformers.enumerated() {
+          guard case .native(let native) = item, let transformer = native as? TransformerValue else {
+            throw MelixError(
+              "argument 'preprocessing' of 'save': expected Transformer, got \(item.typeName)")
+          }
+          let prefix = transformers.count > 1 ? "\(index)_" : ""
+          let entries = try transformer.checkpointEntries(prefix: prefix)
+          preprocessing.merge(entries.vectors) { _, new in new }
+          metadata.merge(entries.metadata) { _, new in new }
+        }
         try MLBridge.run(path: path, as: written) {
           try Checkpoint(
             saved, featureNames: model.featureNames, classNames: model.classNames,
-            metadata: model.metadata
+            preprocessing: preprocessing, metadata: metadata
           ).save(to: path)
         }
         return .null
@@ -58,6 +82,7 @@ extension BuiltinTable {
         value.featureNames = checkpoint.featureNames
         value.classNames = checkpoint.classNames
         value.metadata = checkpoint.metadata
+        value.preprocessing = checkpoint.preprocessing
         return .native(value)
       },
     ]

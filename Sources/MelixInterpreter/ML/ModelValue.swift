@@ -26,6 +26,9 @@ public final class ModelValue: NativeValue {
   var classNames: [String] = []
   /// Training metadata recorded in checkpoints.
   var metadata: [String: String] = [:]
+  /// Preprocessing parameters stored with the model by `save(..., preprocessing:)`, read back
+  /// by `load_model` (`standard_scaler.mean` -> its vector).
+  var preprocessing: [String: [Double]] = [:]
 
   init(_ state: ModelState) { self.state = state }
 
@@ -114,7 +117,10 @@ public final class ModelValue: NativeValue {
 
   /// Fields for completion.
   public var memberNames: [String] {
-    ["name", "task", "is_trained", "parameters", "layers", "feature_names", "classes"]
+    [
+      "name", "task", "is_trained", "parameters", "layers", "feature_names", "classes",
+      "preprocessing",
+    ]
   }
 
   /// Reads a field.
@@ -135,6 +141,12 @@ public final class ModelValue: NativeValue {
     case "layers": return DataBridge.list(layerDescriptions)
     case "feature_names": return DataBridge.list(featureNames)
     case "classes": return DataBridge.list(classNames)
+    case "preprocessing":
+      let dict = DictRef()
+      for key in preprocessing.keys.sorted() {
+        dict.set(.string(key), original: .string(key), DataBridge.list(preprocessing[key] ?? []))
+      }
+      return .dict(dict)
     default: throw MelixError("Model has no field '\(field)'")
     }
   }

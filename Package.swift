@@ -62,7 +62,7 @@ let package = Package(
     .target(
       name: "MelixDriver",
       dependencies: [
-        "MelixSyntax", "MelixInterpreter", "MelixREPL",
+        "MelixSyntax", "MelixInterpreter", "MelixREPL", "MelixML", "MelixServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: v5),

@@ -52,7 +52,7 @@ struct MelixCommand: ParsableCommand {
       NO_COLOR is unset.
       """,
     version: MelixVersion.string,
-    subcommands: [RunCommand.self, CheckCommand.self])
+    subcommands: [RunCommand.self, CheckCommand.self, ServeCommand.self])
 
   @Option(
     name: .customShort("e"), parsing: .unconditional,

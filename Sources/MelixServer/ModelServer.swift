@@ -84,7 +84,7 @@ public struct ModelServer: Sendable {
   public func start() async throws -> RunningServer {
     let (ports, continuation) = AsyncThrowingStream<Int, Error>.makeStream()
     let app = makeApplication { port in continuation.yield(port) }
-    let task = Task {
+    let task = _Concurrency.Task {
       do {
         try await app.runService(gracefulShutdownSignals: [])
         continuation.finish()
@@ -188,9 +188,9 @@ public final class RunningServer: Sendable {
   public let host: String
   /// The bound port.
   public let port: Int
-  let task: Task<Void, Error>
+  let task: _Concurrency.Task<Void, Error>
 
-  init(host: String, port: Int, task: Task<Void, Error>) {
+  init(host: String, port: Int, task: _Concurrency.Task<Void, Error>) {
     self.host = host
     self.port = port
     self.task = task

@@ -27,7 +27,7 @@ extension Explanation {
     let plotWidth = 480.0
     let top = 40.0
     let height = top + rowHeight * Double(order.count) + 60
-    let width = left + plotWidth + 40
+    let width = left + plotWidth + 80
     var body = ""
     let title: String
     let axis: String

@@ -12,7 +12,8 @@ enum DeployHost {
       Builtin(
         "deploy",
         [
-          BuiltinParameter("model", .native("Model")), BuiltinParameter("port", .int, default: "8080"),
+          BuiltinParameter("model", .native("Model")),
+          BuiltinParameter("port", .int, default: "8080"),
           BuiltinParameter("host", .string, default: "\"127.0.0.1\""),
           BuiltinParameter("name", .string, default: "\"model\""),
         ],
@@ -58,7 +59,9 @@ enum DeployHost {
         doc: "Stops a server started by 'deploy' after the requests in flight finish.",
         example: "stop(server)"
       ) { args, _ in
-        guard case .native(let value) = args[0], let server = value as? ServerValue else { return .null }
+        guard case .native(let value) = args[0], let server = value as? ServerValue else {
+          return .null
+        }
         server.stop()
         return .null
       },
@@ -73,8 +76,16 @@ enum DeployHost {
   private final class StartBox: @unchecked Sendable {
     private let lock = NSLock()
     private var result: Result<RunningServer, Error>?
-    func set(_ value: Result<RunningServer, Error>) { lock.lock(); result = value; lock.unlock() }
-    func get() -> Result<RunningServer, Error>? { lock.lock(); defer { lock.unlock() }; return result }
+    func set(_ value: Result<RunningServer, Error>) {
+      lock.lock()
+      result = value
+      lock.unlock()
+    }
+    func get() -> Result<RunningServer, Error>? {
+      lock.lock()
+      defer { lock.unlock() }
+      return result
+    }
   }
 }
 
@@ -90,7 +101,9 @@ final class ServerValue: NativeValue {
   }
 
   var typeName: String { "Server" }
-  func display() -> String { "Server '\(name)' at \(running.url)" + (isRunning ? "" : " (stopped)") }
+  func display() -> String {
+    "Server '\(name)' at \(running.url)" + (isRunning ? "" : " (stopped)")
+  }
   var memberNames: [String] { ["url", "port", "name", "is_running"] }
 
   func member(_ field: String) throws -> Value {

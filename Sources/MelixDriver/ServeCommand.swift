@@ -34,12 +34,17 @@ struct ServeCommand: ParsableCommand {
   @Option(help: ArgumentHelp("File holding the API key clients must send.", valueName: "path"))
   var apiKeyFile: String?
 
-  @Option(help: ArgumentHelp("Largest request body in bytes; larger ones get 413.", valueName: "bytes"))
+  @Option(
+    help: ArgumentHelp("Largest request body in bytes; larger ones get 413.", valueName: "bytes"))
   var maxBodySize: Int = 10 * 1024 * 1024
 
   func validate() throws {
-    guard (0...65535).contains(port) else { throw ValidationError("'--port' must be in 0...65535, got \(port)") }
-    guard maxBodySize > 0 else { throw ValidationError("'--max-body-size' must be positive, got \(maxBodySize)") }
+    guard (0...65535).contains(port) else {
+      throw ValidationError("'--port' must be in 0...65535, got \(port)")
+    }
+    guard maxBodySize > 0 else {
+      throw ValidationError("'--max-body-size' must be positive, got \(maxBodySize)")
+    }
   }
 
   func run() throws {
@@ -73,12 +78,14 @@ struct ServeCommand: ParsableCommand {
       throw ExitCode(ExitStatus.runtimeError.rawValue)
     }
     let loadTime = ContinuousClock.now - started
-    let seconds = Double(loadTime.components.seconds) + Double(loadTime.components.attoseconds) * 1e-18
+    let seconds =
+      Double(loadTime.components.seconds) + Double(loadTime.components.attoseconds) * 1e-18
     let server: ModelServer
     do {
       server = try ModelServer(
         models: [model],
-        configuration: ServerConfiguration(host: host, port: port, maxBodySize: maxBodySize, apiKey: apiKey),
+        configuration: ServerConfiguration(
+          host: host, port: port, maxBodySize: maxBodySize, apiKey: apiKey),
         loadSeconds: [modelName: seconds])
     } catch {
       console.err("melix: error: \(error)")
@@ -123,7 +130,15 @@ enum BlockingTask {
   private final class ResultBox: @unchecked Sendable {
     private let lock = NSLock()
     private var result: Result<Void, Error> = .success(())
-    func set(_ value: Result<Void, Error>) { lock.lock(); result = value; lock.unlock() }
-    func get() -> Result<Void, Error> { lock.lock(); defer { lock.unlock() }; return result }
+    func set(_ value: Result<Void, Error>) {
+      lock.lock()
+      result = value
+      lock.unlock()
+    }
+    func get() -> Result<Void, Error> {
+      lock.lock()
+      defer { lock.unlock() }
+      return result
+    }
   }
 }

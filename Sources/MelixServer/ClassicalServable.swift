@@ -19,7 +19,9 @@ public struct ClassicalServable: ServableModel {
   ///   - name: The name in URLs.
   ///   - featureNames: `[nFeatures]` or empty.
   ///   - classNames: Class names in class order, or empty (then the labels as text).
-  public init(_ state: ClassicalState, name: String, featureNames: [String] = [], classNames: [String] = []) {
+  public init(
+    _ state: ClassicalState, name: String, featureNames: [String] = [], classNames: [String] = []
+  ) {
     self.state = state
     self.name = name
     self.featureNames = featureNames
@@ -40,7 +42,9 @@ public struct ClassicalServable: ServableModel {
   ///   - featureNames: `[nFeatures]` or empty.
   ///   - classNames: Class names in class order, or empty.
   /// - Throws: `ModelError.notFitted` for an unfitted model.
-  public init(_ model: ClassicalModel, name: String, featureNames: [String] = [], classNames: [String] = []) throws {
+  public init(
+    _ model: ClassicalModel, name: String, featureNames: [String] = [], classNames: [String] = []
+  ) throws {
     guard let state = ClassicalState(model) else { throw ModelError.notFitted(model: model.name) }
     self.init(state, name: name, featureNames: featureNames, classNames: classNames)
   }
@@ -83,7 +87,9 @@ public struct NetworkServable: ServableModel {
   ///   - name: The name in URLs.
   ///   - featureNames: `[nFeatures]`, or empty for the network's own.
   ///   - classNames: Class names, or empty for the network's own.
-  public init(_ network: NeuralNetwork, name: String, featureNames: [String] = [], classNames: [String] = []) {
+  public init(
+    _ network: NeuralNetwork, name: String, featureNames: [String] = [], classNames: [String] = []
+  ) {
     self.network = network
     self.name = name
     self.featureNames = featureNames.isEmpty ? network.featureNames : featureNames
@@ -110,7 +116,8 @@ public struct NetworkServable: ServableModel {
     let out = try network.predict(x)
     let width = out.rank == 2 ? out.shape[1] : 1
     let probabilities = isClassifier ? try network.predictProbabilities(x).scalars : nil
-    return ServedPrediction(predictions: out.scalars, predictionWidth: width, probabilities: probabilities)
+    return ServedPrediction(
+      predictions: out.scalars, predictionWidth: width, probabilities: probabilities)
   }
 }
 
@@ -123,8 +130,10 @@ public struct NetworkServable: ServableModel {
 public func makeServable(_ checkpoint: Checkpoint, name: String) -> any ServableModel {
   switch checkpoint.model {
   case .network(let net):
-    return NetworkServable(net, name: name, featureNames: checkpoint.featureNames, classNames: checkpoint.classNames)
+    return NetworkServable(
+      net, name: name, featureNames: checkpoint.featureNames, classNames: checkpoint.classNames)
   case .classical(let state):
-    return ClassicalServable(state, name: name, featureNames: checkpoint.featureNames, classNames: checkpoint.classNames)
+    return ClassicalServable(
+      state, name: name, featureNames: checkpoint.featureNames, classNames: checkpoint.classNames)
   }
 }

@@ -65,7 +65,8 @@ struct InferenceHandlers: Sendable {
   func infer(_ model: any ServableModel, body: [UInt8]) throws -> String {
     let rows = try RequestDecoding.infer(body, width: model.inputWidth)
     let result = try predict(model, rows)
-    let predictionShape = result.predictionWidth == 1 ? [rows.count] : [rows.count, result.predictionWidth]
+    let predictionShape =
+      result.predictionWidth == 1 ? [rows.count] : [rows.count, result.predictionWidth]
     var outputs = [
       JSONText.object([
         ("name", JSONText.string("predictions")),
@@ -83,7 +84,9 @@ struct InferenceHandlers: Sendable {
           ("data", JSONText.numbers(p)),
         ]))
     }
-    var fields = [("model_name", JSONText.string(model.name)), ("model_version", JSONText.string("1"))]
+    var fields = [
+      ("model_name", JSONText.string(model.name)), ("model_version", JSONText.string("1")),
+    ]
     if let id = rows.id { fields.append(("id", JSONText.string(id))) }
     fields.append(("outputs", "[" + outputs.joined(separator: ",") + "]"))
     return JSONText.object(fields)
@@ -110,7 +113,9 @@ struct InferenceHandlers: Sendable {
       fields.append(
         (
           "probabilities",
-          "[" + (0..<rows.count).map { JSONText.numbers(p[($0 * k)..<(($0 + 1) * k)]) }.joined(separator: ",")
+          "["
+            + (0..<rows.count).map { JSONText.numbers(p[($0 * k)..<(($0 + 1) * k)]) }.joined(
+              separator: ",")
             + "]"
         ))
     }

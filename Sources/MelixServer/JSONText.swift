@@ -43,7 +43,9 @@ struct JSONText {
     return out + "]"
   }
 
-  static func strings(_ xs: [String]) -> String { "[" + xs.map(string).joined(separator: ",") + "]" }
+  static func strings(_ xs: [String]) -> String {
+    "[" + xs.map(string).joined(separator: ",") + "]"
+  }
 
   static func ints(_ xs: [Int]) -> String { "[" + xs.map(String.init).joined(separator: ",") + "]" }
 

@@ -25,7 +25,9 @@ enum JSONValue: Equatable, Sendable {
     parser.skipSpace()
     let value = try parser.value(depth: 0)
     parser.skipSpace()
-    guard parser.index == bytes.count else { throw parser.fail("unexpected text after the document") }
+    guard parser.index == bytes.count else {
+      throw parser.fail("unexpected text after the document")
+    }
     return value
   }
 }
@@ -58,9 +60,15 @@ struct JSONParser {
     case UInt8(ascii: "{"): return try object(depth: depth)
     case UInt8(ascii: "["): return try array(depth: depth)
     case UInt8(ascii: "\""): return .string(try string())
-    case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-    case UInt8(ascii: "f"): try literal("false"); return .bool(false)
-    case UInt8(ascii: "n"): try literal("null"); return .null
+    case UInt8(ascii: "t"):
+      try literal("true")
+      return .bool(true)
+    case UInt8(ascii: "f"):
+      try literal("false")
+      return .bool(false)
+    case UInt8(ascii: "n"):
+      try literal("null")
+      return .null
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try number())
     default: throw fail("unexpected character '\(Character(Unicode.Scalar(bytes[index])))'")
     }
@@ -79,24 +87,33 @@ struct JSONParser {
     if bytes[index] == UInt8(ascii: "-") { index += 1 }
     func digits() -> Int {
       let s = index
-      while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+      while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) {
+        index += 1
+      }
       return index - s
     }
     let intStart = index
     let intDigits = digits()
     guard intDigits > 0 else { throw fail("invalid number") }
-    if intDigits > 1, bytes[intStart] == UInt8(ascii: "0") { throw fail("invalid number (leading zero)") }
+    if intDigits > 1, bytes[intStart] == UInt8(ascii: "0") {
+      throw fail("invalid number (leading zero)")
+    }
     if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
       index += 1
       guard digits() > 0 else { throw fail("invalid number") }
     }
     if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
       index += 1
-      if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+      if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")
+      {
+        index += 1
+      }
       guard digits() > 0 else { throw fail("invalid number") }
     }
     let text = String(decoding: bytes[start..<index], as: UTF8.self)
-    guard let value = Double(text) else { throw JSONParseError(offset: start, reason: "invalid number") }
+    guard let value = Double(text) else {
+      throw JSONParseError(offset: start, reason: "invalid number")
+    }
     return value
   }
 
@@ -123,7 +140,8 @@ struct JSONParser {
         case UInt8(ascii: "t"): out.append(0x09)
         case UInt8(ascii: "u"):
           var code = try hex4()
-          if (0xD800..<0xDC00).contains(code), index + 6 <= bytes.count, bytes[index] == UInt8(ascii: "\\"),
+          if (0xD800..<0xDC00).contains(code), index + 6 <= bytes.count,
+            bytes[index] == UInt8(ascii: "\\"),
             bytes[index + 1] == UInt8(ascii: "u")
           {
             index += 2
@@ -164,14 +182,23 @@ struct JSONParser {
     index += 1
     var items: [JSONValue] = []
     skipSpace()
-    if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
+    if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+      index += 1
+      return .array(items)
+    }
     while true {
       skipSpace()
       items.append(try value(depth: depth + 1))
       skipSpace()
       guard index < bytes.count else { throw fail("unterminated array") }
-      if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-      if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
+      if bytes[index] == UInt8(ascii: ",") {
+        index += 1
+        continue
+      }
+      if bytes[index] == UInt8(ascii: "]") {
+        index += 1
+        return .array(items)
+      }
       throw fail("expected ',' or ']' in array")
     }
   }
@@ -180,20 +207,33 @@ struct JSONParser {
     index += 1
     var fields: [String: JSONValue] = [:]
     skipSpace()
-    if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(fields) }
+    if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+      index += 1
+      return .object(fields)
+    }
     while true {
       skipSpace()
-      guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail("expected a field name") }
+      guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+        throw fail("expected a field name")
+      }
       let key = try string()
       skipSpace()
-      guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("expected ':' after a field name") }
+      guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+        throw fail("expected ':' after a field name")
+      }
       index += 1
       skipSpace()
       fields[key] = try value(depth: depth + 1)
       skipSpace()
       guard index < bytes.count else { throw fail("unterminated object") }
-      if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-      if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(fields) }
+      if bytes[index] == UInt8(ascii: ",") {
+        index += 1
+        continue
+      }
+      if bytes[index] == UInt8(ascii: "}") {
+        index += 1
+        return .object(fields)
+      }
       throw fail("expected ',' or '}' in object")
     }
   }

@@ -38,14 +38,18 @@ public struct ModelServer: Sendable {
     models: [any ServableModel], configuration: ServerConfiguration = ServerConfiguration(),
     loadSeconds: [String: Double] = [:]
   ) throws {
-    guard !models.isEmpty else { throw ServeError(status: 500, "a server needs at least one model") }
+    guard !models.isEmpty else {
+      throw ServeError(status: 500, "a server needs at least one model")
+    }
     guard configuration.maxBodySize > 0 else {
-      throw ServeError(status: 500, "'max-body-size' must be positive, got \(configuration.maxBodySize)")
+      throw ServeError(
+        status: 500, "'max-body-size' must be positive, got \(configuration.maxBodySize)")
     }
     var byName: [String: any ServableModel] = [:]
     for model in models {
       guard !model.name.isEmpty, !model.name.contains("/"), !model.name.contains(":") else {
-        throw ServeError(status: 500, "model name '\(model.name)' must be non-empty without '/' or ':'")
+        throw ServeError(
+          status: 500, "model name '\(model.name)' must be non-empty without '/' or ':'")
       }
       guard byName[model.name] == nil else {
         throw ServeError(status: 500, "two models are named '\(model.name)'")
@@ -99,11 +103,14 @@ public struct ModelServer: Sendable {
     throw ServeError(status: 500, "the server stopped before it started listening")
   }
 
-  func makeApplication(onRunning: @escaping @Sendable (Int) async -> Void) -> some ApplicationProtocol {
+  func makeApplication(onRunning: @escaping @Sendable (Int) async -> Void)
+    -> some ApplicationProtocol
+  {
     let router = Router()
     router.add(
       middleware: ServerMiddleware(
-        metrics: metrics, apiKey: configuration.apiKey.map(APIKey.init), maxBodySize: configuration.maxBodySize))
+        metrics: metrics, apiKey: configuration.apiKey.map(APIKey.init),
+        maxBodySize: configuration.maxBodySize))
     let handlers = self.handlers
     let metrics = self.metrics
     let limit = configuration.maxBodySize
@@ -136,7 +143,8 @@ public struct ModelServer: Sendable {
     route("/v1/models/{spec}", .post, "/v1/models/{name}:predict") { request, context in
       let spec = context.parameters.get("spec") ?? ""
       guard spec.hasSuffix(":predict") else {
-        throw ServeError(status: 404, "unknown route '/v1/models/\(spec)'; use '/v1/models/{name}:predict'")
+        throw ServeError(
+          status: 404, "unknown route '/v1/models/\(spec)'; use '/v1/models/{name}:predict'")
       }
       let model = try handlers.model(String(spec.dropLast(":predict".count)))
       return try handlers.tfPredict(model, body: try await Self.body(request, limit: limit))
@@ -157,7 +165,8 @@ public struct ModelServer: Sendable {
     logger.logLevel = .critical
     return Application(
       router: router,
-      configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "melix"),
+      configuration: .init(
+        address: .hostname(configuration.host, port: configuration.port), serverName: "melix"),
       onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
       logger: logger)
   }
@@ -233,20 +242,24 @@ struct ServerMiddleware: RouterMiddleware {
       } catch let error as HTTPResponseError {
         let status = Int(error.status.code)
         let message =
-          status == 404 ? "no route '\(request.method.rawValue) \(path)'" : error.status.reasonPhrase.lowercased()
+          status == 404
+          ? "no route '\(request.method.rawValue) \(path)'" : error.status.reasonPhrase.lowercased()
         response = Self.error(ServeError(status: status, message))
       } catch {
         response = Self.error(ServeError(status: 500, "internal error: \(error)"))
       }
     }
     let elapsed = ContinuousClock.now - start
-    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-    metrics.recordRequest(route: Self.route(path), status: Int(response.status.code), seconds: seconds)
+    let seconds =
+      Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    metrics.recordRequest(
+      route: Self.route(path), status: Int(response.status.code), seconds: seconds)
     return response
   }
 
   static func error(_ error: ServeError) -> Response {
-    var response = ModelServer.json(error.status, JSONText.object([("error", JSONText.string(error.message))]))
+    var response = ModelServer.json(
+      error.status, JSONText.object([("error", JSONText.string(error.message))]))
     if error.status == 401 { response.headers[.wwwAuthenticate] = "Bearer" }
     return response
   }
@@ -257,9 +270,12 @@ struct ServerMiddleware: RouterMiddleware {
     switch (parts.count, parts.first) {
     case (3, "v2") where parts[1] == "health": return path
     case (3, "v2") where parts[1] == "models": return "/v2/models/{name}"
-    case (4, "v2") where parts[1] == "models" && parts[3] == "ready": return "/v2/models/{name}/ready"
-    case (4, "v2") where parts[1] == "models" && parts[3] == "infer": return "/v2/models/{name}/infer"
-    case (3, "v1") where parts[1] == "models" && parts[2].hasSuffix(":predict"): return "/v1/models/{name}:predict"
+    case (4, "v2") where parts[1] == "models" && parts[3] == "ready":
+      return "/v2/models/{name}/ready"
+    case (4, "v2") where parts[1] == "models" && parts[3] == "infer":
+      return "/v2/models/{name}/infer"
+    case (3, "v1") where parts[1] == "models" && parts[2].hasSuffix(":predict"):
+      return "/v1/models/{name}:predict"
     case (1, "metrics"): return "/metrics"
     default: return "other"
     }

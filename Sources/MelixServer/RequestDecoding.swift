@@ -72,10 +72,14 @@ enum RequestDecoding {
     }
     var id: String?
     if let given = object["id"] {
-      guard case .string(let text) = given else { throw ServeError.badRequest("field 'id' must be a string") }
+      guard case .string(let text) = given else {
+        throw ServeError.badRequest("field 'id' must be a string")
+      }
       id = text
     }
-    guard let inputsValue = object["inputs"] else { throw ServeError.badRequest("missing field 'inputs'") }
+    guard let inputsValue = object["inputs"] else {
+      throw ServeError.badRequest("missing field 'inputs'")
+    }
     guard case .array(let inputs) = inputsValue, inputs.count == 1 else {
       throw ServeError.badRequest("field 'inputs' must be an array with exactly one tensor")
     }
@@ -87,7 +91,8 @@ enum RequestDecoding {
       throw ServeError.badRequest("missing field 'inputs[0].datatype'")
     }
     guard datatype == "FP64" || datatype == "FP32" else {
-      throw ServeError.badRequest("field 'inputs[0].datatype' is '\(datatype)', expected 'FP32' or 'FP64'")
+      throw ServeError.badRequest(
+        "field 'inputs[0].datatype' is '\(datatype)', expected 'FP32' or 'FP64'")
     }
     guard case .array(let shapeValue) = input["shape"], !shapeValue.isEmpty else {
       throw ServeError.badRequest("missing field 'inputs[0].shape'")
@@ -108,7 +113,9 @@ enum RequestDecoding {
       throw ServeError.badRequest(
         "field 'inputs[0].shape' is \(shape), the model expects [n, \(width)] with n >= 1")
     }
-    guard let data = input["data"] else { throw ServeError.badRequest("missing field 'inputs[0].data'") }
+    guard let data = input["data"] else {
+      throw ServeError.badRequest("missing field 'inputs[0].data'")
+    }
     var values: [Double] = []
     values.reserveCapacity(rows * width)
     try flatten(data, field: "inputs[0].data", into: &values)

@@ -17,7 +17,10 @@ public struct ServerConfiguration: Sendable {
   ///   - port: TCP port, 0 for any free one. Default 8080.
   ///   - maxBodySize: Request body limit in bytes. Default 10 MB (10 × 1024 × 1024).
   ///   - apiKey: Required bearer token, or nil.
-  public init(host: String = "127.0.0.1", port: Int = 8080, maxBodySize: Int = 10 * 1024 * 1024, apiKey: String? = nil) {
+  public init(
+    host: String = "127.0.0.1", port: Int = 8080, maxBodySize: Int = 10 * 1024 * 1024,
+    apiKey: String? = nil
+  ) {
     self.host = host
     self.port = port
     self.maxBodySize = maxBodySize

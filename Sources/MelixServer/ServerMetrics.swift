@@ -24,7 +24,8 @@ struct ServerMetrics: Sendable {
   func recordRequest(route: String, status: Int, seconds: Double) {
     registry.makeCounter(
       descriptor: MetricNameDescriptor(
-        namespace: "melix", metricName: "requests", unitName: "total", helpText: "HTTP requests by route and status"),
+        namespace: "melix", metricName: "requests", unitName: "total",
+        helpText: "HTTP requests by route and status"),
       labels: [("route", route), ("status", String(status))]
     ).increment()
     latency.record(seconds)
@@ -33,7 +34,8 @@ struct ServerMetrics: Sendable {
   func recordRows(model: String, count: Int) {
     registry.makeCounter(
       descriptor: MetricNameDescriptor(
-        namespace: "melix", metricName: "rows_predicted", unitName: "total", helpText: "Rows predicted, by model"),
+        namespace: "melix", metricName: "rows_predicted", unitName: "total",
+        helpText: "Rows predicted, by model"),
       labels: [("model", model)]
     ).increment(by: Int64(count))
   }

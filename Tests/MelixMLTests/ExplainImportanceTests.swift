@@ -25,7 +25,8 @@ final class ExplainImportanceTests: XCTestCase {
     let f = try fixture("permutation_diabetes")
     let lin = try fixture("linear_diabetes")
     let model = FittedLinearRegression(
-      coefficients: lin["coefficients"]?.matrix.first ?? [], intercept: lin["intercepts"]?.doubles.first ?? 0)
+      coefficients: lin["coefficients"]?.matrix.first ?? [],
+      intercept: lin["intercepts"]?.doubles.first ?? 0)
     let result = try PermutationImportance(
       predict: { try model.predict($0) }, x: f["data"]?.matrix ?? [], y: f["target"]?.doubles ?? [],
       metric: ScoreMetric(named: "r2"), shuffles: f["shuffles"]?.intMatrix ?? [])
@@ -41,7 +42,8 @@ final class ExplainImportanceTests: XCTestCase {
         classes: [0, 1, 2], coefficients: log["coefficients"]?.matrix ?? [],
         intercepts: log["intercepts"]?.doubles ?? []))
     let result = try PermutationImportance(
-      predict: { try model.predictions($0) }, x: f["data"]?.matrix ?? [], y: f["target"]?.doubles ?? [],
+      predict: { try model.predictions($0) }, x: f["data"]?.matrix ?? [],
+      y: f["target"]?.doubles ?? [],
       metric: .accuracy, shuffles: f["shuffles"]?.intMatrix ?? [])
     check(result, f)
   }
@@ -50,7 +52,8 @@ final class ExplainImportanceTests: XCTestCase {
     // y depends on feature 0 only.
     let x = (0..<60).map { i in [Double(i % 13), Double((i * 7) % 11)] }
     let y = x.map { 3 * $0[0] + 1 }
-    let model = ClassicalModel.Fitted.linearRegression(FittedLinearRegression(coefficients: [3, 0], intercept: 1))
+    let model = ClassicalModel.Fitted.linearRegression(
+      FittedLinearRegression(coefficients: [3, 0], intercept: 1))
     let a = try model.permutationImportance(x, y, repeats: 4, seed: 9)
     let b = try model.permutationImportance(x, y, repeats: 4, seed: 9)
     XCTAssertEqual(a.importances, b.importances)
@@ -60,9 +63,11 @@ final class ExplainImportanceTests: XCTestCase {
   }
 
   func testBadArguments() throws {
-    let model = ClassicalModel.Fitted.linearRegression(FittedLinearRegression(coefficients: [1], intercept: 0))
+    let model = ClassicalModel.Fitted.linearRegression(
+      FittedLinearRegression(coefficients: [1], intercept: 0))
     XCTAssertThrowsError(try model.permutationImportance([[1], [2]], [1, 2], repeats: 0, seed: 1)) {
-      XCTAssertEqual($0 as? ExplainError, .invalidArgument(name: "repeats", value: "0", expected: "at least 1"))
+      XCTAssertEqual(
+        $0 as? ExplainError, .invalidArgument(name: "repeats", value: "0", expected: "at least 1"))
     }
     XCTAssertThrowsError(try model.permutationImportance([[1], [2]], [1], seed: 1)) {
       XCTAssertEqual($0 as? ExplainError, .lengthMismatch(input: "y", expected: 2, got: 1))

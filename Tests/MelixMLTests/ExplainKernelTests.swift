@@ -20,21 +20,29 @@ final class ExplainKernelTests: XCTestCase {
     return { try model.predictProbabilities($0) }
   }
 
-  func assertMatches(_ ex: Explanation, _ f: JSONValue, tolerance: Double, file: StaticString = #filePath, line: UInt = #line) {
+  func assertMatches(
+    _ ex: Explanation, _ f: JSONValue, tolerance: Double, file: StaticString = #filePath,
+    line: UInt = #line
+  ) {
     let expected = f["values"]?.array.map(\.matrix) ?? []
     XCTAssertEqual(ex.values.count, expected.count, "outputs", file: file, line: line)
     for (k, matrix) in expected.enumerated() where k < ex.values.count {
       for (i, row) in matrix.enumerated() {
-        assertClose(ex.values[k][i], row, tolerance: tolerance, "output \(k) row \(i)", file: file, line: line)
+        assertClose(
+          ex.values[k][i], row, tolerance: tolerance, "output \(k) row \(i)", file: file, line: line
+        )
       }
     }
-    assertClose(ex.baseValues, f["base_values"]?.doubles ?? [], tolerance: 1e-12, "base values", file: file, line: line)
+    assertClose(
+      ex.baseValues, f["base_values"]?.doubles ?? [], tolerance: 1e-12, "base values", file: file,
+      line: line)
   }
 
   func testTenFeaturesEnumeratedMatchShapKernelExplainer() throws {
     let f = try fixture("kernel_breast_cancer10")
     let explainer = KernelSHAP(
-      model: probabilities(f, classes: [0, 1]), background: try Background(f["background"]?.matrix ?? []))
+      model: probabilities(f, classes: [0, 1]),
+      background: try Background(f["background"]?.matrix ?? []))
     let ex = try explainer.explain(f["data"]?.matrix ?? [], outputSpace: "probability")
     assertMatches(ex, f, tolerance: 1e-6)
     // Binary probabilities: the two outputs' values are opposite.
@@ -54,7 +62,8 @@ final class ExplainKernelTests: XCTestCase {
   }
 
   /// The exact Shapley value from its definition, for a check independent of shap.
-  func bruteForceShapley(_ f: ([Double]) -> Double, x: [Double], background: [[Double]]) -> [Double] {
+  func bruteForceShapley(_ f: ([Double]) -> Double, x: [Double], background: [[Double]]) -> [Double]
+  {
     let m = x.count
     func value(_ mask: Int) -> Double {
       background.map { b in
@@ -66,7 +75,9 @@ final class ExplainKernelTests: XCTestCase {
       var phi = 0.0
       for mask in 0..<(1 << m) where mask & (1 << j) == 0 {
         let s = mask.nonzeroBitCount
-        phi += factorial(s) * factorial(m - s - 1) / factorial(m) * (value(mask | (1 << j)) - value(mask))
+        phi +=
+          factorial(s) * factorial(m - s - 1) / factorial(m)
+          * (value(mask | (1 << j)) - value(mask))
       }
       return phi
     }
@@ -83,7 +94,8 @@ final class ExplainKernelTests: XCTestCase {
     let x: [[Double]] = [[0.3, 2, 1, -1, 3], [1.5, 0.5, 2, 0, -2]]
     let ex = try KernelSHAP(model: closure, background: Background(background)).explain(x)
     for (i, row) in x.enumerated() {
-      assertClose(ex.values[0][i], bruteForceShapley(f, x: row, background: background), tolerance: 1e-10)
+      assertClose(
+        ex.values[0][i], bruteForceShapley(f, x: row, background: background), tolerance: 1e-10)
     }
   }
 
@@ -93,21 +105,27 @@ final class ExplainKernelTests: XCTestCase {
     let weights = (0..<m).map { Double($0 + 1) / 10 }
     let closure: ModelFunction = { t in
       let s = t.scalars
-      return Tensor((0..<t.shape[0]).map { r in
-        var z = 0.0
-        for j in 0..<m { z += weights[j] * s[r * m + j] }
-        return 1 / (1 + exp(-z / 3))
-      })
+      return Tensor(
+        (0..<t.shape[0]).map { r in
+          var z = 0.0
+          for j in 0..<m { z += weights[j] * s[r * m + j] }
+          return 1 / (1 + exp(-z / 3))
+        })
     }
     var background: [[Double]] = []
     for b in 0..<5 {
       background.append((0..<m).map { (j: Int) -> Double in Double((j * 7 + b * 3) % 5) - 2 })
     }
     let x: [[Double]] = [(0..<m).map { (j: Int) -> Double in Double(j % 3) - 1 }]
-    let a = try KernelSHAP(model: closure, background: Background(background), samples: 3000, seed: 7).explain(x)
-    let b = try KernelSHAP(model: closure, background: Background(background), samples: 3000, seed: 7).explain(x)
+    let a = try KernelSHAP(
+      model: closure, background: Background(background), samples: 3000, seed: 7
+    ).explain(x)
+    let b = try KernelSHAP(
+      model: closure, background: Background(background), samples: 3000, seed: 7
+    ).explain(x)
     XCTAssertEqual(a.values, b.values)
-    let exact = try KernelSHAP(model: closure, background: Background(background), samples: 20000).explain(x)
+    let exact = try KernelSHAP(model: closure, background: Background(background), samples: 20000)
+      .explain(x)
     for j in 0..<m { XCTAssertEqual(a.values[0][0][j], exact.values[0][0][j], accuracy: 5e-3) }
   }
 
@@ -115,7 +133,8 @@ final class ExplainKernelTests: XCTestCase {
     let bg = try Background([[0, 0], [1, 1]])
     let ok: ModelFunction = { $0 }
     XCTAssertThrowsError(try KernelSHAP(model: ok, background: bg, samples: 1).explain([[1, 2]])) {
-      XCTAssertEqual($0 as? ExplainError, .invalidArgument(name: "samples", value: "1", expected: "at least 2"))
+      XCTAssertEqual(
+        $0 as? ExplainError, .invalidArgument(name: "samples", value: "1", expected: "at least 2"))
     }
     let wrong: ModelFunction = { _ in Tensor([1.0, 2.0, 3.0]) }
     XCTAssertThrowsError(try KernelSHAP(model: wrong, background: bg).explain([[1, 2]])) {

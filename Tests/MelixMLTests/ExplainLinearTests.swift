@@ -11,22 +11,30 @@ final class ExplainLinearTests: XCTestCase {
     return case_
   }
 
-  func assertMatches(_ ex: Explanation, _ f: JSONValue, tolerance: Double, file: StaticString = #filePath, line: UInt = #line) {
+  func assertMatches(
+    _ ex: Explanation, _ f: JSONValue, tolerance: Double, file: StaticString = #filePath,
+    line: UInt = #line
+  ) {
     let expected = f["values"]?.array.map(\.matrix) ?? []
     XCTAssertEqual(ex.values.count, expected.count, "outputs", file: file, line: line)
     for (k, matrix) in expected.enumerated() where k < ex.values.count {
       XCTAssertEqual(ex.values[k].count, matrix.count, file: file, line: line)
       for (i, row) in matrix.enumerated() where i < ex.values[k].count {
-        assertClose(ex.values[k][i], row, tolerance: tolerance, "output \(k) row \(i)", file: file, line: line)
+        assertClose(
+          ex.values[k][i], row, tolerance: tolerance, "output \(k) row \(i)", file: file, line: line
+        )
       }
     }
-    assertClose(ex.baseValues, f["base_values"]?.doubles ?? [], tolerance: tolerance, "base values", file: file, line: line)
+    assertClose(
+      ex.baseValues, f["base_values"]?.doubles ?? [], tolerance: tolerance, "base values",
+      file: file, line: line)
   }
 
   func testLinearRegressionMatchesShapLinearExplainer() throws {
     let f = try fixture("linear_diabetes")
     let fitted = FittedLinearRegression(
-      coefficients: f["coefficients"]?.matrix.first ?? [], intercept: f["intercepts"]?.doubles.first ?? 0)
+      coefficients: f["coefficients"]?.matrix.first ?? [],
+      intercept: f["intercepts"]?.doubles.first ?? 0)
     let model = ClassicalModel.Fitted.linearRegression(fitted)
     let ex = try model.shap(
       f["data"]?.matrix ?? [], background: Background(f["background"]?.matrix ?? []),
@@ -71,18 +79,22 @@ final class ExplainLinearTests: XCTestCase {
 
   func testUnfittedModelAndBadRowsThrow() throws {
     let bg = try Background([[1, 2], [3, 4]])
-    XCTAssertThrowsError(try ClassicalModel(.linearRegression(alpha: 0)).shap([[1, 2]], background: bg)) {
+    XCTAssertThrowsError(
+      try ClassicalModel(.linearRegression(alpha: 0)).shap([[1, 2]], background: bg)
+    ) {
       XCTAssertEqual($0 as? ModelError, .notFitted(model: "linear_regression"))
     }
     XCTAssertThrowsError(
-      try LinearSHAP.explain(coefficients: [[1, 2]], intercepts: [0], data: [[1, 2, 3]], background: bg)
+      try LinearSHAP.explain(
+        coefficients: [[1, 2]], intercepts: [0], data: [[1, 2, 3]], background: bg)
     ) {
       XCTAssertEqual(
         $0 as? ExplainError, .featureCountMismatch(input: "data", row: 0, expected: 2, got: 3))
       XCTAssertEqual("\($0)", "row 0 of 'data' has 3 features, expected 2")
     }
     XCTAssertThrowsError(
-      try LinearSHAP.explain(coefficients: [[1, 2]], intercepts: [0], data: [[1, .nan]], background: bg)
+      try LinearSHAP.explain(
+        coefficients: [[1, 2]], intercepts: [0], data: [[1, .nan]], background: bg)
     ) {
       XCTAssertEqual($0 as? ExplainError, .nonFiniteValue(input: "data", row: 0, column: 1))
     }

@@ -1,10 +1,11 @@
 import Foundation
-#if canImport(FoundationXML)
-  import FoundationXML
-#endif
 import XCTest
 
 @testable import MelixML
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
 
 /// The text and SVG views of an explanation.
 final class ExplainViewTests: XCTestCase {
@@ -49,7 +50,8 @@ final class ExplainViewTests: XCTestCase {
 
   func testSVGFilesAreWellFormed() throws {
     let ex = try example()
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("melix-explain-\(getpid())")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "melix-explain-\(getpid())")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     for kind in Explanation.PlotKind.allCases {
@@ -57,7 +59,8 @@ final class ExplainViewTests: XCTestCase {
       try ex.writeSVG(to: path, kind: kind)
       let data = try Data(contentsOf: URL(fileURLWithPath: path))
       let parser = XMLParser(data: data)
-      XCTAssertTrue(parser.parse(), "\(kind) is not well-formed XML: \(String(describing: parser.parserError))")
+      XCTAssertTrue(
+        parser.parse(), "\(kind) is not well-formed XML: \(String(describing: parser.parserError))")
       let text = String(decoding: data, as: UTF8.self)
       XCTAssertTrue(text.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""))
       XCTAssertTrue(text.contains(">age</text>"))

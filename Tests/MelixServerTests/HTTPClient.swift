@@ -15,7 +15,9 @@ func foundationValue(_ v: JSONValue) -> Any {
   }
 }
 
-func asDoubles(_ x: Any?) -> [Double]? { x as? [Double] ?? (x as? [Any])?.compactMap { $0 as? Double } }
+func asDoubles(_ x: Any?) -> [Double]? {
+  x as? [Double] ?? (x as? [Any])?.compactMap { $0 as? Double }
+}
 func asInts(_ x: Any?) -> [Int]? { asDoubles(x)?.map { Int($0) } }
 
 /// Sends real HTTP requests with curl (a separate process, so the server under test sees
@@ -54,13 +56,16 @@ struct CurlClient {
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     let text = String(decoding: data, as: UTF8.self)
-    guard let split = text.lastIndex(of: "\n"), let status = Int(text[text.index(after: split)...]) else {
+    guard let split = text.lastIndex(of: "\n"), let status = Int(text[text.index(after: split)...])
+    else {
       return Reply(status: -1, body: text)
     }
     return Reply(status: status, body: String(text[..<split]))
   }
 
-  func send(_ method: String, _ path: String, json: String, headers: [String: String] = [:]) throws -> Reply {
+  func send(_ method: String, _ path: String, json: String, headers: [String: String] = [:]) throws
+    -> Reply
+  {
     try send(method, path, body: Data(json.utf8), headers: headers)
   }
 }

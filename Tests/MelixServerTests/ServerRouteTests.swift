@@ -40,7 +40,8 @@ final class ServerRouteTests: ServerTestCase {
     try await startServer([model])
     let batch = Array(TestModels.rows[10..<30])
     let data = batch.flatMap { $0 }
-    let body = #"{"id": "r1", "inputs": [{"name": "input-0", "shape": [20, 4], "datatype": "FP64", "data": "#
+    let body =
+      #"{"id": "r1", "inputs": [{"name": "input-0", "shape": [20, 4], "datatype": "FP64", "data": "#
       + "[" + data.map { $0.description }.joined(separator: ",") + "]}]}"
     let reply = try client.send("POST", "/v2/models/iris/infer", json: body)
     XCTAssertEqual(reply.status, 200, reply.body)
@@ -64,13 +65,15 @@ final class ServerRouteTests: ServerTestCase {
     let model = try TestModels.regressor()
     try await startServer([model])
     let row = TestModels.rows[3]
-    let nested = #"{"inputs": [{"name": "x", "shape": [1, 4], "datatype": "FP64", "data": [["#
+    let nested =
+      #"{"inputs": [{"name": "x", "shape": [1, 4], "datatype": "FP64", "data": [["#
       + row.map(\.description).joined(separator: ",") + "]]}]}"
     let a = try client.send("POST", "/v2/models/reg/infer", json: nested)
     XCTAssertEqual(a.status, 200, a.body)
     let value = asDoubles((a.json?["outputs"] as? [[String: Any]])?.first?["data"])?.first
     XCTAssertEqual(value, try model.predict(row, count: 1).predictions[0])
-    let flat = #"{"inputs": [{"name": "x", "shape": [4], "datatype": "FP32", "data": [0.5, 1, 2, 3]}]}"#
+    let flat =
+      #"{"inputs": [{"name": "x", "shape": [4], "datatype": "FP32", "data": [0.5, 1, 2, 3]}]}"#
     let b = try client.send("POST", "/v2/models/reg/infer", json: flat)
     XCTAssertEqual(b.status, 200, b.body)
     let value32 = asDoubles((b.json?["outputs"] as? [[String: Any]])?.first?["data"])?.first
@@ -81,7 +84,9 @@ final class ServerRouteTests: ServerTestCase {
     let model = try TestModels.classifier()
     try await startServer([model])
     let batch = Array(TestModels.rows[0..<5])
-    let body = #"{"instances": "# + "[" + batch.map { "[" + $0.map(\.description).joined(separator: ",") + "]" }
+    let body =
+      #"{"instances": "# + "["
+      + batch.map { "[" + $0.map(\.description).joined(separator: ",") + "]" }
       .joined(separator: ",") + "]}"
     let reply = try client.send("POST", "/v1/models/iris:predict", json: body)
     XCTAssertEqual(reply.status, 200, reply.body)
@@ -93,15 +98,21 @@ final class ServerRouteTests: ServerTestCase {
 
   func testMetricsCountRequestsRowsAndLoadTime() async throws {
     try await startServer([TestModels.classifier()])
-    _ = try client.send("POST", "/v1/models/iris:predict", json: #"{"instances": [[1, 2, 3, 4], [0, 0, 0, 0]]}"#)
+    _ = try client.send(
+      "POST", "/v1/models/iris:predict", json: #"{"instances": [[1, 2, 3, 4], [0, 0, 0, 0]]}"#)
     _ = try client.send("POST", "/v1/models/iris:predict", json: #"{"instances": [[1, 2]]}"#)
     _ = try client.send("GET", "/v2/models/nope")
     let metrics = try client.send("GET", "/metrics")
     XCTAssertEqual(metrics.status, 200)
     let text = metrics.body
-    XCTAssertTrue(text.contains(#"melix_requests_total{route="/v1/models/{name}:predict",status="200"} 1"#), text)
-    XCTAssertTrue(text.contains(#"melix_requests_total{route="/v1/models/{name}:predict",status="400"} 1"#), text)
-    XCTAssertTrue(text.contains(#"melix_requests_total{route="/v2/models/{name}",status="404"} 1"#), text)
+    XCTAssertTrue(
+      text.contains(#"melix_requests_total{route="/v1/models/{name}:predict",status="200"} 1"#),
+      text)
+    XCTAssertTrue(
+      text.contains(#"melix_requests_total{route="/v1/models/{name}:predict",status="400"} 1"#),
+      text)
+    XCTAssertTrue(
+      text.contains(#"melix_requests_total{route="/v2/models/{name}",status="404"} 1"#), text)
     XCTAssertTrue(text.contains(#"melix_rows_predicted_total{model="iris"} 2"#), text)
     XCTAssertTrue(text.contains(#"melix_model_load_seconds{model="iris"} 0.25"#), text)
     XCTAssertTrue(text.contains("melix_request_duration_seconds_bucket"), text)

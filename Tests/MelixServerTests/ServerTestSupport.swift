@@ -19,7 +19,8 @@ enum TestModels {
   static func classifier() throws -> ClassicalServable {
     let fitted = try LogisticRegression(C: 1, maxIter: 200).fit(rows, labels)
     return ClassicalServable(
-      ClassicalState(configuration: .logisticRegression(C: 1, maxIter: 200), fitted: .logisticRegression(fitted)),
+      ClassicalState(
+        configuration: .logisticRegression(C: 1, maxIter: 200), fitted: .logisticRegression(fitted)),
       name: "iris", featureNames: ["a", "b", "c", "d"], classNames: ["low", "mid", "high"])
   }
 
@@ -37,12 +38,15 @@ class ServerTestCase: XCTestCase {
   var running: RunningServer?
   var client = CurlClient(base: "")
 
-  func startServer(_ models: [any ServableModel], maxBodySize: Int = 10 * 1024 * 1024, apiKey: String? = nil)
+  func startServer(
+    _ models: [any ServableModel], maxBodySize: Int = 10 * 1024 * 1024, apiKey: String? = nil
+  )
     async throws
   {
     let server = try ModelServer(
       models: models,
-      configuration: ServerConfiguration(host: "127.0.0.1", port: 0, maxBodySize: maxBodySize, apiKey: apiKey),
+      configuration: ServerConfiguration(
+        host: "127.0.0.1", port: 0, maxBodySize: maxBodySize, apiKey: apiKey),
       loadSeconds: ["iris": 0.25])
     let running = try await server.start()
     self.running = running

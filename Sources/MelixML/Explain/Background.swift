@@ -21,7 +21,8 @@ public struct Background: Sendable {
     _ = try FeatureRows(rows, input: "background")
     let w = weights ?? [Double](repeating: 1, count: rows.count)
     guard w.count == rows.count else {
-      throw ExplainError.lengthMismatch(input: "background weights", expected: rows.count, got: w.count)
+      throw ExplainError.lengthMismatch(
+        input: "background weights", expected: rows.count, got: w.count)
     }
     let total = w.reduce(0, +)
     guard w.allSatisfy({ $0 >= 0 && $0.isFinite }), total > 0 else {
@@ -52,7 +53,10 @@ public struct Background: Sendable {
     var rng = PCG64(seed: seed)
     func distance(_ i: Int, _ c: [Double]) -> Double {
       var s = 0.0
-      for j in 0..<x.width { let d = x[i, j] - c[j]; s += d * d }
+      for j in 0..<x.width {
+        let d = x[i, j] - c[j]
+        s += d * d
+      }
       return s
     }
     // k-means++ seeding (Arthur & Vassilvitskii 2007).
@@ -65,7 +69,10 @@ public struct Background: Sendable {
         var target = rng.nextUniform() * total
         for i in 0..<x.rows {
           target -= nearest[i]
-          if target <= 0 { pick = i; break }
+          if target <= 0 {
+            pick = i
+            break
+          }
           pick = i
         }
       } else {
@@ -83,9 +90,15 @@ public struct Background: Sendable {
         var bestDistance = Double.infinity
         for (c, center) in centers.enumerated() {
           let d = distance(i, center)
-          if d < bestDistance { bestDistance = d; best = c }
+          if d < bestDistance {
+            bestDistance = d
+            best = c
+          }
         }
-        if assignment[i] != best { assignment[i] = best; changed = true }
+        if assignment[i] != best {
+          assignment[i] = best
+          changed = true
+        }
       }
       var sums = [[Double]](repeating: [Double](repeating: 0, count: x.width), count: k)
       var counts = [Int](repeating: 0, count: k)

@@ -26,13 +26,15 @@ extension ClassicalModel.Fitted {
         coefficients: [model.coefficients], intercepts: [model.intercept], data: data,
         background: background, featureNames: featureNames, outputSpace: "raw")
     case .logisticRegression(let model):
-      let names = classNames.count == model.classes.count ? classNames : model.classes.map { "class \($0)" }
+      let names =
+        classNames.count == model.classes.count ? classNames : model.classes.map { "class \($0)" }
       return try LinearSHAP.explain(
         coefficients: model.coefficients, intercepts: model.intercepts, data: data,
         background: background, featureNames: featureNames,
         outputNames: model.coefficients.count == 1 ? [names[1]] : names, outputSpace: "log-odds")
     case .knnClassifier(let model):
-      let names = classNames.count == model.classes.count ? classNames : model.classes.map { "class \($0)" }
+      let names =
+        classNames.count == model.classes.count ? classNames : model.classes.map { "class \($0)" }
       return try KernelSHAP(
         model: { try model.predictProbabilities($0) }, background: background, samples: samples,
         seed: seed

@@ -33,7 +33,8 @@ public enum ExplainError: Error, Equatable, Sendable, CustomStringConvertible {
       return "'\(input)' holds NaN or infinity at row \(row), column \(column)"
     case .badModelOutput(let rows, let got):
       let shape = "[" + got.map(String.init).joined(separator: ", ") + "]"
-      return "the model returned shape \(shape) for \(rows) rows, expected [\(rows)] or [\(rows), nOutputs]"
+      return
+        "the model returned shape \(shape) for \(rows) rows, expected [\(rows)] or [\(rows), nOutputs]"
     case .invalidArgument(let name, let value, let expected):
       return "argument '\(name)' is \(value), expected \(expected)"
     case .additivityFailed(let row, let output, let modelOutput, let shapSum):
@@ -41,7 +42,8 @@ public enum ExplainError: Error, Equatable, Sendable, CustomStringConvertible {
         "shap values of row \(row) (output \(output)) do not add up: base value + sum is "
         + "\(shapSum), the model gives \(modelOutput)"
     case .notLinear(let model):
-      return "exact linear shap needs 'linear_regression' or 'logistic_regression', got '\(model)'; use kernel shap"
+      return
+        "exact linear shap needs 'linear_regression' or 'logistic_regression', got '\(model)'; use kernel shap"
     case .lengthMismatch(let input, let expected, let got):
       return "'\(input)' has \(got) entries, expected \(expected)"
     case .writeFailed(let path, let reason):

@@ -40,7 +40,8 @@ extension Explanation {
         let y = top + rowHeight * Double(r)
         let w = means[j] / top1 * plotWidth
         body += rect(x: left, y: y + 4, w: w, h: rowHeight - 8, fill: "#1e88e5")
-        body += text(x: left + w + 4, y: y + rowHeight / 2 + 4, Self.number(means[j]), anchor: "start")
+        body += text(
+          x: left + w + 4, y: y + rowHeight / 2 + 4, Self.number(means[j]), anchor: "start")
       }
       body += line(x1: left, y1: top, x2: left, y2: top + rowHeight * Double(order.count))
     case .beeswarm:
@@ -49,10 +50,16 @@ extension Explanation {
       axis = "SHAP value (\(outputSpace))"
       var lo = 0.0
       var hi = 0.0
-      for row in values[k] { for j in order { lo = min(lo, row[j]); hi = max(hi, row[j]) } }
+      for row in values[k] {
+        for j in order {
+          lo = min(lo, row[j])
+          hi = max(hi, row[j])
+        }
+      }
       let span = max(hi - lo, 1e-300)
       func xPosition(_ v: Double) -> Double { left + (v - lo) / span * plotWidth }
-      body += line(x1: xPosition(0), y1: top, x2: xPosition(0), y2: top + rowHeight * Double(order.count))
+      body += line(
+        x1: xPosition(0), y1: top, x2: xPosition(0), y2: top + rowHeight * Double(order.count))
       for (r, j) in order.enumerated() {
         let center = top + rowHeight * (Double(r) + 0.5)
         let column = data.map { $0[j] }
@@ -67,7 +74,8 @@ extension Explanation {
           binCounts[bin] = n + 1
           let offset = Double((n + 1) / 2) * 2.5 * (n % 2 == 0 ? 1 : -1)
           let t = cmax > cmin ? (column[i] - cmin) / (cmax - cmin) : 0.5
-          body += "<circle cx=\"\(Self.fixed(xPosition(v)))\" cy=\"\(Self.fixed(center + max(-11, min(11, offset))))\" r=\"2.5\" fill=\"\(Self.color(t))\" fill-opacity=\"0.8\"/>\n"
+          body +=
+            "<circle cx=\"\(Self.fixed(xPosition(v)))\" cy=\"\(Self.fixed(center + max(-11, min(11, offset))))\" r=\"2.5\" fill=\"\(Self.color(t))\" fill-opacity=\"0.8\"/>\n"
         }
       }
       body += legend(x: left + plotWidth + 10, y: top, h: rowHeight * Double(order.count))
@@ -118,9 +126,11 @@ extension Explanation {
 
   private func legend(x: Double, y: Double, h: Double) -> String {
     var s = "<defs><linearGradient id=\"fv\" x1=\"0\" y1=\"1\" x2=\"0\" y2=\"0\">"
-    s += "<stop offset=\"0\" stop-color=\"\(Self.color(0))\"/><stop offset=\"1\" stop-color=\"\(Self.color(1))\"/>"
+    s +=
+      "<stop offset=\"0\" stop-color=\"\(Self.color(0))\"/><stop offset=\"1\" stop-color=\"\(Self.color(1))\"/>"
     s += "</linearGradient></defs>\n"
-    s += "<rect x=\"\(Self.fixed(x))\" y=\"\(Self.fixed(y))\" width=\"8\" height=\"\(Self.fixed(h))\" fill=\"url(#fv)\"/>\n"
+    s +=
+      "<rect x=\"\(Self.fixed(x))\" y=\"\(Self.fixed(y))\" width=\"8\" height=\"\(Self.fixed(h))\" fill=\"url(#fv)\"/>\n"
     s += text(x: x + 4, y: y - 4, "high", anchor: "middle")
     s += text(x: x + 4, y: y + h + 14, "low", anchor: "middle")
     return s

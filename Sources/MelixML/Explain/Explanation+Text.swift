@@ -7,12 +7,15 @@ extension Explanation {
   /// - Returns: Lines `rank  feature  mean |shap|`, largest first.
   public func summary(limit: Int? = nil) -> String {
     let means = meanAbsoluteValues
-    let order = means.indices.sorted { means[$0] > means[$1] || (means[$0] == means[$1] && $0 < $1) }
+    let order = means.indices.sorted {
+      means[$0] > means[$1] || (means[$0] == means[$1] && $0 < $1)
+    }
     let shown = order.prefix(limit ?? order.count)
     let nameWidth = max(7, shown.map { featureNames[$0].count }.max() ?? 0)
     var lines = [
       "mean |shap| over \(rowCount) rows (\(outputSpace) output\(outputCount > 1 ? ", summed over \(outputCount) outputs" : ""))",
-      "rank  " + "feature".padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  mean |shap|",
+      "rank  " + "feature".padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+        + "  mean |shap|",
     ]
     for (rank, j) in shown.enumerated() {
       let name = featureNames[j].padding(toLength: nameWidth, withPad: " ", startingAt: 0)
@@ -40,7 +43,9 @@ extension Explanation {
         name: "output", value: "\(output)", expected: "0..<\(outputCount)")
     }
     let phi = values[output][row]
-    let order = phi.indices.sorted { abs(phi[$0]) > abs(phi[$1]) || (abs(phi[$0]) == abs(phi[$1]) && $0 < $1) }
+    let order = phi.indices.sorted {
+      abs(phi[$0]) > abs(phi[$1]) || (abs(phi[$0]) == abs(phi[$1]) && $0 < $1)
+    }
     let shown = Array(order.prefix(max(limit, 1)))
     let rest = order.dropFirst(shown.count)
     let biggest = max(shown.map { abs(phi[$0]) }.max() ?? 0, 1e-300)
@@ -53,13 +58,17 @@ extension Explanation {
         + Self.number(baseValues[output]).leftPadded(11),
     ]
     func line(_ label: String, _ value: Double) -> String {
-      let bar = String(repeating: value >= 0 ? "+" : "-", count: Int((abs(value) / biggest * 20).rounded(.up)))
+      let bar = String(
+        repeating: value >= 0 ? "+" : "-", count: Int((abs(value) / biggest * 20).rounded(.up)))
       let signed = (value > 0 ? "+" : "") + Self.number(value)
-      let text = label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + signed.leftPadded(11)
+      let text =
+        label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + signed.leftPadded(11)
       return bar.isEmpty ? text : text + "  " + bar
     }
     for (label, j) in zip(labels, shown) { lines.append(line(label, phi[j])) }
-    if !rest.isEmpty { lines.append(line(labels[labels.count - 1], rest.reduce(0) { $0 + phi[$1] })) }
+    if !rest.isEmpty {
+      lines.append(line(labels[labels.count - 1], rest.reduce(0) { $0 + phi[$1] }))
+    }
     lines.append(
       "f(x)".padding(toLength: width, withPad: " ", startingAt: 0) + "  "
         + Self.number(modelOutputs[output][row]).leftPadded(11))

@@ -47,24 +47,30 @@ public struct Explanation: Sendable {
     let nOutputs = values.count
     let nFeatures = data.first?.count ?? 0
     guard baseValues.count == nOutputs else {
-      throw ExplainError.lengthMismatch(input: "base_values", expected: nOutputs, got: baseValues.count)
+      throw ExplainError.lengthMismatch(
+        input: "base_values", expected: nOutputs, got: baseValues.count)
     }
     guard modelOutputs.count == nOutputs else {
-      throw ExplainError.lengthMismatch(input: "model outputs", expected: nOutputs, got: modelOutputs.count)
+      throw ExplainError.lengthMismatch(
+        input: "model outputs", expected: nOutputs, got: modelOutputs.count)
     }
     guard featureNames.isEmpty || featureNames.count == nFeatures else {
-      throw ExplainError.lengthMismatch(input: "feature_names", expected: nFeatures, got: featureNames.count)
+      throw ExplainError.lengthMismatch(
+        input: "feature_names", expected: nFeatures, got: featureNames.count)
     }
     guard outputNames.isEmpty || outputNames.count == nOutputs else {
-      throw ExplainError.lengthMismatch(input: "output names", expected: nOutputs, got: outputNames.count)
+      throw ExplainError.lengthMismatch(
+        input: "output names", expected: nOutputs, got: outputNames.count)
     }
     for k in 0..<nOutputs {
       guard values[k].count == data.count, modelOutputs[k].count == data.count else {
-        throw ExplainError.lengthMismatch(input: "values", expected: data.count, got: values[k].count)
+        throw ExplainError.lengthMismatch(
+          input: "values", expected: data.count, got: values[k].count)
       }
       for (i, row) in values[k].enumerated() {
         guard row.count == nFeatures else {
-          throw ExplainError.lengthMismatch(input: "values row \(i)", expected: nFeatures, got: row.count)
+          throw ExplainError.lengthMismatch(
+            input: "values row \(i)", expected: nFeatures, got: row.count)
         }
         let sum = baseValues[k] + row.reduce(0, +)
         let f = modelOutputs[k][i]

@@ -29,7 +29,9 @@ public struct KernelSHAP {
   ///   - background: Reference rows and weights.
   ///   - samples: Coalitions evaluated per row (nil: `2M + 2048`); at least 2.
   ///   - seed: Seed for sampling.
-  public init(model: @escaping ModelFunction, background: Background, samples: Int? = nil, seed: UInt64 = 0) {
+  public init(
+    model: @escaping ModelFunction, background: Background, samples: Int? = nil, seed: UInt64 = 0
+  ) {
     self.model = model
     self.background = background
     self.samples = samples
@@ -55,7 +57,8 @@ public struct KernelSHAP {
     let bg = try FeatureRows(background.rows, input: "background")
     let x = try FeatureRows(data, input: "data", width: bg.width)
     if let samples, samples < 2 {
-      throw ExplainError.invalidArgument(name: "samples", value: "\(samples)", expected: "at least 2")
+      throw ExplainError.invalidArgument(
+        name: "samples", value: "\(samples)", expected: "at least 2")
     }
     let width = bg.width
     let weights = background.weights
@@ -69,7 +72,8 @@ public struct KernelSHAP {
     }
 
     var values = [[[Double]]](
-      repeating: [[Double]](repeating: [Double](repeating: 0, count: width), count: x.rows), count: k)
+      repeating: [[Double]](repeating: [Double](repeating: 0, count: width), count: x.rows),
+      count: k)
     var outputs = [[Double]](repeating: [Double](repeating: 0, count: x.rows), count: k)
     var rng = PCG64(seed: seed)
     for i in 0..<x.rows {
@@ -120,7 +124,8 @@ public struct KernelSHAP {
     }
     let out = try evaluateModel(model, batch, rows: masks.count * bg.rows, width: width)
     guard out.outputs == k else {
-      throw ExplainError.badModelOutput(expectedRows: masks.count * bg.rows, got: [masks.count * bg.rows, out.outputs])
+      throw ExplainError.badModelOutput(
+        expectedRows: masks.count * bg.rows, got: [masks.count * bg.rows, out.outputs])
     }
     let weights = background.weights
     return (0..<masks.count).map { s in
@@ -216,7 +221,10 @@ struct CoalitionPlan {
       var pick = draw.count - 1
       for (i, p) in draw.enumerated() {
         u -= p
-        if u < 0 { pick = i; break }
+        if u < 0 {
+          pick = i
+          break
+        }
       }
       let size = pick + full + 1
       var order = Array(0..<m)
@@ -288,7 +296,10 @@ enum DenseSolve {
       for col in 0..<n {
         var pivot = col
         for r in col..<n where abs(m[r * n + col]) > abs(m[pivot * n + col]) { pivot = r }
-        if abs(m[pivot * n + col]) <= 1e-300 { singular = true; break }
+        if abs(m[pivot * n + col]) <= 1e-300 {
+          singular = true
+          break
+        }
         if pivot != col {
           for c in 0..<n { m.swapAt(col * n + c, pivot * n + c) }
           x.swapAt(col, pivot)

@@ -95,7 +95,8 @@ public struct PermutationImportance: Sendable {
     seed: UInt64, featureNames: [String] = []
   ) throws {
     guard repeats >= 1 else {
-      throw ExplainError.invalidArgument(name: "repeats", value: "\(repeats)", expected: "at least 1")
+      throw ExplainError.invalidArgument(
+        name: "repeats", value: "\(repeats)", expected: "at least 1")
     }
     var rng = PCG64(seed: seed)
     var index = Array(0..<x.count)
@@ -136,10 +137,12 @@ public struct PermutationImportance: Sendable {
     }
     for (r, s) in shuffles.enumerated() where s.count != rows.rows || Set(s) != Set(0..<rows.rows) {
       throw ExplainError.invalidArgument(
-        name: "shuffles[\(r)]", value: "not a permutation", expected: "a permutation of 0..<\(rows.rows)")
+        name: "shuffles[\(r)]", value: "not a permutation",
+        expected: "a permutation of 0..<\(rows.rows)")
     }
     guard featureNames.isEmpty || featureNames.count == rows.width else {
-      throw ExplainError.lengthMismatch(input: "feature_names", expected: rows.width, got: featureNames.count)
+      throw ExplainError.lengthMismatch(
+        input: "feature_names", expected: rows.width, got: featureNames.count)
     }
     func score(_ values: [Double]) throws -> Double {
       let out = try evaluateModel(predict, values, rows: rows.rows, width: rows.width)

@@ -20,8 +20,10 @@ else {
 }
 do {
   let c = try JSONDecoder().decode(Case.self, from: data)
-  let model = FittedLogisticRegression(classes: c.classes, coefficients: c.coefficients, intercepts: c.intercepts)
-  let explainer = KernelSHAP(model: { try model.predictProbabilities($0) }, background: try Background(c.background))
+  let model = FittedLogisticRegression(
+    classes: c.classes, coefficients: c.coefficients, intercepts: c.intercepts)
+  let explainer = KernelSHAP(
+    model: { try model.predictProbabilities($0) }, background: try Background(c.background))
   var times: [Double] = []
   var first: [Double] = []
   for _ in 0..<repeats {
@@ -31,7 +33,9 @@ do {
     first = ex.values[1][0]
   }
   times.sort()
-  let json = try JSONSerialization.data(withJSONObject: ["seconds": times[times.count / 2], "first_row": first])
+  let json = try JSONSerialization.data(withJSONObject: [
+    "seconds": times[times.count / 2], "first_row": first,
+  ])
   print(String(decoding: json, as: UTF8.self))
 } catch {
   FileHandle.standardError.write(Data("melix-shap-bench: \(error)\n".utf8))

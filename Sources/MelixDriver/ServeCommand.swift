@@ -101,7 +101,7 @@ struct ServeCommand: ParsableCommand {
       }
     }
     if case .failure(let error) = outcome {
-      console.err("melix: error: the server stopped: \(error)")
+      console.err("melix: error: cannot serve on \(host):\(port): \(error)")
       throw ExitCode(ExitStatus.runtimeError.rawValue)
     }
     console.err("melix: server stopped")

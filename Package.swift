@@ -30,6 +30,8 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
   ],
   targets: [
     // MARK: - C libraries (system libraries via pkg-config)
@@ -64,8 +66,18 @@ let package = Package(
     .target(
       name: "MelixDriver",
       dependencies: [
-        "MelixSyntax", "MelixInterpreter", "MelixREPL",
+        "MelixSyntax", "MelixInterpreter", "MelixREPL", "MelixML", "MelixServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: v5),
+    // The model server (issue 7): Hummingbird 2 speaking the Open Inference Protocol, with
+    // Prometheus metrics. Only the driver imports it (STYLE.md section 2).
+    .target(
+      name: "MelixServer",
+      dependencies: [
+        "MelixML",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Prometheus", package: "swift-prometheus"),
       ],
       swiftSettings: v5),
     .executableTarget(name: "melix", dependencies: ["MelixDriver"], swiftSettings: v5),
@@ -82,6 +94,8 @@ let package = Package(
     .testTarget(
       name: "MelixMLTests", dependencies: ["MelixML", "MelixNumerics"], exclude: ["Fixtures"],
       swiftSettings: v5),
+    .testTarget(
+      name: "MelixServerTests", dependencies: ["MelixServer", "MelixML"], swiftSettings: v5),
     .testTarget(name: "MelixSyntaxTests", dependencies: ["MelixSyntax"], swiftSettings: v5),
     .testTarget(
       name: "MelixInterpreterTests", dependencies: ["MelixInterpreter"], exclude: ["Fixtures"],

@@ -56,7 +56,7 @@ struct MelixCommand: ParsableCommand {
       NO_COLOR is unset.
       """,
     version: MelixVersion.string,
-    subcommands: [RunCommand.self, CheckCommand.self, DocCommand.self])
+    subcommands: [RunCommand.self, CheckCommand.self, ServeCommand.self, DocCommand.self])
 
   @Option(
     name: .customShort("e"), parsing: .unconditional,

@@ -21,7 +21,8 @@ enum InteractiveEntry {
       return context.runner.run(source)
     }
     let session = Session(
-      output: { context.console.out($0) }, searchPaths: context.runner.searchPaths)
+      output: { context.console.out($0) }, searchPaths: context.runner.searchPaths,
+      extraBuiltins: DeployHost.builtins())
     return ExitStatus(rawValue: REPL.run(session: session)) ?? .success
   }
 }

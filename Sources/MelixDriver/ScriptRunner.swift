@@ -13,7 +13,8 @@ struct ScriptRunner {
   ///   its trace) or `.interrupted` when Ctrl-C stopped the run.
   func run(_ source: SourceFile, display: Bool = false) -> ExitStatus {
     let console = self.console
-    let session = Session(output: { console.out($0) }, searchPaths: searchPaths)
+    let session = Session(
+      output: { console.out($0) }, searchPaths: searchPaths, extraBuiltins: DeployHost.builtins())
     let interrupts = InterruptGuard(session: session)
     let result = session.run(source, display: display)
     interrupts.cancel()
@@ -32,7 +33,7 @@ struct ScriptRunner {
 
   /// Parses and resolves `source` without running it; renders every diagnostic.
   func check(_ source: SourceFile) -> ExitStatus {
-    let session = Session(output: { _ in }, searchPaths: searchPaths)
+    let session = Session(output: { _ in }, searchPaths: searchPaths, extraBuiltins: DeployHost.builtins())
     let diagnostics = session.check(source)
     report(diagnostics, in: source)
     return diagnostics.contains { $0.severity == .error } ? .compileErrors : .success

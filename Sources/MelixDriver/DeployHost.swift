@@ -1,0 +1,130 @@
+import Foundation
+import MelixInterpreter
+import MelixML
+import MelixServer
+
+/// The host side of `deploy` (STYLE.md section 2: the interpreter never imports the server;
+/// the driver injects these built-ins into the sessions it makes).
+enum DeployHost {
+  /// `deploy(model, port:, host:, name:)` and `stop(server)`.
+  static func builtins() -> [Builtin] {
+    [
+      Builtin(
+        "deploy",
+        [
+          BuiltinParameter("model", .native("Model")),
+          BuiltinParameter("port", .int, default: "8080"),
+          BuiltinParameter("host", .string, default: "\"127.0.0.1\""),
+          BuiltinParameter("name", .string, default: "\"model\""),
+        ],
+        returns: "Server",
+        doc: """
+          Serves a trained model over HTTP in the background (Open Inference Protocol / KServe V2 \
+          REST, TF-Serving's ':predict', Prometheus '/metrics'; docs/serving.md) and returns a \
+          Server with 'url' and 'port'; the session keeps working. Port 0 picks a free port. \
+          'stop(server)' stops it; it also stops when the program ends.
+          """,
+        example: "let server = deploy(model, port: 8080)\nprint(server.url)\nstop(server)"
+      ) { args, _ in
+        guard let model = nativeModel(args[0]), case .int(let port) = args[1],
+          case .string(let host) = args[2], case .string(let name) = args[3]
+        else { throw MelixError("'deploy' needs a Model, an Int port and String host and name") }
+        guard (0...65535).contains(port) else {
+          throw MelixError("argument 'port' of 'deploy' must be in 0...65535, got \(port)")
+        }
+        let checkpoint = try model.snapshot(for: "deploy")
+        let server: ModelServer
+        do {
+          server = try ModelServer(
+            models: [makeServable(checkpoint, name: name)],
+            configuration: ServerConfiguration(host: host, port: port))
+        } catch {
+          throw MelixError("cannot deploy: \(error)")
+        }
+        let box = StartBox()
+        let started = DispatchSemaphore(value: 0)
+        _Concurrency.Task {
+          do { box.set(.success(try await server.start())) } catch { box.set(.failure(error)) }
+          started.signal()
+        }
+        started.wait()
+        switch box.get() {
+        case .success(let running): return .native(ServerValue(running, name: name))
+        case .failure(let error): throw MelixError("cannot deploy on \(host):\(port): \(error)")
+        case nil: throw MelixError("cannot deploy on \(host):\(port)")
+        }
+      },
+      Builtin(
+        "stop", [BuiltinParameter("server", .native("Server"))], returns: "Nil",
+        doc: "Stops a server started by 'deploy' after the requests in flight finish.",
+        example: "stop(server)"
+      ) { args, _ in
+        guard case .native(let value) = args[0], let server = value as? ServerValue else {
+          return .null
+        }
+        server.stop()
+        return .null
+      },
+    ]
+  }
+
+  static func nativeModel(_ value: Value) -> ModelValue? {
+    if case .native(let v) = value { return v as? ModelValue }
+    return nil
+  }
+
+  private final class StartBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var result: Result<RunningServer, Error>?
+    func set(_ value: Result<RunningServer, Error>) {
+      lock.lock()
+      result = value
+      lock.unlock()
+    }
+    func get() -> Result<RunningServer, Error>? {
+      lock.lock()
+      defer { lock.unlock() }
+      return result
+    }
+  }
+}
+
+/// The Melix `Server` value `deploy` returns: `url`, `port`, `name`, `is_running`.
+final class ServerValue: NativeValue {
+  let running: RunningServer
+  let name: String
+  private(set) var isRunning = true
+
+  init(_ running: RunningServer, name: String) {
+    self.running = running
+    self.name = name
+  }
+
+  var typeName: String { "Server" }
+  func display() -> String {
+    "Server '\(name)' at \(running.url)" + (isRunning ? "" : " (stopped)")
+  }
+  var memberNames: [String] { ["url", "port", "name", "is_running"] }
+
+  func member(_ field: String) throws -> Value {
+    switch field {
+    case "url": return .string(running.url)
+    case "port": return .int(running.port)
+    case "name": return .string(name)
+    case "is_running": return .bool(isRunning)
+    default: throw MelixError("Server has no field '\(field)'")
+    }
+  }
+
+  func stop() {
+    guard isRunning else { return }
+    isRunning = false
+    let running = self.running
+    let done = DispatchSemaphore(value: 0)
+    _Concurrency.Task {
+      await running.stop()
+      done.signal()
+    }
+    done.wait()
+  }
+}

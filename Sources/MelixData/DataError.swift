@@ -26,6 +26,8 @@ public enum DataError: Error, Equatable, CustomStringConvertible {
   case textAfterQuote(file: String, line: Int, row: Int, column: String)
   /// Two columns of a CSV header share a name.
   case duplicateColumn(file: String, name: String)
+  /// A CSV header field is empty (`column` is 1-based), e.g. `a,,b`.
+  case emptyColumnName(file: String, line: Int, column: Int)
   /// The target column has a missing value.
   case missingTarget(file: String, line: Int, row: Int, column: String)
   /// A column name is not in the dataset; `available` lists the names that are.
@@ -100,6 +102,8 @@ public enum DataError: Error, Equatable, CustomStringConvertible {
       return "\(file):\(line): data row \(row), column '\(column)': text after the closing quote"
     case .duplicateColumn(let file, let name):
       return "'\(file)': column '\(name)' appears twice in the header"
+    case .emptyColumnName(let file, let line, let column):
+      return "\(file):\(line): column \(column) of the header has no name"
     case .missingTarget(let file, let line, let row, let column):
       return "\(file):\(line): data row \(row): target column '\(column)' is missing"
     case .unknownColumn(let name, let available):

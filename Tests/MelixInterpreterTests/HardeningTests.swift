@@ -22,4 +22,27 @@ final class HardeningTests: XCTestCase {
     XCTAssertEqual(failure.line, 2)
     XCTAssertLessThan(Date().timeIntervalSince(started), 10)
   }
+
+  /// A file whose import failed stayed marked as loaded: importing it again after a fix (at
+  /// the REPL) silently did nothing.
+  func testAFailedImportCanBeRetried() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("melix-retry-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let module = folder.appendingPathComponent("module.mlx")
+    try "let q = 1 // 0\n".write(to: module, atomically: true, encoding: .utf8)
+    var printed = ""
+    let session = Session(output: { printed += $0 })
+    let importLine = "import \"\(module.path)\""
+    guard case .runtimeError(let failure) = session.run(SourceFile(path: "<repl:1>", text: importLine)) else {
+      return XCTFail("expected the import to fail")
+    }
+    XCTAssertEqual(failure.message, "integer division by zero")
+    try "let q = 42\n".write(to: module, atomically: true, encoding: .utf8)
+    guard case .success = session.run(SourceFile(path: "<repl:2>", text: importLine)) else {
+      return XCTFail("expected the second import to succeed")
+    }
+    _ = session.run(SourceFile(path: "<repl:3>", text: "print(q)"))
+    XCTAssertEqual(printed, "42\n")
+  }
 }

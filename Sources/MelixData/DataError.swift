@@ -26,8 +26,6 @@ public enum DataError: Error, Equatable, CustomStringConvertible {
   case textAfterQuote(file: String, line: Int, row: Int, column: String)
   /// Two columns of a CSV header share a name.
   case duplicateColumn(file: String, name: String)
-  /// A CSV header field is empty (`column` is 1-based), e.g. `a,,b`.
-  case emptyColumnName(file: String, line: Int, column: Int)
   /// The target column has a missing value.
   case missingTarget(file: String, line: Int, row: Int, column: String)
   /// A column name is not in the dataset; `available` lists the names that are.
@@ -54,6 +52,8 @@ public enum DataError: Error, Equatable, CustomStringConvertible {
   case unknownLevel(operation: String, column: String, level: String)
   /// A column has no observed values, so a statistic cannot be computed.
   case noObservedValues(operation: String, column: String)
+  /// A CSV header field is empty (`column` is 1-based), e.g. `a,,b`.
+  case emptyColumnName(file: String, line: Int, column: Int)
 
   /// The same error with CSV line and row numbers moved by the given offsets (used when a
   /// later part of a file was parsed on its own).

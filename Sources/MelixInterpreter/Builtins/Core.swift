@@ -53,7 +53,7 @@ extension BuiltinTable {
         doc: "The text the REPL shows for x: strings quoted.", example: "repr(\"a\")  # \"\\\"a\\\"\""
       ) { args, _ in .string(args[0].repr) },
       Builtin(
-        "int", [BuiltinParameter("x", .oneOf([.int, .number, .string, .bool]))], returns: "Int",
+        "int", [BuiltinParameter("x", .oneOf([.number, .string, .bool]))], returns: "Int",
         doc: "Converts a Float (truncating toward zero), a String of digits or a Bool to Int.",
         example: "int(3.9)  # 3\nint(\"42\")  # 42"
       ) { args, _ in

@@ -44,7 +44,7 @@ public struct CSVReader: Sendable {
   /// - Returns: The table, shape `[rowCount, names.count]`.
   /// - Throws: `DataError.cannotRead`, `.emptyFile`, `.noDataRows`, `.raggedRow`,
   ///   `.notANumber`, `.notABool`, `.unterminatedQuote`, `.textAfterQuote`,
-  ///   `.duplicateColumn`, `.emptyColumnName`, each naming the file (and line, row, column, value).
+  ///   `.duplicateColumn`, `.emptyColumnName`, `.bareCarriageReturn`, each naming the file (and line, row, column, value).
   /// - Complexity: One pass over the bytes; O(rows × columns).
   public func readTable(path: String) throws -> CSVTable {
     let descriptor = open(path, O_RDONLY)
@@ -413,6 +413,11 @@ public struct CSVReader: Sendable {
           // An empty name could only be reached as ds[""] and shows as a blank heading.
           if unescaped.isEmpty {
             throw DataError.emptyColumnName(file: file, line: line, column: names.count + 1)
+          }
+          // CR-only line endings: every line runs together into the header (it read as
+          // "header but no data rows").
+          if !span.quoted && bytes.contains(UInt8(ascii: "\r")) {
+            throw DataError.bareCarriageReturn(file: file, line: line)
           }
           if names.contains(unescaped) {
             throw DataError.duplicateColumn(file: file, name: unescaped)

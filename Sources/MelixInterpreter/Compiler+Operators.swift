@@ -69,6 +69,7 @@ extension Compiler {
     case .equal:
       return { a, b in
         if case .int(let x) = a, case .int(let y) = b { return .bool(x == y) }
+        if case .float(let x) = a, case .float(let y) = b { return .bool(x == y) }
         if case .native = a { return try located(span, path) { try Operators.binary(op, a, b) } }
         if case .native = b { return try located(span, path) { try Operators.binary(op, a, b) } }
         return .bool(try located(span, path) { try Operators.equalChecked(a, b) })
@@ -76,6 +77,7 @@ extension Compiler {
     case .notEqual:
       return { a, b in
         if case .int(let x) = a, case .int(let y) = b { return .bool(x != y) }
+        if case .float(let x) = a, case .float(let y) = b { return .bool(x != y) }
         if case .native = a { return try located(span, path) { try Operators.binary(op, a, b) } }
         if case .native = b { return try located(span, path) { try Operators.binary(op, a, b) } }
         return .bool(!(try located(span, path) { try Operators.equalChecked(a, b) }))

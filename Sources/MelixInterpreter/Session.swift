@@ -269,7 +269,10 @@ public final class Session {
     for statement in program.statements {
       guard case .importFile(let path) = statement.kind else { continue }
       guard let file = locate(path, from: program.source.path) else {
-        diagnostics.append(.importNotFound(path, at: statement.span, searched: candidates(path, from: program.source.path)))
+        // Name the importing file: for a nested import it is not the file being checked.
+        var diagnostic = Diagnostic.importNotFound(path, at: statement.span, searched: candidates(path, from: program.source.path))
+        diagnostic.file = program.source
+        diagnostics.append(diagnostic)
         continue
       }
       let canonical = (file as NSString).standardizingPath

@@ -45,4 +45,20 @@ final class HardeningTests: XCTestCase {
     _ = session.run(SourceFile(path: "<repl:3>", text: "print(q)"))
     XCTAssertEqual(printed, "42\n")
   }
+
+  /// `melix check`: a missing import inside an imported file was rendered against the checked
+  /// file (its line 2 there, the wrong text under the caret).
+  func testCheckNamesTheFileOfANestedMissingImport() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("melix-nested-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let module = folder.appendingPathComponent("module.mlx")
+    try "let x = 1\nimport \"no_such_module\"\n".write(to: module, atomically: true, encoding: .utf8)
+    let main = folder.appendingPathComponent("main.mlx")
+    let session = Session(output: { _ in })
+    let diagnostics = session.check(SourceFile(path: main.path, text: "import \"module.mlx\"\nprint(x)\n"))
+    XCTAssertEqual(diagnostics.map(\.message), ["cannot find 'no_such_module' to import"])
+    XCTAssertEqual(diagnostics.first?.file?.path, module.path)
+    XCTAssertEqual(diagnostics.first?.line, 2)
+  }
 }

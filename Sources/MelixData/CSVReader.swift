@@ -49,7 +49,7 @@ public struct CSVReader: Sendable {
   /// - Returns: The table, shape `[rowCount, names.count]`.
   /// - Throws: `DataError.cannotRead`, `.emptyFile`, `.noDataRows`, `.raggedRow`,
   ///   `.notANumber`, `.notABool`, `.unterminatedQuote`, `.textAfterQuote`,
-  ///   `.duplicateColumn`, each naming the file (and line, row, column, value).
+  ///   `.duplicateColumn`, `.emptyColumnName`, `.bareCarriageReturn`, each naming the file (and line, row, column, value).
   /// - Complexity: One pass over the bytes; O(rows × columns).
   public func readTable(path: String) throws -> CSVTable {
     let descriptor = open(path, O_RDONLY)
@@ -528,6 +528,15 @@ public struct CSVReader: Sendable {
             k += span.escaped && p[k] == UInt8(ascii: "\"") ? 2 : 1
           }
           let unescaped = String(decoding: bytes, as: UTF8.self)
+          // An empty name could only be reached as ds[""] and shows as a blank heading.
+          if unescaped.isEmpty {
+            throw DataError.emptyColumnName(file: file, line: line, column: names.count + 1)
+          }
+          // CR-only line endings: every line runs together into the header (it read as
+          // "header but no data rows").
+          if !span.quoted && bytes.contains(UInt8(ascii: "\r")) {
+            throw DataError.bareCarriageReturn(file: file, line: line)
+          }
           if names.contains(unescaped) {
             throw DataError.duplicateColumn(file: file, name: unescaped)
           }

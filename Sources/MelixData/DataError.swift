@@ -52,6 +52,11 @@ public enum DataError: Error, Equatable, CustomStringConvertible {
   case unknownLevel(operation: String, column: String, level: String)
   /// A column has no observed values, so a statistic cannot be computed.
   case noObservedValues(operation: String, column: String)
+  /// A CSV header field is empty (`column` is 1-based), e.g. `a,,b`.
+  case emptyColumnName(file: String, line: Int, column: Int)
+  /// An unquoted CSV header field holds a carriage return: the file ends its lines with a
+  /// bare CR (classic Mac OS), so the whole file reads as one header line.
+  case bareCarriageReturn(file: String, line: Int)
 
   /// The same error with CSV line and row numbers moved by the given offsets (used when a
   /// later part of a file was parsed on its own).
@@ -100,6 +105,10 @@ public enum DataError: Error, Equatable, CustomStringConvertible {
       return "\(file):\(line): data row \(row), column '\(column)': text after the closing quote"
     case .duplicateColumn(let file, let name):
       return "'\(file)': column '\(name)' appears twice in the header"
+    case .emptyColumnName(let file, let line, let column):
+      return "\(file):\(line): column \(column) of the header has no name"
+    case .bareCarriageReturn(let file, let line):
+      return "\(file):\(line): the header holds a bare carriage return: lines must end in LF or CRLF"
     case .missingTarget(let file, let line, let row, let column):
       return "\(file):\(line): data row \(row): target column '\(column)' is missing"
     case .unknownColumn(let name, let available):

@@ -73,7 +73,7 @@ extension Dataset {
         let levels = data.attributes.contains("levels") ? try data.attributes.strings("levels") : []
         let ordered =
           data.attributes.contains("ordered") ? try data.attributes.int("ordered") != 0 : false
-        let codes = try read(data, as: Int.self)
+        let codes = try readIntegers(data, file: path)
         if let bad = codes.firstIndex(where: { $0 < -1 || $0 >= levels.count }) {
           throw DataError.invalidLayout(
             file: path, path: data.path,
@@ -96,7 +96,7 @@ extension Dataset {
       let isClassification =
         task == "classification" || (task == nil && attributes.contains("target_names"))
       if isClassification {
-        let indices = try read(yData, as: Int.self)
+        let indices = try readIntegers(yData, file: path)
         let highest = (indices.max() ?? -1) + 1
         let names =
           attributes.contains("target_names")
@@ -119,13 +119,36 @@ extension Dataset {
     for key in ["source", "license", "citation"] where attributes.contains(key) {
       metadata[key] = try attributes.string(key)
     }
-    var dataset = try Dataset(
-      features: features, featureNames: featureNames, categorical: categorical, target: target,
-      targetName: targetName, columnOrder: order, metadata: metadata)
+    var dataset: Dataset
+    do {
+      dataset = try Dataset(
+        features: features, featureNames: featureNames, categorical: categorical, target: target,
+        targetName: targetName, columnOrder: order, metadata: metadata)
+    } catch DataError.invalidArgument(_, let message) {
+      // Repeated or unknown column names come from the file's attributes: name the file.
+      throw DataError.invalidLayout(file: path, path: "/", reason: message)
+    }
     if attributes.contains("image_shape") {
       dataset.imageShape = try attributes.ints("image_shape").map { Int($0) }
     }
     return dataset
+  }
+
+  /// Reads a 1-D dataset of codes or class indices as integers. A float dataset must hold
+  /// whole numbers: libhdf5's own conversion would truncate 0.5 to 0 and turn NaN into
+  /// Int.min without a word.
+  ///
+  /// - Throws: `DataError.invalidLayout` naming the file, the path, the row and the value.
+  private static func readIntegers(_ data: H5Dataset, file: String) throws -> [Int] {
+    let integers = try data.read(as: Int.self)
+    let doubles = try data.read(as: Double.self)
+    for (row, (i, d)) in zip(integers, doubles).enumerated() where Double(i) != d {
+      // An int64 above 2^53 reads back as a nearby Double: not a float problem.
+      if d.isFinite && d == d.rounded(.towardZero) && Swift.abs(d) >= 9.007199254740992e15 { continue }
+      throw DataError.invalidLayout(
+        file: file, path: data.path, reason: "value \(d) at row \(row) is not a whole number")
+    }
+    return integers
   }
 
   /// Writes the dataset in the Melix HDF5 layout (see `readHDF5(path:)`), readable by h5py.

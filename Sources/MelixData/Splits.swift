@@ -192,8 +192,10 @@ extension Dataset {
   public func timeSeriesSplit(splits: Int, testSize: Int? = nil, gap: Int = 0) throws -> [(
     train: Dataset, validation: Dataset
   )] {
-    let size = testSize ?? count / (splits + 1)
-    guard splits >= 2, size >= 1, gap >= 0, count - splits * size - gap >= 1 else {
+    // Overflow-safe for any Int the user passes: `splits + 1` and `splits * size` trapped.
+    let size = testSize ?? (splits >= 1 && splits < Int.max ? count / (splits + 1) : 0)
+    let (needed, overflow) = splits.multipliedReportingOverflow(by: size)
+    guard splits >= 2, size >= 1, gap >= 0, !overflow, needed <= count, count - needed - gap >= 1 else {
       throw DataError.invalidArgument(
         function: "time_series_split",
         message: "\(splits) splits of \(size) rows with gap \(gap) do not fit in \(count) rows")
@@ -219,6 +221,12 @@ extension Dataset {
       throw DataError.invalidArgument(
         function: "sample",
         message: "cannot draw \(n) rows from \(count)\(replace ? "" : " without replacement")")
+    }
+    // With replacement any n is allowed: keep the result within the tensor size limit
+    // (2^30 values) instead of exhausting memory.
+    guard n <= (1 << 30) / Swift.max(1, columnOrder.count) else {
+      throw DataError.invalidArgument(
+        function: "sample", message: "\(n) rows of \(columnOrder.count) columns is too large a sample")
     }
     var generator = SeededGenerator(seed: seed)
     if replace { return try rows((0..<n).map { _ in generator.nextIndex(below: count) }) }

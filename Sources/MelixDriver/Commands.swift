@@ -85,7 +85,9 @@ struct RunCommand: ParsableCommand {
   @ArgumentParser.Argument(help: ArgumentHelp("The .mlx script, or '-' for standard input.", valueName: "file"))
   var file: String
 
-  @Option(name: .long, help: ArgumentHelp("Run only cell N (numbered from 1).", valueName: "n"))
+  // `.unconditional`: `--cell -1` is a (bad) cell number, not a missing value followed by
+  // an unknown option '-1'.
+  @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Run only cell N (numbered from 1).", valueName: "n"))
   var cell: Int?
 
   func run() throws {

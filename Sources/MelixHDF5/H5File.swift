@@ -35,7 +35,8 @@ public final class H5File {
   /// - Parameters:
   ///   - path: File system path.
   ///   - mode: `.readOnly` (default), `.readWrite` or `.truncate` (create or overwrite).
-  /// - Throws: `HDF5Error.fileNotFound` if a file to read does not exist,
+  /// - Throws: `HDF5Error.fileNotFound` if a file to read does not exist, `.isDirectory` if
+  ///   the path is a directory,
   ///   `HDF5Error.notHDF5` if it has no HDF5 signature, `HDF5Error.corruptFile` if libhdf5
   ///   cannot open it (for example a truncated file), `HDF5Error.callFailed` otherwise.
   /// - Complexity: Calls `H5Fis_hdf5` and `H5Fopen`, or `H5Fcreate` for `.truncate`.
@@ -47,9 +48,10 @@ public final class H5File {
     switch mode {
     case .readOnly, .readWrite:
       var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
-        !isDirectory.boolValue
-      else { throw HDF5Error.fileNotFound(file: path) }
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        throw HDF5Error.fileNotFound(file: path)
+      }
+      if isDirectory.boolValue { throw HDF5Error.isDirectory(file: path) }
       let signature = H5Fis_hdf5(path)
       if signature == 0 { throw HDF5Error.notHDF5(file: path) }
       if signature < 0 {

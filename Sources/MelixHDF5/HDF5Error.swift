@@ -24,12 +24,16 @@ public enum HDF5Error: Error, Equatable, CustomStringConvertible {
   case rowsOutOfRange(file: String, path: String, lower: Int, upper: Int, rows: Int)
   /// A libhdf5 call failed; `function` is the C function, `reason` libhdf5's error stack.
   case callFailed(function: String, file: String, path: String, reason: String)
+  /// The path names a directory, not a file.
+  case isDirectory(file: String)
 
   /// The one-line message, e.g. `'iris.h5': no object at '/y'`.
   public var description: String {
     switch self {
     case .fileNotFound(let file):
       return "cannot open '\(file)': no such file"
+    case .isDirectory(let file):
+      return "cannot open '\(file)': it is a directory, not an HDF5 file"
     case .notHDF5(let file):
       return "'\(file)' is not an HDF5 file (no HDF5 signature)"
     case .corruptFile(let file, let reason):

@@ -69,16 +69,18 @@ extension Compiler {
     case .equal:
       return { a, b in
         if case .int(let x) = a, case .int(let y) = b { return .bool(x == y) }
+        if case .float(let x) = a, case .float(let y) = b { return .bool(x == y) }
         if case .native = a { return try located(span, path) { try Operators.binary(op, a, b) } }
         if case .native = b { return try located(span, path) { try Operators.binary(op, a, b) } }
-        return .bool(Operators.equal(a, b))
+        return .bool(try located(span, path) { try Operators.equalChecked(a, b) })
       }
     case .notEqual:
       return { a, b in
         if case .int(let x) = a, case .int(let y) = b { return .bool(x != y) }
+        if case .float(let x) = a, case .float(let y) = b { return .bool(x != y) }
         if case .native = a { return try located(span, path) { try Operators.binary(op, a, b) } }
         if case .native = b { return try located(span, path) { try Operators.binary(op, a, b) } }
-        return .bool(!Operators.equal(a, b))
+        return .bool(!(try located(span, path) { try Operators.equalChecked(a, b) }))
       }
     default:
       return { a, b in try located(span, path) { try Operators.binary(op, a, b) } }

@@ -18,8 +18,8 @@ enum Operators {
     case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
       // Tensors compare element-wise (NumPy): the native value answers first.
       if let result = try nativeComparison(op, lhs, rhs) { return result }
-      if op == .equal { return .bool(equal(lhs, rhs)) }
-      if op == .notEqual { return .bool(!equal(lhs, rhs)) }
+      if op == .equal { return .bool(try equalChecked(lhs, rhs)) }
+      if op == .notEqual { return .bool(!(try equalChecked(lhs, rhs))) }
       let order = try compare(lhs, rhs, op: op.rawValue)
       switch op {
       case .less: return .bool(order < 0)
@@ -184,10 +184,31 @@ enum Operators {
 
   // MARK: - Comparison
 
+  /// Melix `==` for Swift callers (`Equatable`, `in`): values nested deeper than 1,000
+  /// levels compare unequal (a list can contain itself).
   static func equal(_ lhs: Value, _ rhs: Value, depth: Int = 0) -> Bool {
-    // Lists can contain themselves; give up (unequal) rather than recurse forever.
-    if depth > 1_000 { return false }
-    func equal(_ a: Value, _ b: Value) -> Bool { Operators.equal(a, b, depth: depth + 1) }
+    var tooDeep = false
+    return equal(lhs, rhs, depth: depth, tooDeep: &tooDeep)
+  }
+
+  /// Melix `==` for the operators `==` and `!=`: values nested deeper than 1,000 levels are
+  /// an error, as for `<` (they silently compared unequal, even two equal deep lists).
+  ///
+  /// - Throws: `MelixError` when the comparison goes deeper than 1,000 levels.
+  static func equalChecked(_ lhs: Value, _ rhs: Value) throws -> Bool {
+    var tooDeep = false
+    let result = equal(lhs, rhs, depth: 0, tooDeep: &tooDeep)
+    if tooDeep { throw MelixError("comparison of values nested too deeply") }
+    return result
+  }
+
+  private static func equal(_ lhs: Value, _ rhs: Value, depth: Int, tooDeep: inout Bool) -> Bool {
+    // Lists can contain themselves; give up (unequal, and say so) rather than recurse forever.
+    if depth > 1_000 {
+      tooDeep = true
+      return false
+    }
+    func equal(_ a: Value, _ b: Value) -> Bool { Operators.equal(a, b, depth: depth + 1, tooDeep: &tooDeep) }
     switch (lhs, rhs) {
     case (.null, .null): return true
     case (.bool(let a), .bool(let b)): return a == b

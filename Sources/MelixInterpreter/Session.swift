@@ -51,7 +51,7 @@ public final class Session {
         // The prelude is small and shallow: load it on the caller's thread (a thread
         // hand-off costs more than the load on a busy machine).
         isRunning = true
-        let loaded = importFile(prelude)
+        let loaded = importFile(prelude, written: prelude, importedAt: Span(start: 0, end: 0, line: 1, column: 1), by: source)
         isRunning = false
         switch loaded {
         case .compileErrors(let diagnostics)?:
@@ -183,7 +183,7 @@ public final class Session {
       guard let file = locate(path, from: program.source.path) else {
         return .compileErrors([.importNotFound(path, at: statement.span, searched: candidates(path, from: program.source.path))])
       }
-      if let failure = importFile(file) {
+      if let failure = importFile(file, written: path, importedAt: statement.span, by: program.source) {
         if case .runtimeError(let inner) = failure {
           // The importing file's frame: the `import` line.
           let trace = inner.trace + [("<script>", program.source.path, statement.span.line)]
@@ -203,21 +203,45 @@ public final class Session {
   }
 
   /// Loads and runs one file unless already loaded; returns a failure, or nil.
-  private func importFile(_ path: String) -> RunResult? {
+  ///
+  /// A file that cannot be read (a directory, not UTF-8, no permission) is reported at the
+  /// `import` statement of `importer`. A file whose import failed is forgotten, so a REPL user
+  /// can fix it and import it again. `written` is the path as the `import` statement spells it.
+  private func importFile(_ path: String, written: String, importedAt span: Span, by importer: SourceFile) -> RunResult? {
     let canonical = (path as NSString).standardizingPath
     if loadedFiles.contains(canonical) { return nil }
-    loadedFiles.insert(canonical)
-    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-      let source = SourceFile(path: path, text: "")
-      return .compileErrors([Diagnostic(error: "cannot read '\(path)'", at: Span(start: 0, end: 0, line: 1, column: 1))].map { var d = $0; d.file = source; return d })
+    guard let text = Self.readText(path) else {
+      var diagnostic = Diagnostic.importUnreadable(written, reason: Self.unreadableReason(path), at: span)
+      diagnostic.file = importer
+      return .compileErrors([diagnostic])
     }
+    loadedFiles.insert(canonical)
     let source = SourceFile(path: path, text: text)
     switch execute(source, display: false) {
     case .success: return nil
     case .compileErrors(let diagnostics):
+      loadedFiles.remove(canonical)
       return .compileErrors(diagnostics.map { var d = $0; if d.file == nil { d.file = source }; return d })
-    case .runtimeError(let failure): return .runtimeError(failure)
+    case .runtimeError(let failure):
+      loadedFiles.remove(canonical)
+      return .runtimeError(failure)
     }
+  }
+
+  /// The UTF-8 text of the regular file at `path`, or nil.
+  private static func readText(_ path: String) -> String? {
+    guard let data = FileManager.default.contents(atPath: path) else { return nil }
+    return String(validating: data, as: UTF8.self)
+  }
+
+  /// Why `readText(path)` failed, in words for a diagnostic.
+  private static func unreadableReason(_ path: String) -> String {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+      return "it is a directory"
+    }
+    if FileManager.default.contents(atPath: path) != nil { return "it is not valid UTF-8 text" }
+    return "it cannot be read"
   }
 
   private func candidates(_ path: String, from importer: String) -> [String] {
@@ -245,13 +269,21 @@ public final class Session {
     for statement in program.statements {
       guard case .importFile(let path) = statement.kind else { continue }
       guard let file = locate(path, from: program.source.path) else {
-        diagnostics.append(.importNotFound(path, at: statement.span, searched: candidates(path, from: program.source.path)))
+        // Name the importing file: for a nested import it is not the file being checked.
+        var diagnostic = Diagnostic.importNotFound(path, at: statement.span, searched: candidates(path, from: program.source.path))
+        diagnostic.file = program.source
+        diagnostics.append(diagnostic)
         continue
       }
       let canonical = (file as NSString).standardizingPath
       if loadedFiles.contains(canonical) || seen.contains(canonical) { continue }
       seen.insert(canonical)
-      guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { continue }
+      guard let text = Self.readText(file) else {
+        var diagnostic = Diagnostic.importUnreadable(path, reason: Self.unreadableReason(file), at: statement.span)
+        diagnostic.file = program.source
+        diagnostics.append(diagnostic)
+        continue
+      }
       let (imported, _) = Parser.parse(SourceFile(path: file, text: text))
       declareImportedNames(imported, into: &table, diagnostics: &diagnostics, seen: &seen)
       for inner in imported.statements {

@@ -77,7 +77,8 @@ extension Tensor {
           start: start, stop: stop, step: step, size: shape[axis])
         if length > 0 { newOffset += first * strides[axis] }
         newShape.append(length)
-        newStrides.append(strides[axis] * s)
+        // With at most one element the step is never taken; a huge step would overflow.
+        newStrides.append(length > 1 ? strides[axis] * s : strides[axis])
         axis += 1
       case .newAxis:
         newShape.append(1)
@@ -90,16 +91,10 @@ extension Tensor {
   }
 
   /// Python's `slice.indices`: the first position, the length and the step.
-  static func resolveSlice(start: Int?, stop: Int?, step: Int?, size n: Int) throws -> (
-    Int, Int, Int
-  ) {
-    guard step != 0 else {
-      throw TensorError.invalidArgument(op: "index", message: "slice step cannot be zero")
-    }
-    // A step longer than the axis selects at most one element; clamping it keeps the length
-    // and stride arithmetic from overflowing for steps near Int.min / Int.max.
-    let s = Swift.min(Swift.max(step ?? 1, -(n + 1)), n + 1)
-    guard s != 0 else { return (0, 0, 1) }
+  static func resolveSlice(start: Int?, stop: Int?, step: Int?, size n: Int) throws -> (Int, Int, Int) {
+    // Int.min has no negation: clamp it to -Int.max, as CPython's PySlice_Unpack does.
+    let s = Swift.max(step ?? 1, -Int.max)
+    guard s != 0 else { throw TensorError.invalidArgument(op: "index", message: "slice step cannot be zero") }
     let lower = s < 0 ? -1 : 0
     let upper = s < 0 ? n - 1 : n
     func clamp(_ v: Int?, _ fallback: Int) -> Int {
@@ -109,8 +104,14 @@ extension Tensor {
     }
     let first = clamp(start, s < 0 ? upper : lower)
     let last = clamp(stop, s < 0 ? lower : upper)
-    let length =
-      s > 0 ? Swift.max(0, (last - first + s - 1) / s) : Swift.max(0, (first - last - s - 1) / -s)
+    // PySlice_AdjustIndices' form, which cannot overflow for any step (first and last are
+    // clamped to [-1, n]).
+    let length: Int
+    if s > 0 {
+      length = last > first ? (last - first - 1) / s + 1 : 0
+    } else {
+      length = first > last ? (first - last - 1) / -s + 1 : 0
+    }
     return (first, length, s)
   }
 
@@ -120,7 +121,8 @@ extension Tensor {
   /// - Parameters:
   ///   - value: A tensor broadcastable to the selected view's shape.
   ///   - indices: As for ``slice(_:)``.
-  /// - Throws: Index errors as ``slice(_:)``; `TensorError.broadcastMismatch`.
+  /// - Throws: Index errors as ``slice(_:)``; `TensorError.broadcastMismatch`;
+  ///   `.invalidArgument` for a float with no int64 value written into an int64 tensor.
   public mutating func assign(_ value: Tensor, at indices: [TensorIndex]) throws {
     makeUnique()
     let view = try sliceView(indices)
@@ -128,6 +130,9 @@ extension Tensor {
     guard shape == view.shape else {
       throw TensorError.broadcastMismatch(op: "assign", lhs: value.shape, rhs: view.shape)
     }
+    // NaN, an infinity or a huge float written into an int64 tensor is an error, as NumPy's
+    // "cannot convert float NaN to integer", not a silent 0 or a saturated value.
+    if dtype == .int64 && value.dtype.isFloatingPoint { _ = try value.checkedCast(to: .int64, op: "assign") }
     let src = value.detached().broadcastView(to: view.shape)
     // A value that aliases this buffer (t[1:] = t[:-1]) is read from a copy first.
     let safe = src.storage === storage ? src.contiguousLayout() : src
@@ -140,7 +145,8 @@ extension Tensor {
   /// - Parameters:
   ///   - value: Broadcastable to `shape`.
   ///   - mask: Broadcastable to `shape`; read as "nonzero".
-  /// - Throws: `TensorError.broadcastMismatch`.
+  /// - Throws: `TensorError.broadcastMismatch`; `.invalidArgument` for a float with no int64
+  ///   value written into an int64 tensor.
   public mutating func assign(_ value: Tensor, where mask: Tensor) throws {
     for other in [value.shape, mask.shape] {
       let s = try ShapeMath.broadcast(other, shape, op: "assign")
@@ -149,7 +155,7 @@ extension Tensor {
       }
     }
     makeUnique()
-    var src = value.detached().cast(to: dtype).broadcastView(to: shape)
+    var src = try value.detached().checkedCast(to: dtype, op: "assign").broadcastView(to: shape)
     if src.storage === storage { src = src.contiguousLayout() }
     let m = mask.detached().cast(to: .bool).broadcastView(to: shape)
     switch dtype {
@@ -185,7 +191,7 @@ extension Tensor {
     }
     var flat = contiguous().detached().flattened()
     flat.makeUnique()
-    let v = values.cast(to: dtype).flattened()
+    let v = try values.checkedCast(to: dtype, op: "assign").flattened()
     var k = 0
     for (i, on) in positions.enumerated() where on {
       let view = try flat.sliceView([.at(i)])

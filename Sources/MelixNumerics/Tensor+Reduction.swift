@@ -403,7 +403,17 @@ extension Tensor {
     switch moved.dtype {
     case .float64: run(Double.self)
     case .float32: run(Float.self)
-    default: run(Int64.self)
+    default:
+      // Int64 sums wrap, as NumPy's and this library's `sum` (a checked `+=` trapped).
+      let s = moved.base(Int64.self)
+      let d = out.base(Int64.self)
+      for r in 0..<rows {
+        var acc: Int64 = 0
+        for i in 0..<n {
+          acc = acc &+ s[r * n + i]
+          d[r * n + i] = acc
+        }
+      }
     }
     out = try out.swappingAxes(ax, -1)
     let axisN = ax

@@ -285,6 +285,30 @@ public struct Tensor: @unchecked Sendable {
   }
 }
 
+extension Tensor {
+  /// The tensor converted to `dtype` like ``cast(to:)``, but refusing a float-to-int64
+  /// conversion that has no integer result: NaN, an infinity, or a value outside int64's
+  /// range, where ``cast(to:)`` gives 0 or saturates (NumPy's result there is undefined).
+  ///
+  /// - Parameters:
+  ///   - dtype: The dtype to convert to.
+  ///   - op: The operation named in the error, e.g. `astype`.
+  /// - Returns: The converted tensor, same shape.
+  /// - Throws: `TensorError.invalidArgument` naming `op` and the first value that has no
+  ///   int64 result.
+  public func checkedCast(to dtype: DType, op: String) throws -> Tensor {
+    if dtype == .int64 && self.dtype.isFloatingPoint {
+      // 2^63 is exactly representable; every finite Double in [-2^63, 2^63) truncates to an Int64.
+      let limit = 9.223372036854775808e18
+      if let bad = toArray(Double.self).first(where: { !($0 >= -limit && $0 < limit) }) {
+        let shown = bad.isNaN ? "nan" : bad.isInfinite ? (bad < 0 ? "-inf" : "inf") : "\(bad)"
+        throw TensorError.invalidArgument(op: op, message: "cannot convert \(shown) to int64")
+      }
+    }
+    return cast(to: dtype)
+  }
+}
+
 /// Copies the elements of `source` (any layout) into the contiguous tensor `destination` of
 /// the same shape and dtype.
 func copyElements(from source: Tensor, into destination: Tensor) {

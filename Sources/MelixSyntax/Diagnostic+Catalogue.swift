@@ -143,4 +143,10 @@ extension Diagnostic {
   public static func importNotFound(_ path: String, at span: Span, searched: [String]) -> Diagnostic {
     Diagnostic(error: "cannot find '\(path)' to import", at: span, notes: searched.isEmpty ? [] : ["searched: " + searched.joined(separator: ", ")])
   }
+
+  /// `cannot import 'x.mlx': it is a directory` (or `not valid UTF-8 text`, `cannot be read`),
+  /// at the `import` statement.
+  public static func importUnreadable(_ path: String, reason: String, at span: Span) -> Diagnostic {
+    Diagnostic(error: "cannot import '\(path)': \(reason)", at: span)
+  }
 }

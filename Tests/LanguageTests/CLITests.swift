@@ -197,6 +197,17 @@ final class CLITests: XCTestCase {
     XCTAssertTrue(result.stderr.contains("3  Third"), result.stderr)
   }
 
+  /// `--cell -1` was read as a missing value and an unknown option '-1'.
+  func testNegativeCellNumberIsNamedAndListsTheCells() throws {
+    let path = try script("notebook.mlx", notebook)
+    for cell in ["-1", "0"] {
+      let result = try MelixProcess.locate().run(["run", path, "--cell", cell])
+      XCTAssertEqual(result.status, 64)
+      XCTAssertTrue(result.stderr.contains("no cell \(cell) in '\(path)'"), result.stderr)
+      XCTAssertTrue(result.stderr.contains("1  First"), result.stderr)
+    }
+  }
+
   func testRecursionDepthIsAnErrorNotACrash() throws {
     let path = try script("deep.mlx", "fn down(n) {\n  return down(n + 1)\n}\ndown(0)\n")
     let result = try MelixProcess.locate().run(["run", path])

@@ -13,8 +13,17 @@ extension BuiltinTable {
       Builtin(
         "sum", [BuiltinParameter("values", .iterable), BuiltinParameter("start", .number, default: "0")], returns: "Int or Float",
         doc: "The sum of the numbers, plus 'start'.", example: "sum([1, 2, 3])  # 6"
-      ) { args, _ in
+      ) { args, context in
         var total = args[1]
+        if case .range(let r) = args[0] {
+          // A range is summed without building its list, and Ctrl-C stops it: a range is
+          // cheap to write and may be huge (sum(range(10 ** 9))).
+          for i in 0..<r.count {
+            if i & 0xFFFF == 0 && context.interruptFlag.isSet { throw MelixError(Messages.interrupted) }
+            total = try Operators.add(total, .int(r.element(i)))
+          }
+          return total
+        }
         for value in try Operators.elements(of: args[0]) {
           total = try Operators.add(total, value)
         }

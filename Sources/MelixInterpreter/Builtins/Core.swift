@@ -53,7 +53,7 @@ extension BuiltinTable {
         doc: "The text the REPL shows for x: strings quoted.", example: "repr(\"a\")  # \"\\\"a\\\"\""
       ) { args, _ in .string(args[0].repr) },
       Builtin(
-        "int", [BuiltinParameter("x", .oneOf([.int, .number, .string, .bool]))], returns: "Int",
+        "int", [BuiltinParameter("x", .oneOf([.number, .string, .bool]))], returns: "Int",
         doc: "Converts a Float (truncating toward zero), a String of digits or a Bool to Int.",
         example: "int(3.9)  # 3\nint(\"42\")  # 42"
       ) { args, _ in
@@ -134,8 +134,13 @@ extension BuiltinTable {
         if case .int(let digits) = args[1] {
           if case .int = args[0], digits >= 0 { return .float(x) }
           if x.isNaN || x.isInfinite { return .float(x) }
+          // CPython's bounds (floatobject.c, NDIGITS_MAX / NDIGITS_MIN): past 323 digits every
+          // Double is already exact; below -308 every finite Double rounds to a signed zero.
+          // Checking first also keeps '-digits' from overflowing for Int.min.
+          if digits > 323 { return .float(x) }
+          if digits < -308 { return .float(0.0 * x) }
           if digits >= 0 {
-            return .float(Double(String(format: "%.*f", Int32(min(digits, 300)), x)) ?? x)
+            return .float(Double(String(format: "%.*f", Int32(digits), x)) ?? x)
           }
           let scale = Foundation.pow(10.0, Double(-digits))
           return .float((x / scale).rounded(.toNearestOrEven) * scale)

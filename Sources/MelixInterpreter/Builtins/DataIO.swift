@@ -23,8 +23,8 @@ extension BuiltinTable {
           at most 20 distinct integers, else regression, unless 'task' says "classification" or \
           "regression". 'missing' lists the field texts that mean missing (default "", "NA", "NaN", \
           "null", "?"). 'types' maps column names to "number", "category" or "bool". 'levels' maps a text column to its level order (otherwise \
-          levels are sorted; unlisted values become extra levels). A ragged row or a \
-          non-number in a numeric column is an error naming the file, line, row and column.
+          levels are sorted; unlisted values become extra levels; a level listed twice or a column not in \
+          the file is an error). A ragged row or a non-number in a numeric column is an error naming the file, line, row and column.
           """,
         example:
           "let iris = read_csv(\"data/iris.csv\", target: \"species\")\niris.shape  # (150, 5)"
@@ -41,11 +41,19 @@ extension BuiltinTable {
         else {
           throw MelixError(DataMessages.delimiter)
         }
+        guard !["\"", "\n", "\r"].contains(delimiter) else { throw MelixError(DataMessages.delimiterReserved) }
         options.delimiter = byte
         let task = try taskKind(args[4], "read_csv")
         let path = DataBridge.resolve(written, context: context)
         let dataset = try DataBridge.run(path: path, as: written) {
           try readCSV(path: path, target: DataBridge.string(args[1]), task: task, options: options)
+        }
+        // A misspelt column in 'types' or 'levels' would silently not apply.
+        for (argument, names) in [("types", Array(options.types.keys)), ("levels", Array(options.levels.keys))] {
+          if let unknown = names.sorted().first(where: { !dataset.columns.contains($0) }) {
+            let error = DataError.unknownColumn(name: unknown, available: dataset.columns)
+            throw MelixError(DataMessages.optionForUnknownColumn(argument, "\(error)"))
+          }
         }
         return .native(DatasetValue(dataset))
       },
@@ -114,7 +122,12 @@ extension BuiltinTable {
       guard case .string(let name) = key else {
         throw MelixError(DataMessages.levelOrder(key: key.repr))
       }
-      levels[name] = try DataBridge.strings(value, "read_csv", "levels")
+      let order = try DataBridge.strings(value, "read_csv", "levels")
+      var seen: Set<String> = []
+      for level in order where !seen.insert(level).inserted {
+        throw MelixError(DataMessages.repeatedLevel(level, column: name))
+      }
+      levels[name] = order
     }
     return levels
   }

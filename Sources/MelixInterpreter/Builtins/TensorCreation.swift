@@ -54,7 +54,12 @@ extension BuiltinTable {
         if case .int(let i) = args[1], try T.dtype(args[2]) ?? inferred == .int64 {
           return .tensor(try Tensor(shape: shape, scalars: Array(repeating: Int64(i), count: shape.reduce(1, *))))
         }
-        return .tensor(Tensor.full(shape, value: value, dtype: try T.dtype(args[2]) ?? inferred))
+        let dtype = try T.dtype(args[2]) ?? inferred
+        if dtype == .int64 {
+          // NaN, an infinity or a float beyond int64 has no int64 value: an error, not 0.
+          _ = try TensorConversion.converted(Tensor([value]), to: .int64, role: "argument 'value' of 'full'")
+        }
+        return .tensor(Tensor.full(shape, value: value, dtype: dtype))
       },
       T.entry(
         "eye", [BuiltinParameter("n", .int), BuiltinParameter("m", .optional(.int), default: "nil"), dtypeParameter],
@@ -255,7 +260,7 @@ extension BuiltinTable {
       ) { args, _ in
         let t = try T.tensor(args, 0, "x", of: "astype")
         guard let dtype = try T.dtype(args[1]) else { return .tensor(t) }
-        return .tensor(t.cast(to: dtype))
+        return .tensor(try t.checkedCast(to: dtype, op: "astype"))
       },
     ]
   }

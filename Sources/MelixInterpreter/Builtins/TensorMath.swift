@@ -11,6 +11,27 @@ extension TensorBuiltins {
     }
   }
 
+  /// Integers rounded to a multiple of 10^-digits (`digits` < 0), halves to even, exactly, as
+  /// NumPy's `round` of an int array (it returned them unchanged). Wraps at the ends of int64,
+  /// as NumPy does.
+  static func roundedInts(_ values: [Int64], digits: Int) -> [Int64] {
+    // 10^19 exceeds int64: every value rounds to 0 (|x| < 9.3e18 < 10^19 / 2).
+    guard digits > -19 else { return [Int64](repeating: 0, count: values.count) }
+    var q: Int64 = 1
+    for _ in 0..<(-digits) { q *= 10 }
+    return values.map { x in
+      var r = x % q
+      var base = x &- r
+      if r < 0 {
+        r += q
+        base = base &- q
+      }
+      // 0 ≤ r < q ≤ 10^18, so 2r cannot overflow.
+      let up = 2 * r > q || (2 * r == q && (base / q) % 2 != 0)
+      return up ? base &+ q : base
+    }
+  }
+
   /// `t` with float dtype (int and bool become float64), for functions defined on reals.
   static func floating(_ t: Tensor) -> Tensor { t.dtype.isFloatingPoint ? t : t.cast(to: .float64) }
 }
@@ -36,6 +57,9 @@ extension BuiltinTable {
         example: "round(tensor([0.5, 1.5, 2.675]), 2)  # tensor([0.5 , 1.5 , 2.68], shape=[3], dtype=float64)"
       ) { args, _ in
         let t = try T.tensor(args, 0, "x", of: "round")
+        if case .int(let digits) = args[1], digits < 0, t.dtype == .int64 {
+          return .tensor(try Tensor(shape: t.shape, scalars: T.roundedInts(t.toArray(Int64.self), digits: digits)))
+        }
         guard case .int(let digits) = args[1], digits != 0, t.dtype.isFloatingPoint else { return .tensor(t.rounded()) }
         let scale = Foundation.pow(10.0, Double(digits))
         return .tensor((t * scale).rounded() / scale)

@@ -78,6 +78,17 @@ enum DataMessages {
   }
   /// `read_csv(delimiter: ";;")`.
   static let delimiter = "argument 'delimiter' of 'read_csv': expected one ASCII character"
+  /// A `delimiter:` of `read_csv` that RFC 4180 reserves: the quote or a line break.
+  static let delimiterReserved =
+    "argument 'delimiter' of 'read_csv': a quote or a line break cannot separate fields"
+  /// A `levels:` list of `read_csv` that names one level twice.
+  static func repeatedLevel(_ level: String, column: String) -> String {
+    "argument 'levels' of 'read_csv': level '\(level)' of column '\(column)' appears twice"
+  }
+  /// A `types:` or `levels:` key of `read_csv` that is not a column of the file.
+  static func optionForUnknownColumn(_ argument: String, _ reason: String) -> String {
+    "argument '\(argument)' of 'read_csv': \(reason)"
+  }
   /// A `types:` entry of `read_csv` that is not name → "number"/"category"/"bool".
   static func columnType(key: String, value: String) -> String {
     "argument 'types' of 'read_csv': expected a dict of column name to \"number\", \"category\" or \"bool\", got \(key): \(value)"

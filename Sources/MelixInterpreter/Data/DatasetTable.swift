@@ -33,7 +33,7 @@ enum DatasetTable {
     columns.append(((0..<shown).map(String.init), false))
     for name in names {
       let (cells, isText) = self.cells(dataset, name, rows: shown)
-      columns.append(([name] + cells, isText))
+      columns.append(([displayed(name)] + cells.map(displayed), isText))
     }
     columns[0].cells.insert("", at: 0)
     if elided {
@@ -73,6 +73,30 @@ enum DatasetTable {
     case .values(let values)?: return ((0..<rows).map { number(values[$0]) }, false)
     case nil: return ((0..<rows).map { _ in "" }, true)
     }
+  }
+
+  /// Text cells wider than this are cut, ending in `...` (pandas' `max_colwidth`).
+  static let maxCellWidth = 50
+
+  /// `text` as one table cell: line breaks, tabs and other control characters escaped (a
+  /// quoted CSV field may hold them; they broke the table's rows), cut to `maxCellWidth`.
+  static func displayed(_ text: String) -> String {
+    var out = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      default:
+        if scalar.properties.generalCategory == .control {
+          out += "\\u{" + String(scalar.value, radix: 16) + "}"
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    if out.count > maxCellWidth { out = String(out.prefix(maxCellWidth - 3)) + "..." }
+    return out
   }
 
   private static func number(_ value: Double) -> String {

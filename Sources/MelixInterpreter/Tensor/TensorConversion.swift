@@ -92,7 +92,19 @@ enum TensorConversion {
     } catch {
       throw MelixError("\(role): \(error)")
     }
-    return result.cast(to: dtype ?? inferred)
+    return try converted(result, to: dtype ?? inferred, role: role)
+  }
+
+  /// `t` converted to `dtype`; a float that has no int64 value (NaN, an infinity, out of
+  /// range) is an error naming `role` instead of a silent 0 or a saturated value.
+  ///
+  /// - Throws: `MelixError` naming `role` and the value.
+  static func converted(_ t: Tensor, to dtype: DType, role: String) throws -> Tensor {
+    do {
+      return try t.checkedCast(to: dtype, op: "dtype")
+    } catch TensorError.invalidArgument(_, let message) {
+      throw MelixError("\(role): \(message)")
+    }
   }
 
   /// The items of a list, tuple or range (of at most `TensorBuiltins.maxElements` values),

@@ -265,7 +265,10 @@ extension Value {
 public func asTensor(_ v: Value, role: String = "value", dtype: DType? = nil) throws -> Tensor {
   switch v {
   case .native(let n):
-    if let t = n as? TensorValue { return dtype.map { t.tensor.cast(to: $0) } ?? t.tensor }
+    if let t = n as? TensorValue {
+      guard let dtype else { return t.tensor }
+      return try TensorConversion.converted(t.tensor, to: dtype, role: role)
+    }
   case .list, .tuple, .range, .int, .float, .bool:
     return try TensorConversion.fromNested(v, role: role, dtype: dtype)
   default: break

@@ -13,6 +13,9 @@ struct DriverContext {
     let console = Console(environment: environment)
     let stdlib = StdlibLocator.locate(
       environment: environment, executablePath: StdlibLocator.currentExecutablePath())
+    if let warning = StdlibLocator.overrideWarning(environment: environment) {
+      console.err(warning + "\n")
+    }
     return DriverContext(
       console: console, runner: ScriptRunner(console: console, searchPaths: stdlib.map { [$0] } ?? []))
   }

@@ -28,7 +28,8 @@ public final class Session {
   /// The stack size of the thread `run` executes on, in bytes (deep recursion needs it).
   public static let stackSize = 512 << 20
 
-  /// Creates a session and loads `prelude.mlx` from the first search path holding one.
+  /// Creates a session and loads `prelude.mlx` from the first search path holding one,
+  /// else the copy compiled into the interpreter (`EmbeddedPrelude`).
   ///
   /// - Parameters:
   ///   - output: Receives everything Melix code prints (already newline-terminated).
@@ -44,25 +45,28 @@ public final class Session {
     builtinIndex = index
     interpreter.builtins = builtins
     self.searchPaths = searchPaths
-    for folder in searchPaths {
-      let prelude = (folder as NSString).appendingPathComponent("prelude.mlx")
-      if FileManager.default.fileExists(atPath: prelude) {
-        let source = SourceFile(path: prelude, text: (try? String(contentsOfFile: prelude, encoding: .utf8)) ?? "")
-        // The prelude is small and shallow: load it on the caller's thread (a thread
-        // hand-off costs more than the load on a busy machine).
-        isRunning = true
-        let loaded = importFile(prelude)
-        isRunning = false
-        switch loaded {
-        case .compileErrors(let diagnostics)?:
-          preludeFailure = diagnostics.map { DiagnosticRenderer.render($0, in: source, color: false) }.joined()
-        case .runtimeError(let failure)?:
-          preludeFailure = failure.rendered(color: false)
-        case .success?, nil:
-          break
-        }
-        break
-      }
+    // The prelude is small and shallow: load it on the caller's thread (a thread
+    // hand-off costs more than the load on a busy machine).
+    isRunning = true
+    let onDisk = searchPaths.lazy.map { ($0 as NSString).appendingPathComponent("prelude.mlx") }
+      .first { FileManager.default.fileExists(atPath: $0) }
+    let source: SourceFile
+    let loaded: RunResult?
+    if let prelude = onDisk {
+      source = SourceFile(path: prelude, text: (try? String(contentsOfFile: prelude, encoding: .utf8)) ?? "")
+      loaded = importFile(prelude)
+    } else {
+      source = SourceFile(path: EmbeddedPrelude.path, text: EmbeddedPrelude.text)
+      loaded = execute(source, display: false)
+    }
+    isRunning = false
+    switch loaded {
+    case .compileErrors(let diagnostics)?:
+      preludeFailure = diagnostics.map { DiagnosticRenderer.render($0, in: source, color: false) }.joined()
+    case .runtimeError(let failure)?:
+      preludeFailure = failure.rendered(color: false)
+    case .success?, nil:
+      break
     }
     preludeGlobalCount = globals.names.count
     preludeFiles = loadedFiles

@@ -101,9 +101,24 @@ public final class Session {
       var seen: Set<String> = []
       self.declareImportedNames(program, into: &table, diagnostics: &diagnostics, seen: &seen)
       if !diagnostics.isEmpty { return diagnostics }
-      let (_, _, resolveErrors) = Resolver.resolve(program, globals: table, builtins: self.builtinIndex)
-      return resolveErrors
+      let (resolution, resolved, resolveErrors) = Resolver.resolve(program, globals: table, builtins: self.builtinIndex)
+      if !resolveErrors.isEmpty { return resolveErrors }
+      return CallChecker.check(
+        program, resolution: resolution, builtins: self.builtins, globals: resolved,
+        sessionFunctions: self.functionSignatures())
     }
+  }
+
+  /// Signatures of the Melix functions held by global slots (for `CallChecker`).
+  private func functionSignatures() -> [Int: CallChecker.Signature] {
+    var out: [Int: CallChecker.Signature] = [:]
+    for slot in 0..<min(globals.names.count, interpreter.globalCapacity) {
+      guard globals.isFunction[slot], case .function(let f) = interpreter.globals[slot] else { continue }
+      let proto = f.proto
+      let required = proto.parameterNames.indices.filter { proto.defaults[$0] == nil }.map { proto.parameterNames[$0] }
+      out[slot] = CallChecker.Signature(name: proto.name, overloads: [(proto.parameterNames, required, false)])
+    }
+    return out
   }
 
   /// Asks a running `run` to stop at the next loop back-edge or call with an
@@ -169,7 +184,9 @@ public final class Session {
       var trace = error.trace
       trace.append(("<script>", error.pendingPath, error.pendingLine))
       let failingSource = sources[error.path] ?? source
-      return .runtimeError(RuntimeFailure(message: error.message, source: failingSource, span: error.span, trace: trace))
+      var failure = RuntimeFailure(message: error.message, source: failingSource, span: error.span, trace: trace)
+      failure.help = error.help
+      return .runtimeError(failure)
     } catch {
       rt.returnValue = .null
       let message = (error as? MelixError)?.message ?? "\(error)"
@@ -191,7 +208,9 @@ public final class Session {
         if case .runtimeError(let inner) = failure {
           // The importing file's frame: the `import` line.
           let trace = inner.trace + [("<script>", program.source.path, statement.span.line)]
-          return .runtimeError(RuntimeFailure(message: inner.message, source: inner.source, span: inner.span ?? statement.span, trace: trace))
+          var outer = RuntimeFailure(message: inner.message, source: inner.source, span: inner.span ?? statement.span, trace: trace)
+          outer.help = inner.help
+          return .runtimeError(outer)
         }
         if case .compileErrors(let diagnostics) = failure {
           return .compileErrors(diagnostics.map { diagnostic in

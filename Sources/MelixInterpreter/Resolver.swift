@@ -340,7 +340,8 @@ struct Resolver {
       return (.global(slot), globals.isFunction[slot] ? .function : (globals.isConstant[slot] ? .constant : .variable))
     }
     if let index = builtins[name] { return (.builtin(index), .builtin) }
-    diagnostics.append(.undefinedVariable(name, at: span, suggestion: suggestion(for: name)))
+    let python = ["True": "true", "False": "false", "None": "nil"]
+    diagnostics.append(.undefinedVariable(name, at: span, suggestion: python[name] ?? suggestion(for: name)))
     return nil
   }
 

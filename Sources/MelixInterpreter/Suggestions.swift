@@ -34,4 +34,17 @@ enum Suggestions {
     if parameters.isEmpty { return "'\(function)' takes no keyword arguments" }
     return "'\(function)' has parameters " + parameters.map { "'\($0)'" }.joined(separator: ", ")
   }
+
+  /// The `help:` text for an unknown field: `did you mean 'X'?`, else the fields
+  /// (`fields: 'X', 'y', 'shape'`); nil when the type lists none.
+  ///
+  /// - Parameters:
+  ///   - name: The field the code asked for.
+  ///   - fields: The type's field names.
+  /// - Returns: The help text, or nil.
+  static func field(_ name: String, among fields: [String]) -> String? {
+    if let near = nearest(name, among: fields) { return "did you mean '\(near)'?" }
+    if fields.isEmpty { return nil }
+    return "fields: " + fields.map { "'\($0)'" }.joined(separator: ", ")
+  }
 }

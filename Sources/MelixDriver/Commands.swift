@@ -47,7 +47,8 @@ struct MelixCommand: ParsableCommand {
       terminal it runs standard input as a script instead.
 
       The standard library is found via $MELIX_STDLIB, else the 'stdlib/' folder of the \
-      package the melix executable was built in.
+      package the melix executable was built in; without either, melix uses the copy of the \
+      prelude built into it.
 
       Exit status: 0 success, 1 runtime error, 2 errors found before running (syntax, \
       resolve), 64 command-line usage (including a missing input file), 130 stopped by \
@@ -78,7 +79,7 @@ struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
     abstract: "Run a Melix script ('-' reads standard input).",
-    discussion: "With --cell N, runs the preamble (the text before the first '#%%' line) "
+    discussion: "With --cell N, runs the preamble (the text before the first '#%%' or '# %%' line) "
       + "and then cell N only; line numbers stay those of the whole file.")
 
   @ArgumentParser.Argument(help: ArgumentHelp("The .mlx script, or '-' for standard input.", valueName: "file"))

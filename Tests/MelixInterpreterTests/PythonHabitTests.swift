@@ -30,4 +30,10 @@ final class PythonHabitTests: XCTestCase {
     let (out, _) = runMelix("let def = 2\nprint(def + 1)")
     XCTAssertEqual(out, "3\n")
   }
+
+  func testAssigningAnUndeclaredNameSaysHowToDeclareIt() {
+    let found = diagnostics("fresh = 3")
+    XCTAssertEqual(found.map(\.message), ["undefined variable 'fresh'"])
+    XCTAssertEqual(found.first?.help, "declare it first: 'var fresh = ...' (or 'let' for a constant)")
+  }
 }

@@ -13,9 +13,8 @@ struct DriverContext {
     let console = Console(environment: environment)
     let stdlib = StdlibLocator.locate(
       environment: environment, executablePath: StdlibLocator.currentExecutablePath())
-    if let stdlib, !FileManager.default.fileExists(atPath: stdlib + "/prelude.mlx") {
-      console.err(
-        "melix: warning: \(StdlibLocator.environmentKey) folder '\(stdlib)' has no prelude.mlx")
+    if let warning = StdlibLocator.overrideWarning(environment: environment) {
+      console.err(warning + "\n")
     }
     return DriverContext(
       console: console, runner: ScriptRunner(console: console, searchPaths: stdlib.map { [$0] } ?? []))
@@ -48,7 +47,8 @@ struct MelixCommand: ParsableCommand {
       terminal it runs standard input as a script instead.
 
       The standard library is found via $MELIX_STDLIB, else the 'stdlib/' folder of the \
-      package the melix executable was built in.
+      package the melix executable was built in; without either, melix uses the copy of the \
+      prelude built into it.
 
       Exit status: 0 success, 1 runtime error, 2 errors found before running (syntax, \
       resolve), 64 command-line usage (including a missing input file), 130 stopped by \
@@ -79,7 +79,7 @@ struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
     abstract: "Run a Melix script ('-' reads standard input).",
-    discussion: "With --cell N, runs the preamble (the text before the first '#%%' line) "
+    discussion: "With --cell N, runs the preamble (the text before the first '#%%' or '# %%' line) "
       + "and then cell N only; line numbers stay those of the whole file.")
 
   @ArgumentParser.Argument(help: ArgumentHelp("The .mlx script, or '-' for standard input.", valueName: "file"))

@@ -26,7 +26,7 @@ public enum DriverError: Error, Equatable, Sendable {
       return "'\(path)' is not valid UTF-8 text"
     case .noSuchCell(let requested, let path, let available):
       if available.isEmpty {
-        return "no cell \(requested) in '\(path)': it has no cells (a cell starts at a '#%%' line)"
+        return "no cell \(requested) in '\(path)': it has no cells (a cell starts at a '#%%' or '# %%' line)"
       }
       let list = available.map { cell in
         cell.title.isEmpty ? "  \(cell.number)" : "  \(cell.number)  \(cell.title)"

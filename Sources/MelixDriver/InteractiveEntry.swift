@@ -20,9 +20,7 @@ enum InteractiveEntry {
       }
       return context.runner.run(source)
     }
-    let session = Session(
-      output: { context.console.out($0) }, searchPaths: context.runner.searchPaths,
-      extraBuiltins: DeployHost.builtins())
+    let session = context.runner.makeSession(output: { context.console.out($0) })
     return ExitStatus(rawValue: REPL.run(session: session)) ?? .success
   }
 }

@@ -13,8 +13,7 @@ struct ScriptRunner {
   ///   its trace) or `.interrupted` when Ctrl-C stopped the run.
   func run(_ source: SourceFile, display: Bool = false) -> ExitStatus {
     let console = self.console
-    let session = Session(
-      output: { console.out($0) }, searchPaths: searchPaths, extraBuiltins: DeployHost.builtins())
+    let session = makeSession(output: { console.out($0) })
     let interrupts = InterruptGuard(session: session)
     let result = session.run(source, display: display)
     interrupts.cancel()
@@ -33,10 +32,24 @@ struct ScriptRunner {
 
   /// Parses and resolves `source` without running it; renders every diagnostic.
   func check(_ source: SourceFile) -> ExitStatus {
-    let session = Session(output: { _ in }, searchPaths: searchPaths, extraBuiltins: DeployHost.builtins())
+    let session = makeSession(output: { _ in })
     let diagnostics = session.check(source)
     report(diagnostics, in: source)
     return diagnostics.contains { $0.severity == .error } ? .compileErrors : .success
+  }
+
+  /// A fresh session on `searchPaths`; a prelude that failed to load is reported on stderr
+  /// (the session then runs without it).
+  ///
+  /// - Parameter output: Receives what Melix code prints.
+  /// - Returns: The session.
+  func makeSession(output: @escaping (String) -> Void) -> Session {
+    let session = Session(
+      output: output, searchPaths: searchPaths, extraBuiltins: DeployHost.builtins())
+    if let failure = session.preludeFailure {
+      console.err("warning: the prelude failed to load; running without it\n" + failure)
+    }
+    return session
   }
 
   private func report(_ diagnostics: [Diagnostic], in source: SourceFile) {

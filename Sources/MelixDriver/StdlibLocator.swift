@@ -36,6 +36,26 @@ public enum StdlibLocator {
     return nil
   }
 
+  /// A warning when `$MELIX_STDLIB` is set but names no folder (the session then uses the
+  /// prelude compiled into the interpreter), e.g.
+  /// `warning: MELIX_STDLIB is '/nope', which is not a folder; using the built-in prelude`.
+  ///
+  /// - Parameters:
+  ///   - environment: The process environment.
+  ///   - isFolder: Tests whether a path is an existing folder (injected for tests).
+  /// - Returns: The warning text (no newline), or nil when there is nothing to say.
+  public static func overrideWarning(
+    environment: [String: String],
+    isFolder: (String) -> Bool = { path in
+      var folder: ObjCBool = false
+      return FileManager.default.fileExists(atPath: path, isDirectory: &folder) && folder.boolValue
+    }
+  ) -> String? {
+    guard let override = environment[environmentKey], !override.isEmpty, !isFolder(override)
+    else { return nil }
+    return "warning: \(environmentKey) is '\(override)', which is not a folder; using the built-in prelude"
+  }
+
   /// The running executable's real path (`/proc/self/exe` resolved on Linux).
   public static func currentExecutablePath() -> String? {
     if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {

@@ -8,6 +8,11 @@ extension Compiler {
     let keywords = arguments.compactMap { argument in
       argument.label.map { ($0, compileExpr(argument.value)) }
     }
+    // Where each keyword is written: an error about one (`has no parameter named`) points there.
+    var labels: [String: Span] = [:]
+    for argument in arguments {
+      if let label = argument.label { labels[label] = argument.labelSpan ?? argument.value.span }
+    }
     let evaluateArguments: (Frame) throws -> ([Value], [(String, Value)]) = { f in
       var values: [Value] = []
       values.reserveCapacity(positional.count)
@@ -33,10 +38,10 @@ extension Compiler {
           return result
         }
         if let builtin, builtin.constant == nil {
-          return try Compiler.invokeBuiltin(builtin, [receiver] + values, named, f: f, span: span, path: path)
+          return try Compiler.invokeBuiltin(builtin, [receiver] + values, named, f: f, span: span, path: path, labels: labels)
         }
         if let globalSlot, case .function(let fn) = storage[globalSlot] {
-          return try Compiler.invokeTraced(fn, positional: [receiver] + values, keywords: named, f: f, span: span, path: path)
+          return try Compiler.invokeTraced(fn, positional: [receiver] + values, keywords: named, f: f, span: span, path: path, labels: labels)
         }
         throw RuntimeError(Messages.noMethod(receiver.typeName, name), at: nameSpan, path: path)
       }
@@ -56,7 +61,7 @@ extension Compiler {
       }
       return { f in
         let (values, named) = try evaluateArguments(f)
-        return try Compiler.invokeBuiltin(builtin, values, named, f: f, span: span, path: path)
+        return try Compiler.invokeBuiltin(builtin, values, named, f: f, span: span, path: path, labels: labels)
       }
     }
 
@@ -120,19 +125,20 @@ extension Compiler {
     return { f in
       let calleeValue = try callee(f)
       let (values, named) = try evaluateArguments(f)
-      return try Compiler.callValue(calleeValue, values, named, f: f, span: span, path: path)
+      return try Compiler.callValue(calleeValue, values, named, f: f, span: span, path: path, labels: labels)
     }
   }
 
   /// The general call: any callee, keywords and defaults.
   static func callValue(
-    _ callee: Value, _ values: [Value], _ named: [(String, Value)], f: Frame, span: Span, path: String
+    _ callee: Value, _ values: [Value], _ named: [(String, Value)], f: Frame, span: Span, path: String,
+    labels: [String: Span] = [:]
   ) throws -> Value {
     switch callee {
     case .function(let fn):
-      return try invokeTraced(fn, positional: values, keywords: named, f: f, span: span, path: path)
+      return try invokeTraced(fn, positional: values, keywords: named, f: f, span: span, path: path, labels: labels)
     case .builtin(let builtin):
-      return try Compiler.invokeBuiltin(builtin, values, named, f: f, span: span, path: path)
+      return try Compiler.invokeBuiltin(builtin, values, named, f: f, span: span, path: path, labels: labels)
     default:
       throw RuntimeError(Messages.notCallable(callee.typeName), at: span, path: path)
     }
@@ -142,12 +148,13 @@ extension Compiler {
   /// trace continues at this call site.
   @inline(__always)
   static func invokeBuiltin(
-    _ builtin: Builtin, _ positional: [Value], _ named: [(String, Value)], f: Frame, span: Span, path: String
+    _ builtin: Builtin, _ positional: [Value], _ named: [(String, Value)], f: Frame, span: Span, path: String,
+    labels: [String: Span] = [:]
   ) throws -> Value {
     do {
       return try builtin.invoke(positional: positional, keywords: named, context: f.rt)
     } catch let error as MelixError {
-      throw RuntimeError(error.message, at: span, path: path)
+      throw RuntimeError(error, at: span, path: path, labels: labels)
     } catch var error as RuntimeError {
       if error.awaitingCallSite {
         error.pendingLine = span.line
@@ -159,17 +166,33 @@ extension Compiler {
   }
 
   static func invokeTraced(
-    _ fn: Closure, positional: [Value], keywords: [(String, Value)], f: Frame, span: Span, path: String
+    _ fn: Closure, positional: [Value], keywords: [(String, Value)], f: Frame, span: Span, path: String,
+    labels: [String: Span] = [:]
   ) throws -> Value {
     if f.m.pointee.isInterrupted { throw RuntimeError(Messages.interrupted, at: span, path: path) }
     do {
       return try f.rt.callFunction(fn, positional: positional, keywords: keywords)
     } catch let error as MelixError {
       // Argument binding failed before the call started: no frame for the callee.
-      throw RuntimeError(error.message, at: span, path: path)
+      throw RuntimeError(error, at: span, path: path, labels: labels)
     } catch var error as RuntimeError {
       error.leaving(fn.proto.name, callSpan: span, callPath: path)
       throw error
     }
+  }
+}
+
+extension RuntimeError {
+  /// A runtime error from a built-in's or binder's `MelixError` at a call: the caret goes
+  /// under the keyword the error names (when written in `labels`), else under the call.
+  ///
+  /// - Parameters:
+  ///   - error: The thrown error (message, help, keyword).
+  ///   - span: The call's span.
+  ///   - path: The file of the call.
+  ///   - labels: Where each keyword argument of the call is written.
+  init(_ error: MelixError, at span: Span, path: String, labels: [String: Span]) {
+    self.init(error.message, at: error.keyword.flatMap { labels[$0] } ?? span, path: path)
+    help = error.help
   }
 }

@@ -182,7 +182,17 @@ extension Compiler {
         guard case .native(let native) = value else {
           throw RuntimeError(Messages.noMember(value.typeName, name), at: nameSpan, path: path)
         }
-        return try located(nameSpan, path) { try native.member(name) }
+        return try located(nameSpan, path) {
+          do {
+            return try native.member(name)
+          } catch var error as MelixError {
+            // `iris.Xx`: suggest the nearest field, else list them.
+            if error.help == nil, error.message.hasSuffix("has no field '\(name)'") {
+              error.help = Suggestions.field(name, among: native.memberNames)
+            }
+            throw error
+          }
+        }
       }
     case .function(let decl):
       return compileFunction(decl)

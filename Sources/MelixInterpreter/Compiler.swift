@@ -6,7 +6,7 @@ func located<T>(_ span: Span, _ path: String, _ body: () throws -> T) throws -> 
   do {
     return try body()
   } catch let error as MelixError {
-    throw RuntimeError(error.message, at: span, path: path)
+    throw RuntimeError(error, at: span, path: path, labels: [:])
   }
 }
 

@@ -115,6 +115,8 @@ struct RuntimeError: Error {
   /// Set when a callback called by a built-in failed: the built-in's call site supplies
   /// the line of the next frame.
   var awaitingCallSite = false
+  /// A `help:` line shown under the error, if any.
+  var help: String?
 
   init(_ message: String, at span: Span, path: String) {
     self.message = message
@@ -270,7 +272,10 @@ public final class Interpreter {
     }
     for (name, value) in keywords {
       guard let i = proto.parameterNames.firstIndex(of: name) else {
-        throw MelixError(Messages.unknownKeyword(proto.name, name))
+        var error = MelixError(Messages.unknownKeyword(proto.name, name))
+        error.keyword = name
+        error.help = Suggestions.keyword(name, of: proto.name, parameters: proto.parameterNames)
+        throw error
       }
       if given[i] { throw MelixError(Messages.duplicateArgument(proto.name, name)) }
       slots[i] = value

@@ -8,6 +8,10 @@ public struct MelixError: Error, Sendable {
   /// Whether the error belongs at the operator of a binary expression rather than the
   /// whole expression (a tensor shape mismatch in `a @ b`); see `OperatorSite`.
   public var atOperator = false
+  /// A `help:` line shown under the error (`did you mean 'seed'?`), if any.
+  public var help: String?
+  /// The keyword argument the error is about; the caret goes under it at the call site.
+  public var keyword: String?
   /// Creates an error.
   ///
   /// - Parameter message: Lower-case message.

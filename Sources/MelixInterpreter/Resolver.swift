@@ -309,7 +309,15 @@ struct Resolver {
   private mutating func resolveAssignTarget(_ target: Expr) {
     switch target.kind {
     case .name(let name):
-      guard let found = lookup(name, span: target.span) else { return }
+      guard let found = lookup(name, span: target.span) else {
+        // Python's `x = 3`: say how to declare it when there is no closer name to suggest.
+        if let last = diagnostics.indices.last, diagnostics[last].help == nil,
+          diagnostics[last].message == "undefined variable '\(name)'"
+        {
+          diagnostics[last].help = "declare it first: 'var \(name) = ...' (or 'let' for a constant)"
+        }
+        return
+      }
       switch found.kind {
       case .builtin: diagnostics.append(.assignToBuiltin(name, at: target.span))
       case .function: diagnostics.append(.assignToFunction(name, at: target.span))
@@ -340,7 +348,8 @@ struct Resolver {
       return (.global(slot), globals.isFunction[slot] ? .function : (globals.isConstant[slot] ? .constant : .variable))
     }
     if let index = builtins[name] { return (.builtin(index), .builtin) }
-    diagnostics.append(.undefinedVariable(name, at: span, suggestion: suggestion(for: name)))
+    let python = ["True": "true", "False": "false", "None": "nil"]
+    diagnostics.append(.undefinedVariable(name, at: span, suggestion: python[name] ?? suggestion(for: name)))
     return nil
   }
 

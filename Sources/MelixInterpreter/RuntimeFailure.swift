@@ -15,6 +15,8 @@ public struct RuntimeFailure: Error, Sendable {
   /// One entry per Melix frame, innermost first: function name, path, line. The last entry
   /// is the file's top-level code, named `<script>`.
   public let trace: [(function: String, path: String, line: Int)]
+  /// A `help:` line shown under the source snippet (`did you mean 'seed'?`), if any.
+  public var help: String?
 
   /// Creates a failure.
   ///
@@ -45,6 +47,7 @@ public struct RuntimeFailure: Error, Sendable {
       : "\(header)runtime error: \(message)\n"
     let width = DiagnosticRenderer.caretWidth(span, line: line, in: source)
     out += DiagnosticRenderer.snippet(line: line, column: column, width: width, in: source, color: color)
+    if let help { out += color ? "\u{1B}[1;36mhelp:\u{1B}[0m \(help)\n" : "help: \(help)\n" }
     let frames: [(function: String, path: String, line: Int)]
     if trace.count > 20 {
       frames = Array(trace.prefix(10)) + [("... \(trace.count - 15) more frames ...", "", 0)] + Array(trace.suffix(5))

@@ -46,7 +46,7 @@ extension Session {
         var line = f.location.line - 1
         while line >= 1 {
           let content = source.lineText(line).trimmingPrefixSpaces()
-          guard content.hasPrefix("#"), !content.hasPrefix("#%%") else { break }
+          guard content.hasPrefix("#"), Cells.markerTitle(Substring(content)) == nil else { break }
           var text = content.dropFirst()
           if text.hasPrefix(" ") { text = text.dropFirst() }
           doc.insert(String(text), at: 0)

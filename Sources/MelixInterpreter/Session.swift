@@ -28,7 +28,8 @@ public final class Session {
   /// The stack size of the thread `run` executes on, in bytes (deep recursion needs it).
   public static let stackSize = 512 << 20
 
-  /// Creates a session and loads `prelude.mlx` from the first search path holding one.
+  /// Creates a session and loads `prelude.mlx` from the first search path holding one,
+  /// else the copy compiled into the interpreter (`EmbeddedPrelude`).
   ///
   /// - Parameters:
   ///   - output: Receives everything Melix code prints (already newline-terminated).
@@ -44,25 +45,29 @@ public final class Session {
     builtinIndex = index
     interpreter.builtins = builtins
     self.searchPaths = searchPaths
-    for folder in searchPaths {
-      let prelude = (folder as NSString).appendingPathComponent("prelude.mlx")
-      if FileManager.default.fileExists(atPath: prelude) {
-        let source = SourceFile(path: prelude, text: (try? String(contentsOfFile: prelude, encoding: .utf8)) ?? "")
-        // The prelude is small and shallow: load it on the caller's thread (a thread
-        // hand-off costs more than the load on a busy machine).
-        isRunning = true
-        let loaded = importFile(prelude, written: prelude, importedAt: Span(start: 0, end: 0, line: 1, column: 1), by: source)
-        isRunning = false
-        switch loaded {
-        case .compileErrors(let diagnostics)?:
-          preludeFailure = diagnostics.map { DiagnosticRenderer.render($0, in: source, color: false) }.joined()
-        case .runtimeError(let failure)?:
-          preludeFailure = failure.rendered(color: false)
-        case .success?, nil:
-          break
-        }
-        break
-      }
+    // The prelude is small and shallow: load it on the caller's thread (a thread
+    // hand-off costs more than the load on a busy machine).
+    isRunning = true
+    let onDisk = searchPaths.lazy.map { ($0 as NSString).appendingPathComponent("prelude.mlx") }
+      .first { FileManager.default.fileExists(atPath: $0) }
+    let source: SourceFile
+    let loaded: RunResult?
+    if let prelude = onDisk {
+      source = SourceFile(path: prelude, text: (try? String(contentsOfFile: prelude, encoding: .utf8)) ?? "")
+      loaded = importFile(
+        prelude, written: prelude, importedAt: Span(start: 0, end: 0, line: 1, column: 1), by: source)
+    } else {
+      source = SourceFile(path: EmbeddedPrelude.path, text: EmbeddedPrelude.text)
+      loaded = execute(source, display: false)
+    }
+    isRunning = false
+    switch loaded {
+    case .compileErrors(let diagnostics)?:
+      preludeFailure = diagnostics.map { DiagnosticRenderer.render($0, in: source, color: false) }.joined()
+    case .runtimeError(let failure)?:
+      preludeFailure = failure.rendered(color: false)
+    case .success?, nil:
+      break
     }
     preludeGlobalCount = globals.names.count
     preludeFiles = loadedFiles
@@ -97,9 +102,24 @@ public final class Session {
       var seen: Set<String> = []
       self.declareImportedNames(program, into: &table, diagnostics: &diagnostics, seen: &seen)
       if !diagnostics.isEmpty { return diagnostics }
-      let (_, _, resolveErrors) = Resolver.resolve(program, globals: table, builtins: self.builtinIndex)
-      return resolveErrors
+      let (resolution, resolved, resolveErrors) = Resolver.resolve(program, globals: table, builtins: self.builtinIndex)
+      if !resolveErrors.isEmpty { return resolveErrors }
+      return CallChecker.check(
+        program, resolution: resolution, builtins: self.builtins, globals: resolved,
+        sessionFunctions: self.functionSignatures())
     }
+  }
+
+  /// Signatures of the Melix functions held by global slots (for `CallChecker`).
+  private func functionSignatures() -> [Int: CallChecker.Signature] {
+    var out: [Int: CallChecker.Signature] = [:]
+    for slot in 0..<min(globals.names.count, interpreter.globalCapacity) {
+      guard globals.isFunction[slot], case .function(let f) = interpreter.globals[slot] else { continue }
+      let proto = f.proto
+      let required = proto.parameterNames.indices.filter { proto.defaults[$0] == nil }.map { proto.parameterNames[$0] }
+      out[slot] = CallChecker.Signature(name: proto.name, overloads: [(proto.parameterNames, required, false)])
+    }
+    return out
   }
 
   /// Asks a running `run` to stop at the next loop back-edge or call with an
@@ -165,7 +185,9 @@ public final class Session {
       var trace = error.trace
       trace.append(("<script>", error.pendingPath, error.pendingLine))
       let failingSource = sources[error.path] ?? source
-      return .runtimeError(RuntimeFailure(message: error.message, source: failingSource, span: error.span, trace: trace))
+      var failure = RuntimeFailure(message: error.message, source: failingSource, span: error.span, trace: trace)
+      failure.help = error.help
+      return .runtimeError(failure)
     } catch {
       rt.returnValue = .null
       let message = (error as? MelixError)?.message ?? "\(error)"
@@ -187,7 +209,9 @@ public final class Session {
         if case .runtimeError(let inner) = failure {
           // The importing file's frame: the `import` line.
           let trace = inner.trace + [("<script>", program.source.path, statement.span.line)]
-          return .runtimeError(RuntimeFailure(message: inner.message, source: inner.source, span: inner.span ?? statement.span, trace: trace))
+          var outer = RuntimeFailure(message: inner.message, source: inner.source, span: inner.span ?? statement.span, trace: trace)
+          outer.help = inner.help
+          return .runtimeError(outer)
         }
         if case .compileErrors(let diagnostics) = failure {
           return .compileErrors(diagnostics.map { diagnostic in

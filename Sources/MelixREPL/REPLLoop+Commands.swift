@@ -114,7 +114,7 @@ extension REPLLoop {
     }
     guard !cells.isEmpty else {
       console.error(
-        "no cell \(number) in '\(path)': it has no cells", help: "a cell starts at a '#%%' line")
+        "no cell \(number) in '\(path)': it has no cells", help: "a cell starts at a '#%%' or '# %%' line")
       return
     }
     guard number <= cells.count else {
@@ -155,7 +155,7 @@ extension REPLLoop {
     let cells = engine.cells(of: SourceFile(path: path, text: text))
       .sorted { $0.startLine < $1.startLine }
     guard !cells.isEmpty else {
-      console.write("'\(path)' has no cells (a cell starts at a '#%%' line)\n")
+      console.write("'\(path)' has no cells (a cell starts at a '#%%' or '# %%' line)\n")
       return
     }
     let numberWidth = String(cells.count).count

@@ -25,8 +25,19 @@ public struct Cell: Sendable {
   }
 }
 
-/// Splits a script into notebook cells at lines starting with `#%%`.
+/// Splits a script into notebook cells at lines starting with `#%%` or `# %%` (the VS Code,
+/// Jupytext and Spyder spelling).
 public enum Cells {
+  /// The title when `line` starts a cell (`#%% Load` or `# %% Load` → `Load`), else nil.
+  ///
+  /// - Parameter line: One line of a script.
+  /// - Returns: The trimmed title (may be empty), or nil for any other line.
+  public static func markerTitle(_ line: Substring) -> String? {
+    if line.hasPrefix("#%%") { return line.dropFirst(3).trimmingCharacters() }
+    if line.hasPrefix("# %%") { return line.dropFirst(4).trimmingCharacters() }
+    return nil
+  }
+
   /// The cells of `source`, numbered from 1.
   ///
   /// A preamble before the first `#%%` line is not a cell of its own but is run before any
@@ -49,9 +60,8 @@ public enum Cells {
           text: padding + open.lines.joined(separator: "\n")))
     }
     for (offset, line) in lines.enumerated() {
-      if line.hasPrefix("#%%") {
+      if let title = markerTitle(line) {
         finish()
-        let title = line.dropFirst(3).trimmingCharacters()
         current = (title, offset + 1, [line])
       } else if current != nil {
         current?.lines.append(line)
@@ -67,7 +77,7 @@ public enum Cells {
   /// - Returns: The preamble's text, with its original line numbers.
   public static func preamble(_ source: SourceFile) -> String {
     let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false)
-    guard let first = lines.firstIndex(where: { $0.hasPrefix("#%%") }) else { return source.text }
+    guard let first = lines.firstIndex(where: { markerTitle($0) != nil }) else { return source.text }
     return lines[..<first].joined(separator: "\n")
   }
 }

@@ -84,6 +84,18 @@ extension Diagnostic {
     Diagnostic(error: "unexpected '\(keyword)'", at: span, help: help)
   }
 
+  /// `mean(axis=0)`: keyword arguments are written `name: value`.
+  public static func pythonKeywordArgument(_ name: String, value: String, at span: Span) -> Diagnostic {
+    Diagnostic(error: "keyword arguments use ':' in Melix, not '='", at: span, help: "write '\(name): \(value)'")
+  }
+
+  /// `def f(x): ...`: Melix declares functions with `fn`.
+  public static func pythonDef(at span: Span) -> Diagnostic {
+    Diagnostic(
+      error: "functions are declared with 'fn' in Melix, not 'def'", at: span,
+      help: "'fn name(x) { return x }' or 'fn name(x) => x'")
+  }
+
   // MARK: - Resolver
 
   /// `undefined variable 'lr'`, with a did-you-mean help.

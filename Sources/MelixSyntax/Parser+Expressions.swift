@@ -231,7 +231,15 @@ extension Parser {
     var arguments: [Argument] = []
     var labels = Set<String>()
     while !check(.rightParen) {
-      if check(.identifier) && peek(1).kind == .colon {
+      if check(.identifier) && peek(1).kind == .equal {
+        // Python's `mean(axis=0)`: report it and go on as if it were `axis: 0`.
+        let label = advance()
+        let equal = advance()
+        let value = try parseExpression()
+        diagnostics.append(.pythonKeywordArgument(label.lexeme, value: text(of: value.span), at: equal.span))
+        labels.insert(label.lexeme)
+        arguments.append(Argument(label: label.lexeme, labelSpan: label.span, value: value))
+      } else if check(.identifier) && peek(1).kind == .colon {
         let label = advance()
         advance()
         if !labels.insert(label.lexeme).inserted {
@@ -417,5 +425,13 @@ extension Parser {
     self.source = source
     self.tokens = tokens
     self.nextID = firstID
+  }
+
+  /// The source text of `span` (one line at most, for messages).
+  func text(of span: Span) -> String {
+    let bytes = Array(source.text.utf8)
+    guard span.start >= 0, span.end <= bytes.count, span.start <= span.end else { return "..." }
+    let text = String(decoding: bytes[span.start..<span.end], as: UTF8.self)
+    return text.contains("\n") ? "..." : text
   }
 }

@@ -186,6 +186,8 @@ public struct Parser {
     case .kwImport: return try parseImportStmt()
     case .kwElse:
       throw fail(.misplacedKeyword("else", at: peek.span, help: "'else' must follow the '}' of an 'if' block"))
+    case .identifier where peek.lexeme == "def" && peek(1).kind == .identifier:
+      throw fail(.pythonDef(at: peek.span))
     default: return try parseAssignOrExpression()
     }
   }

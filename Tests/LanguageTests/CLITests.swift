@@ -370,9 +370,12 @@ final class CLITests: XCTestCase {
       }
       // `check` finds exactly the compile errors and never runs the file.
       let checked = try melix.run(["check", file.path])
-      let checkStatus: Int32 = expected.compileErrors.isEmpty ? 0 : 2
+      let checkStatus: Int32 = expected.compileErrors.isEmpty && expected.checkErrors.isEmpty ? 0 : 2
       if checked.status != checkStatus || !checked.stdout.isEmpty {
         wrong.append("check \(file.lastPathComponent): expected \(checkStatus), got \(checked.status)")
+      }
+      for message in expected.checkErrors where !checked.stderr.contains("error: " + message) {
+        wrong.append("check \(file.lastPathComponent): no '\(message)'")
       }
     }
     XCTAssertEqual(wrong, [], wrong.joined(separator: "\n"))

@@ -53,7 +53,7 @@ final class DriverUnitTests: XCTestCase {
     XCTAssertThrowsError(try CellSelector.select(cell: 1, from: source)) { error in
       XCTAssertEqual(
         (error as? DriverError)?.message,
-        "no cell 1 in 'plain.mlx': it has no cells (a cell starts at a '#%%' line)")
+        "no cell 1 in 'plain.mlx': it has no cells (a cell starts at a '#%%' or '# %%' line)")
     }
   }
 

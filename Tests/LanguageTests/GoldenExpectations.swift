@@ -6,6 +6,8 @@ import Foundation
 /// - `# expect error: MESSAGE`: a compile-time error on this line (`error@+1` or `error@-1`
 ///   moves it relative to the annotation's line).
 /// - `# expect runtime error: MESSAGE`: the run stops with this error at this line.
+/// - `# check error: MESSAGE` (a line of its own): `melix check` reports MESSAGE although
+///   the run only fails when it gets there (a call with a wrong keyword or arity).
 struct GoldenExpectations: Equatable {
   /// A message expected at a 1-based line.
   struct Located: Equatable, Hashable, Comparable, CustomStringConvertible {
@@ -20,6 +22,8 @@ struct GoldenExpectations: Equatable {
   var output: [String] = []
   var compileErrors: [Located] = []
   var runtimeError: Located?
+  /// Messages `melix check` reports beyond the compile errors (`# check error:`).
+  var checkErrors: [String] = []
   /// Annotation problems in the golden file itself (a typo like `# expekt:` is not caught,
   /// but two runtime errors or a malformed offset are).
   var problems: [String] = []
@@ -37,6 +41,10 @@ struct GoldenExpectations: Equatable {
     for (offset, rawLine) in lines.enumerated() {
       let lineNumber = offset + 1
       let line = String(rawLine)
+      if let marker = line.range(of: "# check error:") {
+        checkErrors.append(line[marker.upperBound...].trimmingCharacters(in: .whitespaces))
+        continue
+      }
       guard let marker = line.range(of: "# expect") else { continue }
       let rest = line[marker.upperBound...]
       if rest.hasPrefix(":") {

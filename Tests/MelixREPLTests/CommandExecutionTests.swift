@@ -197,7 +197,7 @@ import Testing
         error: no cell 4 in 'nb.mlx': it has 3 cells
         help: ':cells nb.mlx' lists them
         error: no cell 1 in 'plain.mlx': it has no cells
-        help: a cell starts at a '#%%' line
+        help: a cell starts at a '#%%' or '# %%' line
 
         """)
   }

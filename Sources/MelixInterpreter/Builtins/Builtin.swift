@@ -256,9 +256,32 @@ public final class Builtin {
     area == self.area ? self : Builtin(self, area: area)
   }
 
-  /// The first sentence of `doc`.
+  /// The first sentence of `doc`: up to the first period followed by white space or the
+  /// end of the text (so `2.718`, `'0'.` inside code and `e.g.` do not end it). For an
+  /// overloaded name, every overload's summary, joined by ` | `.
   public var summary: String {
-    if let end = doc.firstIndex(of: ".") { return String(doc[..<end]) }
+    if !overloads.isEmpty {
+      var seen: Set<String> = []
+      return overloads.map(\.summary).filter { seen.insert($0).inserted }.joined(separator: " | ")
+    }
+    return Builtin.firstSentence(of: doc)
+  }
+
+  /// The text of `doc` before the first period that is followed by white space or ends the
+  /// text, skipping the abbreviations `e.g.` and `i.e.`.
+  ///
+  /// - Parameter doc: Documentation text.
+  /// - Returns: The first sentence without its period (the whole text when there is none).
+  static func firstSentence(of doc: String) -> String {
+    let characters = Array(doc)
+    var i = 0
+    while i < characters.count {
+      if characters[i] == ".", i + 1 == characters.count || characters[i + 1].isWhitespace {
+        let before = String(characters[max(0, i - 3)..<i])
+        if before != "e.g" && before != "i.e" { return String(characters[..<i]) }
+      }
+      i += 1
+    }
     return doc
   }
 
@@ -337,7 +360,10 @@ public final class Builtin {
     }
     for (label, value) in keywords {
       guard let i = parameters.firstIndex(where: { $0.name == label && !$0.isVariadic }) else {
-        throw MelixError(Messages.unknownKeyword(name, label))
+        var error = MelixError(Messages.unknownKeyword(name, label))
+        error.keyword = label
+        error.help = Suggestions.keyword(label, of: name, parameters: parameters.filter { !$0.isVariadic }.map(\.name))
+        throw error
       }
       if bound[i] != nil { throw MelixError(Messages.duplicateArgument(name, label)) }
       bound[i] = value

@@ -45,6 +45,7 @@ extension BuiltinTable {
         options.delimiter = byte
         let task = try taskKind(args[4], "read_csv")
         let path = DataBridge.resolve(written, context: context)
+        try FileChecks.requireNotHDF5(path, as: written)
         let dataset = try DataBridge.run(path: path, as: written) {
           try readCSV(path: path, target: DataBridge.string(args[1]), task: task, options: options)
         }
@@ -95,6 +96,7 @@ extension BuiltinTable {
         let dataset = try DataBridge.dataset(args[0], "save")
         guard case .string(let written) = args[1] else { return .null }
         let path = DataBridge.resolve(written, context: context)
+        try FileChecks.requireWritableFolder(path, as: written)
         try DataBridge.run(path: path, as: written) { try MelixData.save(dataset, path: path) }
         return .null
       },

@@ -31,7 +31,8 @@ enum DataBridge {
   ///   - written: The path as the user wrote it.
   ///   - body: The library call.
   /// - Returns: The body's result.
-  /// - Throws: `MelixError` with the library's message; other errors unchanged.
+  /// - Throws: `MelixError` with the library's message (an unknown column gets a
+  ///   did-you-mean help); other errors unchanged.
   static func run<T>(
     path resolved: String? = nil, as written: String? = nil, _ body: () throws -> T
   ) throws -> T {
@@ -42,7 +43,11 @@ enum DataBridge {
       if let resolved, let written, resolved != written {
         message = message.replacingOccurrences(of: resolved, with: written)
       }
-      throw MelixError(message)
+      var converted = MelixError(message)
+      if case .unknownColumn(let name, let available) = error {
+        converted.help = Suggestions.nearest(name, among: available).map { "did you mean '\($0)'?" }
+      }
+      throw converted
     }
   }
 
@@ -139,7 +144,9 @@ enum DataBridge {
 extension DataBridge {
   /// The library's unknown-column error as a `MelixError`.
   static func unknownColumn(_ name: String, _ available: [String]) -> MelixError {
-    MelixError(DataError.unknownColumn(name: name, available: available).description)
+    var error = MelixError(DataError.unknownColumn(name: name, available: available).description)
+    error.help = Suggestions.nearest(name, among: available).map { "did you mean '\($0)'?" }
+    return error
   }
 }
 

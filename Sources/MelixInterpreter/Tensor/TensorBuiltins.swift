@@ -130,6 +130,6 @@ extension BuiltinTable {
   /// reductions, shape, linear algebra and autograd.
   static var tensor: [Builtin] {
     tensorCreation + tensorRandom + tensorConversion + tensorMath + tensorReductions + tensorShape + tensorLinalg
-      + tensorAutograd
+      + tensorAutograd + tensorStatistics
   }
 }

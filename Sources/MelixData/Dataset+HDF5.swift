@@ -73,7 +73,7 @@ extension Dataset {
         let levels = data.attributes.contains("levels") ? try data.attributes.strings("levels") : []
         let ordered =
           data.attributes.contains("ordered") ? try data.attributes.int("ordered") != 0 : false
-        let codes = try readIntegers(data, file: path)
+        let codes = try readIntegers(data, file: path, rows: selection.map { _ in range })
         if let bad = codes.firstIndex(where: { $0 < -1 || $0 >= levels.count }) {
           throw DataError.invalidLayout(
             file: path, path: data.path,
@@ -96,7 +96,7 @@ extension Dataset {
       let isClassification =
         task == "classification" || (task == nil && attributes.contains("target_names"))
       if isClassification {
-        let indices = try readIntegers(yData, file: path)
+        let indices = try readIntegers(yData, file: path, rows: selection.map { _ in range })
         let highest = (indices.max() ?? -1) + 1
         let names =
           attributes.contains("target_names")
@@ -139,10 +139,16 @@ extension Dataset {
   /// Int.min without a word.
   ///
   /// - Throws: `DataError.invalidLayout` naming the file, the path, the row and the value.
-  private static func readIntegers(_ data: H5Dataset, file: String) throws -> [Int] {
-    let integers = try data.read(as: Int.self)
-    let doubles = try data.read(as: Double.self)
-    for (row, (i, d)) in zip(integers, doubles).enumerated() where Double(i) != d {
+  /// - Parameter rows: The row range to read (`readHDF5(path:rows:)`), or nil for all rows.
+  private static func readIntegers(
+    _ data: H5Dataset, file: String, rows: Range<Int>? = nil
+  ) throws -> [Int] {
+    let integers = try rows.map { try data.readRows($0, as: Int.self) } ?? data.read(as: Int.self)
+    let doubles =
+      try rows.map { try data.readRows($0, as: Double.self) } ?? data.read(as: Double.self)
+    let first = rows?.lowerBound ?? 0
+    for (offset, (i, d)) in zip(integers, doubles).enumerated() where Double(i) != d {
+      let row = first + offset
       // An int64 above 2^53 reads back as a nearby Double: not a float problem.
       if d.isFinite && d == d.rounded(.towardZero) && Swift.abs(d) >= 9.007199254740992e15 { continue }
       throw DataError.invalidLayout(

@@ -49,11 +49,19 @@ public enum StdlibLocator {
     isFolder: (String) -> Bool = { path in
       var folder: ObjCBool = false
       return FileManager.default.fileExists(atPath: path, isDirectory: &folder) && folder.boolValue
+    },
+    hasPrelude: (String) -> Bool = { folder in
+      FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("prelude.mlx"))
     }
   ) -> String? {
-    guard let override = environment[environmentKey], !override.isEmpty, !isFolder(override)
-    else { return nil }
-    return "warning: \(environmentKey) is '\(override)', which is not a folder; using the built-in prelude"
+    guard let override = environment[environmentKey], !override.isEmpty else { return nil }
+    guard isFolder(override) else {
+      return "warning: \(environmentKey) is '\(override)', which is not a folder; using the built-in prelude"
+    }
+    guard hasPrelude(override) else {
+      return "warning: \(environmentKey) folder '\(override)' has no prelude.mlx; using the built-in prelude"
+    }
+    return nil
   }
 
   /// The running executable's real path (`/proc/self/exe` resolved on Linux).

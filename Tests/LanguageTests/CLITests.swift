@@ -89,7 +89,7 @@ final class CLITests: XCTestCase {
   }
 
   /// `MELIX_STDLIB` chooses the standard library; a folder without `prelude.mlx` is warned
-  /// about (the run goes on without the prelude).
+  /// about (the run goes on with the built-in prelude).
   func testStdlibFromTheEnvironment() throws {
     let melix = try MelixProcess.locate()
     let withPrelude = try melix.run(["-e", "print(mean([1, 2]))"])
@@ -98,7 +98,8 @@ final class CLITests: XCTestCase {
     XCTAssertEqual(missing.status, 0)
     XCTAssertEqual(missing.stdout, "1\n")
     XCTAssertEqual(
-      missing.stderr, "melix: warning: MELIX_STDLIB folder '\(scratch.path)' has no prelude.mlx\n")
+      missing.stderr,
+      "warning: MELIX_STDLIB folder '\(scratch.path)' has no prelude.mlx; using the built-in prelude\n")
   }
 
   func testEvaluateCodeStartingWithAMinus() throws {

@@ -11,7 +11,13 @@ final class StdlibWarningTests: XCTestCase {
   }
 
   func testExistingOrUnsetOverrideSaysNothing() {
-    XCTAssertNil(StdlibLocator.overrideWarning(environment: ["MELIX_STDLIB": "/opt/stdlib"], isFolder: { _ in true }))
+    XCTAssertNil(
+      StdlibLocator.overrideWarning(
+        environment: ["MELIX_STDLIB": "/opt/stdlib"], isFolder: { _ in true }, hasPrelude: { _ in true }))
+    XCTAssertEqual(
+      StdlibLocator.overrideWarning(
+        environment: ["MELIX_STDLIB": "/opt/empty"], isFolder: { _ in true }, hasPrelude: { _ in false }),
+      "warning: MELIX_STDLIB folder '/opt/empty' has no prelude.mlx; using the built-in prelude")
     XCTAssertNil(StdlibLocator.overrideWarning(environment: [:], isFolder: { _ in false }))
     XCTAssertNil(StdlibLocator.overrideWarning(environment: ["MELIX_STDLIB": ""], isFolder: { _ in false }))
   }

@@ -14,6 +14,19 @@ enum ShapeMath {
   /// The number of elements of `shape`.
   static func count(_ shape: [Int]) -> Int { shape.reduce(1, *) }
 
+  /// The number of elements of a caller-supplied `shape`, or nil if the running product
+  /// overflows `Int` (where `count` would trap). Sizes must already be known to be ≥ 0.
+  /// A zero size does not rescue an overflowing shape: its strides would overflow too.
+  static func checkedCount(_ shape: [Int]) -> Int? {
+    var total = 1
+    for size in shape {
+      let (product, overflow) = total.multipliedReportingOverflow(by: size)
+      if overflow { return nil }
+      total = product
+    }
+    return total
+  }
+
   /// The broadcast shape of two shapes under NumPy's rules (align right; sizes equal or 1).
   static func broadcast(_ lhs: [Int], _ rhs: [Int], op: String) throws -> [Int] {
     let rank = max(lhs.count, rhs.count)

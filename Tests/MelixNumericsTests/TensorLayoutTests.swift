@@ -43,6 +43,19 @@ final class TensorLayoutTests: XCTestCase {
     XCTAssertEqual(try Tensor.zeros([2, 1, 3]).squeezed().shape, [2, 3])
   }
 
+  /// Sizes whose product overflows `Int` are a reshape error, not an arithmetic trap.
+  func testReshapeToOverflowingShapeThrows() throws {
+    XCTAssertThrowsError(try m.reshaped([-1, 1 << 32, 1 << 32])) {
+      XCTAssertEqual(
+        $0 as? TensorError, .cannotReshape(from: [3, 4], to: [-1, 1 << 32, 1 << 32]))
+    }
+    XCTAssertThrowsError(try m.reshaped([1 << 32, 1 << 32, 3])) {
+      XCTAssertEqual($0 as? TensorError, .cannotReshape(from: [3, 4], to: [1 << 32, 1 << 32, 3]))
+    }
+    XCTAssertThrowsError(try Tensor.zeros([0, 2]).reshaped([1 << 40, 1 << 40, 0]))
+    XCTAssertEqual(try Tensor.zeros([0, 2]).reshaped([5, 0]).shape, [5, 0])
+  }
+
   func testCopyOnWriteAndSliceAssignment() throws {
     var a = m
     try a.assign(Tensor(scalar: -1.0), at: [.all, .slice(start: 1, stop: 3)])

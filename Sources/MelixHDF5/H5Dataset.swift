@@ -188,6 +188,7 @@ public final class H5Dataset {
   /// Fixed-length values lose their trailing NUL padding.
   /// - Returns: `count` strings.
   /// - Throws: `HDF5Error.typeMismatch` if the dataset is not of strings,
+  ///   `HDF5Error.tooLarge` if fixed-length strings need more bytes than `Int` counts,
   ///   `HDF5Error.callFailed`. Calls `H5Dread` (and `H5Dvlen_reclaim` for variable-length).
   public func readStrings() throws -> [String] {
     let fileType = H5Handle(

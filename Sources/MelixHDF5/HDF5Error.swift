@@ -23,7 +23,8 @@ public enum HDF5Error: Error, Equatable, CustomStringConvertible {
   /// A row range outside `0..<rows` was requested.
   case rowsOutOfRange(file: String, path: String, lower: Int, upper: Int, rows: Int)
   /// The object's dimensions hold more elements than one process can address (their
-  /// product, times 16 bytes, exceeds `Int.max`); `dimensions` are as stored in the file.
+  /// product, times 16 bytes, exceeds `Int.max`); `dimensions` are as stored in the file,
+  /// with the string width in bytes appended for fixed-length strings too long to read.
   case tooLarge(file: String, path: String, dimensions: [UInt64])
   /// A libhdf5 call failed; `function` is the C function, `reason` libhdf5's error stack.
   case callFailed(function: String, file: String, path: String, reason: String)

@@ -165,5 +165,13 @@ final class H5FixtureTests: XCTestCase {
     XCTAssertThrowsError(try file.dataset("wide")) { error in
       XCTAssertEqual(error as? HDF5Error, .tooLarge(file: path, path: "/wide", dimensions: [1 << 62]))
     }
+    // 2^40 fixed-length strings of 2^24 bytes: the count is fine, the byte count overflows.
+    let strings = try file.dataset("long_strings")
+    XCTAssertEqual(strings.shape, [1 << 40])
+    XCTAssertThrowsError(try strings.readStrings()) { error in
+      XCTAssertEqual(
+        error as? HDF5Error,
+        .tooLarge(file: path, path: "/long_strings", dimensions: [1 << 40, 1 << 24]))
+    }
   }
 }

@@ -48,6 +48,8 @@ def write_huge_shape():
     with h5py.File(path, "w", libver=("earliest", "v110")) as f:
         f.create_dataset("X", shape=(2**32, 2**32), dtype="<f8", chunks=(1, 1))
         f.create_dataset("wide", shape=(2**62,), dtype="<f8", chunks=(1,))
+        # 2**40 strings of 2**24 bytes: the element count fits, the byte count does not.
+        f.create_dataset("long_strings", shape=(2**40,), dtype="S16777216", chunks=(1,))
 
 
 if __name__ == "__main__":

@@ -175,6 +175,29 @@ final class NNLayerTests: XCTestCase {
     XCTAssertEqual(a.layers, c.layers)
   }
 
+  /// Layer sizes come from scripts: a layer too big to allocate is an error, not a trap.
+  func testBuildRejectsALayerTooLargeToAllocate() throws {
+    var net = try NeuralNetwork(sequential: [.dense(units: 1 << 40), .dense(units: 1)])
+    var rng = PCG64(seed: 1)
+    XCTAssertThrowsError(
+      try net.build(featureCount: 1 << 30, outputCount: 1, task: .regression, classes: [], using: &rng)
+    ) {
+      XCTAssertEqual(
+        "\($0)",
+        "'units' is 1099511627776, expected at most 1073741824 weights in a layer, "
+          + "got 1073741824 inputs × 1099511627776 units")
+    }
+    var small = try NeuralNetwork(sequential: [.dense(units: 1 << 20), .dense(units: 1)])
+    XCTAssertThrowsError(
+      try small.build(featureCount: 4096, outputCount: 1, task: .regression, classes: [], using: &rng))
+    XCTAssertTrue(small.layers.isEmpty, "nothing was allocated")
+    // The public initialiser: sizes whose product overflows are inconsistent parameters.
+    XCTAssertThrowsError(try Dense(inputCount: 1 << 32, unitCount: 1 << 32, weight: [], bias: [])) {
+      XCTAssertEqual($0 as? NNError, .invalidParameters(
+        layer: "dense", detail: "weight has 0 values and bias 0 for [4294967296, 4294967296]"))
+    }
+  }
+
   func testConstructorsRejectBadOptions() {
     XCTAssertThrowsError(try NeuralNetwork(mlp: [0])) {
       XCTAssertEqual("\($0)", "'units' is 0, expected at least 1")

@@ -198,6 +198,21 @@ final class NNLayerTests: XCTestCase {
     }
   }
 
+  /// A label too large for `Int` is a bad label, not a conversion trap.
+  func testEvaluateRejectsAHugeLabel() throws {
+    var net = try NeuralNetwork(sequential: [.dense(units: 2)])
+    var rng = PCG64(seed: 1)
+    try net.build(
+      featureCount: 2, outputCount: 2, task: .classification, classes: [0, 1], using: &rng)
+    let x = try Tensor(rows: [[0.0, 1.0], [1.0, 0.0]])
+    XCTAssertThrowsError(try net.evaluate(x, Tensor([0.0, 1e300]))) {
+      XCTAssertEqual($0 as? ModelError, .nonIntegerLabel(model: net.kind, index: 1, value: 1e300))
+    }
+    guard case .classification = try net.evaluate(x, Tensor([0.0, 1.0])) else {
+      return XCTFail("expected a classification report")
+    }
+  }
+
   func testConstructorsRejectBadOptions() {
     XCTAssertThrowsError(try NeuralNetwork(mlp: [0])) {
       XCTAssertEqual("\($0)", "'units' is 0, expected at least 1")

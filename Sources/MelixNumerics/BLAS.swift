@@ -115,6 +115,10 @@ extension Tensor {
 
   /// `lhs @ rhs`, see ``matmul(_:)``.
   ///
+  /// - Parameters:
+  ///   - lhs: Shape `[..., m, k]` (or `[k]`).
+  ///   - rhs: Shape `[..., k, n]` (or `[k]`).
+  /// - Returns: Shape `[..., m, n]`, a `[k]` operand's axis dropped, as ``matmul(_:)``.
   /// - Throws: `TensorError.matmulMismatch`.
   public static func matmul(_ lhs: Tensor, _ rhs: Tensor) throws -> Tensor { try lhs.matmul(rhs) }
 

@@ -2,29 +2,41 @@ import Foundation
 
 /// The element-wise binary operations, with the symbol used in error messages.
 public enum BinaryOp: String, Sendable {
-  /// Arithmetic: `+ - * /`, floor division `//` (rounds toward -inf), remainder `%` (sign of
-  /// the divisor, as Python), power `**`.
+  /// Addition, `a + b`.
   case add = "+"
+  /// Subtraction, `a - b`.
   case subtract = "-"
+  /// Multiplication, `a * b`.
   case multiply = "*"
+  /// True division, `a / b`.
   case divide = "/"
+  /// Floor division, `a // b`: the quotient rounded toward -inf (as Python).
   case floorDivide = "//"
-  /// Remainder, power and the NaN-propagating element-wise maximum and minimum.
+  /// Remainder, `a % b`, with the sign of the divisor (as Python).
   case remainder = "%"
+  /// Power, `a ** b`.
   case power = "**"
+  /// The element-wise maximum; NaN if either element is NaN.
   case maximum = "maximum"
+  /// The element-wise minimum; NaN if either element is NaN.
   case minimum = "minimum"
-  /// Comparisons; the result is bool.
+  /// Comparison `==`; the result is bool.
   case equal = "=="
+  /// Comparison `!=`; the result is bool.
   case notEqual = "!="
+  /// Comparison `<`; the result is bool.
   case less = "<"
+  /// Comparison `<=`; the result is bool.
   case lessEqual = "<="
+  /// Comparison `>`; the result is bool.
   case greater = ">"
   /// Comparison `>=`; the result is bool.
   case greaterEqual = ">="
-  /// Logical operations on "nonzero" values; the result is bool.
+  /// Logical and of "nonzero" values; the result is bool.
   case logicalAnd = "and"
+  /// Logical or of "nonzero" values; the result is bool.
   case logicalOr = "or"
+  /// Logical exclusive or of "nonzero" values; the result is bool.
   case logicalXor = "xor"
 
   var isComparison: Bool {

@@ -207,6 +207,8 @@ extension Metrics {
   ///
   /// See `averagedScores` for the parameters and errors; default average `.binary`.
   /// - Returns: A fraction in 0...1 (scikit-learn's `precision_score`).
+  /// - Throws: As `averagedScores`: `MetricError.binaryAverageOnMulticlass`,
+  ///   `.invalidPositiveLabel`, `.lengthMismatch`, `.emptyInput`, `.invalidParameter`.
   public static func precision<L: Hashable & Comparable>(
     yTrue: [L], yPred: [L], average: Average = .binary, positiveLabel: L? = nil,
     labels: [L]? = nil, zeroDivision: ZeroDivision = .warn,
@@ -222,6 +224,8 @@ extension Metrics {
   ///
   /// See `averagedScores` for the parameters and errors; default average `.binary`.
   /// - Returns: A fraction in 0...1 (scikit-learn's `recall_score`).
+  /// - Throws: As `averagedScores`: `MetricError.binaryAverageOnMulticlass`,
+  ///   `.invalidPositiveLabel`, `.lengthMismatch`, `.emptyInput`, `.invalidParameter`.
   public static func recall<L: Hashable & Comparable>(
     yTrue: [L], yPred: [L], average: Average = .binary, positiveLabel: L? = nil,
     labels: [L]? = nil, zeroDivision: ZeroDivision = .warn,
@@ -237,6 +241,8 @@ extension Metrics {
   ///
   /// See `averagedScores` for the parameters and errors; default average `.binary`.
   /// - Returns: A fraction in 0...1 (scikit-learn's `f1_score`).
+  /// - Throws: As `averagedScores`: `MetricError.binaryAverageOnMulticlass`,
+  ///   `.invalidPositiveLabel`, `.lengthMismatch`, `.emptyInput`, `.invalidParameter`.
   public static func f1<L: Hashable & Comparable>(
     yTrue: [L], yPred: [L], average: Average = .binary, positiveLabel: L? = nil,
     labels: [L]? = nil, zeroDivision: ZeroDivision = .warn,
@@ -251,7 +257,10 @@ extension Metrics {
   /// F-beta score `(1 + β²)·tp / ((1 + β²)·tp + β²·fn + fp)`.
   ///
   /// See `averagedScores` for the parameters and errors; default average `.binary`.
+  /// `beta` (>= 0) weighs recall: 1 gives F1, 0 gives precision.
   /// - Returns: A fraction in 0...1 (scikit-learn's `fbeta_score`).
+  /// - Throws: As `averagedScores`: `MetricError.binaryAverageOnMulticlass`,
+  ///   `.invalidPositiveLabel`, `.lengthMismatch`, `.emptyInput`, `.invalidParameter`.
   public static func fBeta<L: Hashable & Comparable>(
     yTrue: [L], yPred: [L], beta: Double, average: Average = .binary, positiveLabel: L? = nil,
     labels: [L]? = nil, zeroDivision: ZeroDivision = .warn,

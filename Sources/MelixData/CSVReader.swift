@@ -52,21 +52,17 @@ public struct CSVReader: Sendable {
   ///   `.duplicateColumn`, each naming the file (and line, row, column, value).
   /// - Complexity: One pass over the bytes; O(rows × columns).
   public func readTable(path: String) throws -> CSVTable {
-    let descriptor = open(path, O_RDONLY)
-    if descriptor < 0 {
-      throw DataError.cannotRead(file: path, reason: String(cString: strerror(errno)))
+    try withOpenFile(path) { descriptor, fileSize in
+      if fileSize == 0 { throw DataError.emptyFile(file: path) }
+      if fileSize >= parallelThreshold,
+        let table = try readInTwoParts(descriptor, path: path, size: fileSize)
+      {
+        return table
+      }
+      var parser = Parser(file: path, options: options)
+      _ = try stream(descriptor, path: path, from: 0, to: fileSize, isFileEnd: true, into: &parser)
+      return try parser.finish()
     }
-    defer { close(descriptor) }
-    let fileSize = Int(lseek(descriptor, 0, SEEK_END))
-    if fileSize == 0 { throw DataError.emptyFile(file: path) }
-    if fileSize >= parallelThreshold,
-      let table = try readInTwoParts(descriptor, path: path, size: fileSize)
-    {
-      return table
-    }
-    var parser = Parser(file: path, options: options)
-    _ = try stream(descriptor, path: path, from: 0, to: fileSize, isFileEnd: true, into: &parser)
-    return try parser.finish()
   }
 
   /// Reads a CSV file straight into a dataset (what `readCSV` calls).
@@ -81,33 +77,44 @@ public struct CSVReader: Sendable {
   /// - Returns: The dataset.
   /// - Throws: As `readTable(path:)` and `Dataset(table:target:task:)`.
   public func readDataset(path: String, target: String?, task: TaskKind? = nil) throws -> Dataset {
+    try withOpenFile(path) { descriptor, fileSize in
+      if fileSize == 0 { throw DataError.emptyFile(file: path) }
+      if fileSize >= parallelThreshold,
+        let table = try readInTwoParts(descriptor, path: path, size: fileSize)
+      {
+        return try Dataset(table: table, target: target, task: task)
+      }
+      var parser = Parser(file: path, options: options)
+      parser.buildsRowMajor = true
+      parser.rowMajorTarget = target
+      _ = try stream(descriptor, path: path, from: 0, to: fileSize, isFileEnd: true, into: &parser)
+      return try parser.finishDataset(target: target, task: task)
+    }
+  }
+
+  /// Runs only the two-thread path (nil when it falls back); for tests.
+  func readTableInTwoParts(path: String) throws -> CSVTable? {
+    try withOpenFile(path) { descriptor, fileSize in
+      try readInTwoParts(descriptor, path: path, size: fileSize)
+    }
+  }
+
+  /// Opens `path` read-only and passes its descriptor and size in bytes to `body`; the
+  /// descriptor is closed when `body` returns.
+  ///
+  /// - Throws: `DataError.cannotRead` with the system's reason when the file cannot be
+  ///   opened or has no size (a pipe, for instance), and whatever `body` throws.
+  private func withOpenFile<R>(_ path: String, _ body: (Int32, Int) throws -> R) throws -> R {
     let descriptor = open(path, O_RDONLY)
     if descriptor < 0 {
       throw DataError.cannotRead(file: path, reason: String(cString: strerror(errno)))
     }
     defer { close(descriptor) }
     let fileSize = Int(lseek(descriptor, 0, SEEK_END))
-    if fileSize == 0 { throw DataError.emptyFile(file: path) }
-    if fileSize >= parallelThreshold,
-      let table = try readInTwoParts(descriptor, path: path, size: fileSize)
-    {
-      return try Dataset(table: table, target: target, task: task)
-    }
-    var parser = Parser(file: path, options: options)
-    parser.buildsRowMajor = true
-    parser.rowMajorTarget = target
-    _ = try stream(descriptor, path: path, from: 0, to: fileSize, isFileEnd: true, into: &parser)
-    return try parser.finishDataset(target: target, task: task)
-  }
-
-  /// Runs only the two-thread path (nil when it falls back); for tests.
-  func readTableInTwoParts(path: String) throws -> CSVTable? {
-    let descriptor = open(path, O_RDONLY)
-    if descriptor < 0 {
+    if fileSize < 0 {
       throw DataError.cannotRead(file: path, reason: String(cString: strerror(errno)))
     }
-    defer { close(descriptor) }
-    return try readInTwoParts(descriptor, path: path, size: Int(lseek(descriptor, 0, SEEK_END)))
+    return try body(descriptor, fileSize)
   }
 
   /// Files at least this large (bytes) are parsed by two threads; `Int.max` (the default)

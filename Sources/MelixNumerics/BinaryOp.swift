@@ -67,7 +67,8 @@ extension Tensor {
   /// - Returns: A tensor of the broadcast shape. Arithmetic promotes bool to int64;
   ///   `/` gives a float; comparisons and logical ops give bool.
   /// - Throws: `TensorError.broadcastMismatch` naming both shapes and the op;
-  ///   `.invalidArgument` for an integer raised to a negative integer power.
+  ///   `.invalidArgument` for an integer raised to a negative integer power, or for a
+  ///   broadcast shape larger than both operands' with more than 2^30 elements.
   public static func elementwise(_ op: BinaryOp, _ lhs: Tensor, _ rhs: Tensor) throws -> Tensor {
     let shape = try ShapeMath.broadcast(lhs.shape, rhs.shape, op: op.rawValue)
     var compute: DType

@@ -56,6 +56,30 @@ final class TensorLayoutTests: XCTestCase {
     XCTAssertEqual(try Tensor.zeros([0, 2]).reshaped([5, 0]).shape, [5, 0])
   }
 
+  /// Two small operands can ask for a huge result: that is an error before anything is
+  /// allocated (it used to end the process in the allocator, or trap on the byte count).
+  func testBroadcastAndMatmulResultsAreBounded() throws {
+    let column = Tensor.zeros([100_000, 1])
+    let row = Tensor.zeros([1, 100_000])
+    XCTAssertThrowsError(try column + row) {
+      XCTAssertEqual(
+        "\($0)", "the result shape [100000, 100000] has more than 1073741824 elements in '+'")
+    }
+    XCTAssertThrowsError(try column.matmul(row)) {
+      XCTAssertEqual(
+        "\($0)",
+        "the result shape [100000, 100000] has more than 1073741824 elements in 'matmul'")
+    }
+    // Views that broadcast to 2^40 rows and columns: the element count overflows Int.
+    let tall = try Tensor.zeros([1, 1]).broadcast(to: [1 << 40, 1])
+    let wide = try Tensor.zeros([1, 1]).broadcast(to: [1, 1 << 40])
+    XCTAssertThrowsError(try tall * wide)
+    XCTAssertThrowsError(try Tensor.where(Tensor.zeros([1]), tall, wide))
+    // Same-shape and moderate results are untouched.
+    XCTAssertEqual(try (column + column).shape, [100_000, 1])
+    XCTAssertEqual(try (Tensor.zeros([1000, 1]) + Tensor.zeros([1, 1000])).shape, [1000, 1000])
+  }
+
   func testCopyOnWriteAndSliceAssignment() throws {
     var a = m
     try a.assign(Tensor(scalar: -1.0), at: [.all, .slice(start: 1, stop: 3)])

@@ -54,7 +54,7 @@ public struct OneHotEncoder: Sendable {
     /// - Parameter dataset: Any dataset holding the fitted categorical columns.
     /// - Returns: `[nSamples, nFeatures]` → `[nSamples, nFeatures + Σ levels]`, without
     ///   those categorical columns.
-      /// - Throws: `DataError.unknownColumn`, or `DataError.unknownLevel` for an unseen level
+    /// - Throws: `DataError.unknownColumn`, or `DataError.unknownLevel` for an unseen level
     ///   with `.error`; `DataError.invalidArgument` when the encoded features would hold
     ///   more than 2^30 values (one level per row of a large identifier column, say).
     public func transform(_ dataset: Dataset) throws -> Dataset {

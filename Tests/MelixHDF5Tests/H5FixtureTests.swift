@@ -159,11 +159,13 @@ final class H5FixtureTests: XCTestCase {
         error as? HDF5Error,
         .tooLarge(file: path, path: "/X", dimensions: [1 << 32, 1 << 32]))
       XCTAssertEqual(
-        "\(error)", "'\(path)': '/X' has shape [4294967296, 4294967296], too many elements to address")
+        "\(error)",
+        "'\(path)': '/X' has shape [4294967296, 4294967296], too many elements to address")
     }
     // 2^62 elements fit in Int, but not their byte count.
     XCTAssertThrowsError(try file.dataset("wide")) { error in
-      XCTAssertEqual(error as? HDF5Error, .tooLarge(file: path, path: "/wide", dimensions: [1 << 62]))
+      XCTAssertEqual(
+        error as? HDF5Error, .tooLarge(file: path, path: "/wide", dimensions: [1 << 62]))
     }
     // 2^40 fixed-length strings of 2^24 bytes: the count is fine, the byte count overflows.
     let strings = try file.dataset("long_strings")

@@ -180,7 +180,8 @@ final class NNLayerTests: XCTestCase {
     var net = try NeuralNetwork(sequential: [.dense(units: 1 << 40), .dense(units: 1)])
     var rng = PCG64(seed: 1)
     XCTAssertThrowsError(
-      try net.build(featureCount: 1 << 30, outputCount: 1, task: .regression, classes: [], using: &rng)
+      try net.build(
+        featureCount: 1 << 30, outputCount: 1, task: .regression, classes: [], using: &rng)
     ) {
       XCTAssertEqual(
         "\($0)",
@@ -189,12 +190,15 @@ final class NNLayerTests: XCTestCase {
     }
     var small = try NeuralNetwork(sequential: [.dense(units: 1 << 20), .dense(units: 1)])
     XCTAssertThrowsError(
-      try small.build(featureCount: 4096, outputCount: 1, task: .regression, classes: [], using: &rng))
+      try small.build(
+        featureCount: 4096, outputCount: 1, task: .regression, classes: [], using: &rng))
     XCTAssertTrue(small.layers.isEmpty, "nothing was allocated")
     // The public initialiser: sizes whose product overflows are inconsistent parameters.
     XCTAssertThrowsError(try Dense(inputCount: 1 << 32, unitCount: 1 << 32, weight: [], bias: [])) {
-      XCTAssertEqual($0 as? NNError, .invalidParameters(
-        layer: "dense", detail: "weight has 0 values and bias 0 for [4294967296, 4294967296]"))
+      XCTAssertEqual(
+        $0 as? NNError,
+        .invalidParameters(
+          layer: "dense", detail: "weight has 0 values and bias 0 for [4294967296, 4294967296]"))
     }
   }
 

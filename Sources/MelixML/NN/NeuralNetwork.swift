@@ -151,7 +151,9 @@ public struct NeuralNetwork: Sendable {
         guard !overflow, weights <= Self.maxLayerWeights else {
           throw NNError.invalidOption(
             name: "units", value: "\(units)",
-            expected: "at most \(Self.maxLayerWeights) weights in a layer, got \(width) inputs × \(units) units")
+            expected:
+              "at most \(Self.maxLayerWeights) weights in a layer, got \(width) inputs × \(units) units"
+          )
         }
         built.append(.dense(Dense(inputCount: width, unitCount: units, he: he, using: &generator)))
         width = units

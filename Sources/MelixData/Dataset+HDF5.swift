@@ -3,6 +3,10 @@ import MelixHDF5
 /// The Melix HDF5 dataset layout version written by `Dataset.writeHDF5(path:)`.
 public let datasetFormatVersion: Int64 = 1
 
+/// The most classes a `/y` without a `target_names` attribute may index (they are named
+/// `0`, `1`, ...); more must be named.
+let maxUnnamedClasses = 1 << 16
+
 extension Dataset {
   /// Reads a dataset in the Melix HDF5 layout (format_version 1).
   ///
@@ -97,10 +101,21 @@ extension Dataset {
         task == "classification" || (task == nil && attributes.contains("target_names"))
       if isClassification {
         let indices = try readIntegers(yData, file: path, rows: selection.map { _ in range })
-        let highest = (indices.max() ?? -1) + 1
-        let names =
-          attributes.contains("target_names")
-          ? try attributes.strings("target_names") : (0..<highest).map(String.init)
+        let names: [String]
+        if attributes.contains("target_names") {
+          names = try attributes.strings("target_names")
+        } else {
+          // Unnamed classes are 0...max: bound the indices first, so a corrupt one can make
+          // neither `max + 1` overflow nor a list of billions of names.
+          if let bad = indices.firstIndex(where: { $0 < 0 || $0 >= maxUnnamedClasses }) {
+            throw DataError.invalidLayout(
+              file: path, path: "/y",
+              reason:
+                "class index \(indices[bad]) at row \(range.lowerBound + bad) is outside "
+                + "0..<\(maxUnnamedClasses) and there is no 'target_names' attribute")
+          }
+          names = (0..<((indices.max() ?? -1) + 1)).map(String.init)
+        }
         if let bad = indices.firstIndex(where: { $0 < 0 || $0 >= names.count }) {
           throw DataError.invalidLayout(
             file: path, path: "/y",

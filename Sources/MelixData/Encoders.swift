@@ -55,7 +55,8 @@ public struct OneHotEncoder: Sendable {
     /// - Returns: `[nSamples, nFeatures]` → `[nSamples, nFeatures + Σ levels]`, without
     ///   those categorical columns.
     /// - Throws: `DataError.unknownColumn`, or `DataError.unknownLevel` for an unseen level
-    ///   with `.error`.
+    ///   with `.error`; `DataError.invalidArgument` when the encoded features would hold
+    ///   more than 2^30 values (one level per row of a large identifier column, say).
     public func transform(_ dataset: Dataset) throws -> Dataset {
       var out = dataset
       var order = dataset.columnOrder
@@ -73,6 +74,17 @@ public struct OneHotEncoder: Sendable {
             throw DataError.unknownLevel(operation: "one_hot", column: column, level: level)
           }
           return -1
+        }
+        // One-hot encoding an identifier column (a level per row) asks for rows² values:
+        // refuse before allocating, the bound being the interpreter's tensor size bound.
+        let (total, overflow) = dataset.count.multipliedReportingOverflow(
+          by: out.features.columns + levels.count)
+        guard !overflow, total <= maxEncodedValues else {
+          throw DataError.invalidArgument(
+            function: "one_hot",
+            message:
+              "column '\(column)' has \(levels.count) levels: encoding \(dataset.count) rows "
+              + "would make more than \(maxEncodedValues) feature values")
         }
         var indicators = [Double](repeating: 0, count: dataset.count * levels.count)
         for (r, code) in data.codes.enumerated() where code >= 0 {
@@ -189,3 +201,6 @@ public struct LabelEncoder: Sendable {
     Fitted(classes: Array(Set(labels)).sorted())
   }
 }
+
+/// The most feature values (rows × columns) one-hot encoding may produce: 2^30, 8 GiB.
+let maxEncodedValues = 1 << 30

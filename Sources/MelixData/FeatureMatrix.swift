@@ -61,7 +61,11 @@ public struct FeatureMatrix: Equatable, Sendable {
 
   /// The element at `(row, column)`.
   ///
-  /// - Precondition: indices in range.
+  /// - Parameters:
+  ///   - row: A row index in `0..<rows`.
+  ///   - column: A column index in `0..<columns`.
+  /// - Precondition: indices in range (a caller bug otherwise; the index is not checked
+  ///   per axis, so an out-of-range column may read the next row).
   public subscript(row: Int, column: Int) -> Double {
     get { values[row * columns + column] }
     set { values[row * columns + column] = newValue }
@@ -121,6 +125,8 @@ public struct FeatureMatrix: Equatable, Sendable {
   public var missingMask: [Bool] { values.map { $0.isNaN } }
 
   /// Bitwise equality that treats NaN as equal to NaN (used by tests and fingerprints).
+  ///
+  /// - Returns: Whether the shapes match and every element is equal or both are NaN.
   public static func == (lhs: FeatureMatrix, rhs: FeatureMatrix) -> Bool {
     guard lhs.rows == rhs.rows, lhs.columns == rhs.columns else { return false }
     for (a, b) in zip(lhs.values, rhs.values) where !(a == b || (a.isNaN && b.isNaN)) {

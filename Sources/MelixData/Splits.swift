@@ -85,6 +85,10 @@ extension Dataset {
 
   /// The validation row indices of each fold of `kfold(k:stratify:seed:)`.
   ///
+  /// - Parameters:
+  ///   - k: The number of folds, in `2...count`.
+  ///   - stratify: Keep class proportions in every fold (needs a classification target).
+  ///   - seed: Random seed; equal seeds give equal folds.
   /// - Returns: `k` arrays of row indices, disjoint, covering `0..<count`.
   /// - Throws: As `kfold(k:stratify:seed:)`.
   public func kfoldIndices(k: Int, stratify: Bool = false, seed: UInt64) throws -> [[Int]] {

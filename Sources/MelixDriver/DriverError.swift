@@ -52,6 +52,10 @@ public struct CellSummary: Equatable, Sendable {
   public let title: String
 
   /// Creates a summary of cell `number` titled `title`.
+  ///
+  /// - Parameters:
+  ///   - number: 1-based cell number.
+  ///   - title: The text after `#%%` on the cell's first line (may be empty).
   public init(number: Int, title: String) {
     self.number = number
     self.title = title

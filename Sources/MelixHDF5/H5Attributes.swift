@@ -42,20 +42,13 @@ public struct H5Attributes {
       H5Oget_info2(location.handle.id, &info, UInt32(H5O_INFO_NUM_ATTRS)), "H5Oget_info2",
       file: location.file, path: location.path)
     var names: [String] = []
+    let id = location.handle.id
     for index in 0..<info.num_attrs {
-      let length = H5Aget_name_by_idx(
-        location.handle.id, ".", H5_INDEX_NAME, H5_ITER_INC, index, nil, 0, melix_h5p_default())
-      if length < 0 {
-        throw HDF5Error.callFailed(
-          function: "H5Aget_name_by_idx", file: location.file, path: location.path,
-          reason: h5ErrorStack())
-      }
-      var buffer = [CChar](repeating: 0, count: Int(length) + 1)
-      _ = H5Aget_name_by_idx(
-        location.handle.id, ".", H5_INDEX_NAME, H5_ITER_INC, index, &buffer, buffer.count,
-        melix_h5p_default())
       names.append(
-        String(decoding: buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        try h5ReadName("H5Aget_name_by_idx", location: location) { buffer, size in
+          H5Aget_name_by_idx(
+            id, ".", H5_INDEX_NAME, H5_ITER_INC, index, buffer, size, melix_h5p_default())
+        })
     }
     return names
   }

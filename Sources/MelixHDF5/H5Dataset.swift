@@ -188,6 +188,7 @@ public final class H5Dataset {
   /// Fixed-length values lose their trailing NUL padding.
   /// - Returns: `count` strings.
   /// - Throws: `HDF5Error.typeMismatch` if the dataset is not of strings,
+  ///   `HDF5Error.tooLarge` if fixed-length strings need more bytes than `Int` counts,
   ///   `HDF5Error.callFailed`. Calls `H5Dread` (and `H5Dvlen_reclaim` for variable-length).
   public func readStrings() throws -> [String] {
     let fileType = H5Handle(
@@ -263,6 +264,19 @@ public final class H5Dataset {
     }
     var dims = [hsize_t](repeating: 0, count: Int(rank))
     if rank > 0 { _ = H5Sget_simple_extent_dims(space, &dims, nil) }
+    // A chunked dataset that was never written can declare any dimensions in a tiny file;
+    // bound the element count so that `count` and every byte count (up to 16 bytes per
+    // element) are computed without overflow.
+    let limit = UInt64(Int.max / 16)
+    var elements: UInt64 = 1
+    for d in dims {
+      let (product, overflow) = elements.multipliedReportingOverflow(by: UInt64(d))
+      guard !overflow, d <= limit, product <= limit else {
+        throw HDF5Error.tooLarge(
+          file: location.file, path: location.path, dimensions: dims.map { UInt64($0) })
+      }
+      elements = product
+    }
     return dims.map { Int($0) }
   }
 }

@@ -84,19 +84,13 @@ public final class H5Group {
     var info = H5G_info_t()
     try h5Check(H5Gget_info(location.handle.id, &info), "H5Gget_info", file: file, path: path)
     var names: [String] = []
+    let id = location.handle.id
     for index in 0..<info.nlinks {
-      let length = H5Lget_name_by_idx(
-        location.handle.id, ".", H5_INDEX_NAME, H5_ITER_INC, index, nil, 0, melix_h5p_default())
-      if length < 0 {
-        throw HDF5Error.callFailed(
-          function: "H5Lget_name_by_idx", file: file, path: path, reason: h5ErrorStack())
-      }
-      var buffer = [CChar](repeating: 0, count: Int(length) + 1)
-      _ = H5Lget_name_by_idx(
-        location.handle.id, ".", H5_INDEX_NAME, H5_ITER_INC, index, &buffer, buffer.count,
-        melix_h5p_default())
       names.append(
-        String(decoding: buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        try h5ReadName("H5Lget_name_by_idx", location: location) { buffer, size in
+          H5Lget_name_by_idx(
+            id, ".", H5_INDEX_NAME, H5_ITER_INC, index, buffer, size, melix_h5p_default())
+        })
     }
     return names
   }

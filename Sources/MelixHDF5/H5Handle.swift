@@ -66,3 +66,22 @@ func h5Check(_ status: herr_t, _ function: String, file: String, path: String) t
     throw HDF5Error.callFailed(function: function, file: file, path: path, reason: h5ErrorStack())
   }
 }
+
+/// Reads a name with libhdf5's two-call pattern: `get(nil, 0)` returns the name's length in
+/// bytes, then `get(buffer, length + 1)` fills the buffer (NUL-terminated).
+///
+/// - Throws: `HDF5Error.callFailed` naming `function` when either call fails.
+func h5ReadName(
+  _ function: String, location: H5Location,
+  _ get: (UnsafeMutablePointer<CChar>?, Int) -> Int
+) throws -> String {
+  let length = get(nil, 0)
+  var buffer = [CChar](repeating: 0, count: max(length, 0) + 1)
+  let filled = length < 0 ? length : get(&buffer, buffer.count)
+  if filled < 0 {
+    throw HDF5Error.callFailed(
+      function: function, file: location.file, path: location.path, reason: h5ErrorStack())
+  }
+  return String(
+    decoding: buffer.prefix(max(length, 0)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+}

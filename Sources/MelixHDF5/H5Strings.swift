@@ -34,7 +34,13 @@ func h5ReadStrings(
     _ = H5Tset_strpad(memoryType.id, H5T_STR_NULLPAD)
     _ = H5Tset_cset(memoryType.id, cset)
     let width = max(length, 1)
-    var bytes = [UInt8](repeating: 0, count: count * width)
+    // The element count is bounded when the shape is read, but not the width it multiplies.
+    let (byteCount, overflow) = count.multipliedReportingOverflow(by: width)
+    if overflow {
+      throw HDF5Error.tooLarge(
+        file: location.file, path: location.path, dimensions: [UInt64(count), UInt64(width)])
+    }
+    var bytes = [UInt8](repeating: 0, count: byteCount)
     guard count > 0 else { return [] }
     let status = bytes.withUnsafeMutableBytes { raw -> herr_t in
       guard let base = raw.baseAddress else { return -1 }

@@ -22,6 +22,10 @@ public enum HDF5Error: Error, Equatable, CustomStringConvertible {
   case shapeMismatch(file: String, path: String, expected: [Int], got: [Int])
   /// A row range outside `0..<rows` was requested.
   case rowsOutOfRange(file: String, path: String, lower: Int, upper: Int, rows: Int)
+  /// The object's dimensions hold more elements than one process can address (their
+  /// product, times 16 bytes, exceeds `Int.max`); `dimensions` are as stored in the file,
+  /// with the string width in bytes appended for fixed-length strings too long to read.
+  case tooLarge(file: String, path: String, dimensions: [UInt64])
   /// A libhdf5 call failed; `function` is the C function, `reason` libhdf5's error stack.
   case callFailed(function: String, file: String, path: String, reason: String)
   /// The path names a directory, not a file.
@@ -50,6 +54,9 @@ public enum HDF5Error: Error, Equatable, CustomStringConvertible {
       return "'\(file)': '\(path)' has shape \(got), expected \(expected)"
     case .rowsOutOfRange(let file, let path, let lower, let upper, let rows):
       return "'\(file)': rows \(lower)..<\(upper) of '\(path)' are out of range 0..<\(rows)"
+    case .tooLarge(let file, let path, let dimensions):
+      let shape = "[" + dimensions.map(String.init).joined(separator: ", ") + "]"
+      return "'\(file)': '\(path)' has shape \(shape), too many elements to address"
     case .callFailed(let function, let file, let path, let reason):
       let detail = reason.isEmpty ? "" : ": \(reason)"
       return "'\(file)': '\(function)' failed on '\(path)'\(detail)"

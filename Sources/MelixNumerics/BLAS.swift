@@ -92,7 +92,8 @@ extension Tensor {
   /// - Parameter rhs: The right operand.
   /// - Returns: The product.
   /// - Throws: `TensorError.matmulMismatch`, e.g. `matmul needs [m, k] × [k, n], got
-  ///   [2, 3] × [2, 3]`; `.broadcastMismatch` for batch axes that do not broadcast.
+  ///   [2, 3] × [2, 3]`; `.broadcastMismatch` for batch axes that do not broadcast;
+  ///   `.invalidArgument` for a result of more than 2^30 elements.
   /// - Complexity: O(batch·m·n·k).
   public func matmul(_ rhs: Tensor) throws -> Tensor {
     guard rank >= 1, rhs.rank >= 1 else {
@@ -115,7 +116,11 @@ extension Tensor {
 
   /// `lhs @ rhs`, see ``matmul(_:)``.
   ///
-  /// - Throws: `TensorError.matmulMismatch`.
+  /// - Parameters:
+  ///   - lhs: Shape `[..., m, k]` (or `[k]`).
+  ///   - rhs: Shape `[..., k, n]` (or `[k]`).
+  /// - Returns: Shape `[..., m, n]`, a `[k]` operand's axis dropped, as ``matmul(_:)``.
+  /// - Throws: As ``matmul(_:)``.
   public static func matmul(_ lhs: Tensor, _ rhs: Tensor) throws -> Tensor { try lhs.matmul(rhs) }
 
   /// Batched product of operands of rank ≥ 2 with matching inner sizes.
@@ -125,6 +130,7 @@ extension Tensor {
     let n = b.shape[b.rank - 1]
     let batch = try ShapeMath.broadcast(
       Array(a.shape.dropLast(2)), Array(b.shape.dropLast(2)), op: "matmul")
+    try ShapeMath.checkResultSize(batch + [m, n], op: "matmul")
     let bothInt = !a.dtype.isFloatingPoint && !b.dtype.isFloatingPoint
     let dtype: DType = (a.dtype == .float32 && b.dtype == .float32) ? .float32 : .float64
     let x = a.cast(to: dtype).detached().broadcastView(to: batch + [m, k])

@@ -2,29 +2,41 @@ import Foundation
 
 /// The element-wise binary operations, with the symbol used in error messages.
 public enum BinaryOp: String, Sendable {
-  /// Arithmetic: `+ - * /`, floor division `//` (rounds toward -inf), remainder `%` (sign of
-  /// the divisor, as Python), power `**`.
+  /// Addition, `a + b`.
   case add = "+"
+  /// Subtraction, `a - b`.
   case subtract = "-"
+  /// Multiplication, `a * b`.
   case multiply = "*"
+  /// True division, `a / b`.
   case divide = "/"
+  /// Floor division, `a // b`: the quotient rounded toward -inf (as Python).
   case floorDivide = "//"
-  /// Remainder, power and the NaN-propagating element-wise maximum and minimum.
+  /// Remainder, `a % b`, with the sign of the divisor (as Python).
   case remainder = "%"
+  /// Power, `a ** b`.
   case power = "**"
+  /// The element-wise maximum; NaN if either element is NaN.
   case maximum = "maximum"
+  /// The element-wise minimum; NaN if either element is NaN.
   case minimum = "minimum"
-  /// Comparisons; the result is bool.
+  /// Comparison `==`; the result is bool.
   case equal = "=="
+  /// Comparison `!=`; the result is bool.
   case notEqual = "!="
+  /// Comparison `<`; the result is bool.
   case less = "<"
+  /// Comparison `<=`; the result is bool.
   case lessEqual = "<="
+  /// Comparison `>`; the result is bool.
   case greater = ">"
   /// Comparison `>=`; the result is bool.
   case greaterEqual = ">="
-  /// Logical operations on "nonzero" values; the result is bool.
+  /// Logical and of "nonzero" values; the result is bool.
   case logicalAnd = "and"
+  /// Logical or of "nonzero" values; the result is bool.
   case logicalOr = "or"
+  /// Logical exclusive or of "nonzero" values; the result is bool.
   case logicalXor = "xor"
 
   var isComparison: Bool {
@@ -55,7 +67,8 @@ extension Tensor {
   /// - Returns: A tensor of the broadcast shape. Arithmetic promotes bool to int64;
   ///   `/` gives a float; comparisons and logical ops give bool.
   /// - Throws: `TensorError.broadcastMismatch` naming both shapes and the op;
-  ///   `.invalidArgument` for an integer raised to a negative integer power.
+  ///   `.invalidArgument` for an integer raised to a negative integer power, or for a
+  ///   broadcast shape larger than both operands' with more than 2^30 elements.
   public static func elementwise(_ op: BinaryOp, _ lhs: Tensor, _ rhs: Tensor) throws -> Tensor {
     let shape = try ShapeMath.broadcast(lhs.shape, rhs.shape, op: op.rawValue)
     var compute: DType

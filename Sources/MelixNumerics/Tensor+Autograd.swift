@@ -35,6 +35,7 @@ extension Tensor {
   ///   - inputs: Tensors such as model parameters that may require grad.
   ///   - body: Receives the detached tensors, in the same order.
   /// - Returns: What `body` returns.
+  /// - Throws: Whatever `body` throws (rethrown).
   public static func noGrad<R>(_ inputs: [Tensor], _ body: ([Tensor]) throws -> R) rethrows -> R {
     try body(inputs.map { $0.detached() })
   }

@@ -74,7 +74,13 @@ extension Tensor {
 
   /// Splits into `sections` equal parts along `axis` (NumPy's `split` with an integer).
   ///
-  /// - Throws: `TensorError.invalidArgument` if the axis size is not divisible.
+  /// - Parameters:
+  ///   - sections: The number of parts, > 0, dividing `shape[axis]`.
+  ///   - axis: The axis to split; negative counts from the end.
+  /// - Returns: `sections` views, each of the input shape with `shape[axis] / sections` on
+  ///   `axis`.
+  /// - Throws: `TensorError.axisOutOfRange`; `TensorError.invalidArgument` if `sections` is
+  ///   not positive or the axis size is not divisible by it.
   public func split(sections: Int, axis: Int = 0) throws -> [Tensor] {
     let ax = try ShapeMath.normalize(axis: axis, rank: rank)
     guard sections > 0, shape[ax] % sections == 0 else {

@@ -100,7 +100,13 @@ extension Tensor {
 
   /// Picks `count` elements of this tensor along axis 0.
   ///
-  /// - Throws: As ``choice(_:count:replace:using:)``.
+  /// - Parameters:
+  ///   - count: How many rows to pick.
+  ///   - replace: Whether a row may be picked more than once.
+  ///   - generator: The seeded generator, advanced in place.
+  /// - Returns: Shape `[count, ...]`: `count` rows of this tensor's `[n, ...]`.
+  /// - Throws: `TensorError.invalidShape` for a scalar; otherwise as
+  ///   ``choice(_:count:replace:using:)``.
   public func choice(count: Int, replace: Bool = true, using generator: inout PCG64) throws
     -> Tensor
   {

@@ -177,6 +177,12 @@ extension Tensor {
 
   /// Standard deviation, the square root of ``variance(axes:ddof:keepDims:)``.
   ///
+  /// - Parameters:
+  ///   - axes: Axes to reduce; `nil` means all.
+  ///   - ddof: 0 for the population standard deviation (NumPy's default), 1 for the sample one.
+  ///   - keepDims: Keep reduced axes with size 1.
+  /// - Returns: A floating-point tensor of the input shape without `axes` (size 1 with
+  ///   `keepDims`).
   /// - Throws: `TensorError.axisOutOfRange`.
   public func std(axes: [Int]? = nil, ddof: Int = 0, keepDims: Bool = false) throws -> Tensor {
     try variance(axes: axes, ddof: ddof, keepDims: keepDims).sqrt()
@@ -184,6 +190,10 @@ extension Tensor {
 
   /// Product over `axes` (int64 for integer and bool input).
   ///
+  /// - Parameters:
+  ///   - axes: Axes to reduce; `nil` means all. An empty reduction gives 1.
+  ///   - keepDims: Keep reduced axes with size 1.
+  /// - Returns: The input shape without `axes` (size 1 with `keepDims`).
   /// - Throws: `TensorError.axisOutOfRange`.
   public func prod(axes: [Int]? = nil, keepDims: Bool = false) throws -> Tensor {
     let ax = try ShapeMath.normalize(axes: axes, rank: rank)
@@ -222,13 +232,21 @@ extension Tensor {
 
   /// Maximum over `axes`; NaN propagates. Gradient split evenly among tied maxima.
   ///
+  /// - Parameters:
+  ///   - axes: Axes to reduce; `nil` means all.
+  ///   - keepDims: Keep reduced axes with size 1.
+  /// - Returns: The input shape without `axes` (size 1 with `keepDims`), same dtype.
   /// - Throws: `TensorError.axisOutOfRange`; `.invalidArgument` for an empty reduction.
   public func max(axes: [Int]? = nil, keepDims: Bool = false) throws -> Tensor {
     try extremum(axes: axes, keepDims: keepDims, op: "max", larger: true)
   }
 
-  /// Minimum over `axes`; NaN propagates.
+  /// Minimum over `axes`; NaN propagates. Gradient split evenly among tied minima.
   ///
+  /// - Parameters:
+  ///   - axes: Axes to reduce; `nil` means all.
+  ///   - keepDims: Keep reduced axes with size 1.
+  /// - Returns: The input shape without `axes` (size 1 with `keepDims`), same dtype.
   /// - Throws: `TensorError.axisOutOfRange`; `.invalidArgument` for an empty reduction.
   public func min(axes: [Int]? = nil, keepDims: Bool = false) throws -> Tensor {
     try extremum(axes: axes, keepDims: keepDims, op: "min", larger: false)
@@ -274,8 +292,12 @@ extension Tensor {
     }
   }
 
-  /// Whether any element over `axes` is nonzero (bool result).
+  /// Whether any element over `axes` is nonzero (bool result; false when empty).
   ///
+  /// - Parameters:
+  ///   - axes: Axes to reduce; `nil` means all.
+  ///   - keepDims: Keep reduced axes with size 1.
+  /// - Returns: A bool tensor of the input shape without `axes` (size 1 with `keepDims`).
   /// - Throws: `TensorError.axisOutOfRange`.
   public func any(axes: [Int]? = nil, keepDims: Bool = false) throws -> Tensor {
     let ax = try ShapeMath.normalize(axes: axes, rank: rank)
@@ -288,6 +310,10 @@ extension Tensor {
 
   /// Whether every element over `axes` is nonzero (bool result; true when empty).
   ///
+  /// - Parameters:
+  ///   - axes: Axes to reduce; `nil` means all.
+  ///   - keepDims: Keep reduced axes with size 1.
+  /// - Returns: A bool tensor of the input shape without `axes` (size 1 with `keepDims`).
   /// - Throws: `TensorError.axisOutOfRange`.
   public func all(axes: [Int]? = nil, keepDims: Bool = false) throws -> Tensor {
     let ax = try ShapeMath.normalize(axes: axes, rank: rank)
@@ -310,8 +336,13 @@ extension Tensor {
     try argExtremum(axis: axis, keepDims: keepDims, op: "argmax", larger: true)
   }
 
-  /// Position of the smallest element along `axis` (flat when `nil`).
+  /// Position of the smallest element along `axis` (of the flattened tensor when `nil`);
+  /// the first one on ties, the first NaN if any (as NumPy).
   ///
+  /// - Parameters:
+  ///   - axis: The axis, or `nil` for the flat index.
+  ///   - keepDims: Keep the reduced axis with size 1.
+  /// - Returns: An int64 tensor.
   /// - Throws: `TensorError.axisOutOfRange`; `.invalidArgument` for an empty axis.
   public func argmin(axis: Int? = nil, keepDims: Bool = false) throws -> Tensor {
     try argExtremum(axis: axis, keepDims: keepDims, op: "argmin", larger: false)
@@ -346,6 +377,11 @@ extension Tensor {
   /// `log(sum(exp(x)))` over `axes`, computed stably as `m + log(sum(exp(x - m)))` with `m`
   /// the maximum.
   ///
+  /// - Parameters:
+  ///   - axes: Axes to reduce; `nil` means all.
+  ///   - keepDims: Keep reduced axes with size 1.
+  /// - Returns: A floating-point tensor of the input shape without `axes` (size 1 with
+  ///   `keepDims`).
   /// - Throws: `TensorError.axisOutOfRange`.
   public func logSumExp(axes: [Int]? = nil, keepDims: Bool = false) throws -> Tensor {
     let ax = try ShapeMath.normalize(axes: axes, rank: rank)

@@ -33,13 +33,13 @@ extension Tensor {
       throw TensorError.cannotReshape(from: shape, to: newShape)
     }
     if let u = unknown.first {
-      let known = target.enumerated().filter { $0.offset != u }.map(\.element).reduce(1, *)
-      guard known > 0, count % known == 0 else {
+      let rest = target.enumerated().filter { $0.offset != u }.map(\.element)
+      guard let known = ShapeMath.checkedCount(rest), known > 0, count % known == 0 else {
         throw TensorError.cannotReshape(from: shape, to: newShape)
       }
       target[u] = count / known
     }
-    guard ShapeMath.count(target) == count else {
+    guard ShapeMath.checkedCount(target) == count else {
       throw TensorError.cannotReshape(from: shape, to: newShape)
     }
     let base = detached().contiguousLayout()
@@ -92,6 +92,10 @@ extension Tensor {
 
   /// Swaps two axes (a view).
   ///
+  /// - Parameters:
+  ///   - a: One axis; negative counts from the end.
+  ///   - b: The other axis.
+  /// - Returns: The same elements with `shape[a]` and `shape[b]` exchanged.
   /// - Throws: `TensorError.axisOutOfRange`.
   public func swappingAxes(_ a: Int, _ b: Int) throws -> Tensor {
     var order = Array(0..<rank)

@@ -15,6 +15,13 @@ public final class SessionEngine: REPLEngine {
 
   /// Runs `source` through `Session.run` and renders any error with
   /// `DiagnosticRenderer.render` or `RuntimeFailure.rendered`.
+  ///
+  /// - Parameters:
+  ///   - source: The entry or script text, with the path diagnostics show.
+  ///   - display: Whether the value of a final expression is returned for display.
+  ///   - color: Whether rendered errors use ANSI colour.
+  /// - Returns: Success with the text to show, or the rendered errors (each ending in a
+  ///   newline).
   public func run(_ source: SourceFile, display: Bool, color: Bool) -> EngineOutcome {
     switch session.run(source, display: display) {
     case .success(let shown):

@@ -176,6 +176,33 @@ final class DatasetLoadingTests: XCTestCase {
     XCTAssertLessThan(size, 300_000)  // the uncompressed file is 948,776 bytes
   }
 
+  /// A corrupt class index in a `/y` without `target_names` (here `Int64.max`, where
+  /// `max + 1` used to overflow) is a layout error naming the row.
+  func testHugeUnnamedClassIndexIsALayoutError() throws {
+    let path = TestPaths.temporary("huge-class-index.h5")
+    do {
+      let file = try H5File(path: path, mode: .truncate)
+      try file.root.write([0.0, 1.0, 2.0, 3.0], shape: [2, 2], to: "X")
+      try file.root.write([Int64(1), Int64.max], shape: [2], to: "y")
+      try file.root.attributes.set("task", .string("classification"))
+    }
+    XCTAssertThrowsError(try Dataset.readHDF5(path: path)) { error in
+      XCTAssertEqual(
+        "\(error)",
+        "'\(path)': '/y': class index 9223372036854775807 at row 1 is outside 0..<65536 "
+          + "and there is no 'target_names' attribute")
+    }
+    // Small unnamed indices still name the classes 0...max.
+    do {
+      let file = try H5File(path: path, mode: .truncate)
+      try file.root.write([0.0, 1.0, 2.0, 3.0], shape: [2, 2], to: "X")
+      try file.root.write([Int64(2), Int64(0)], shape: [2], to: "y")
+      try file.root.attributes.set("task", .string("classification"))
+    }
+    let dataset = try Dataset.readHDF5(path: path)
+    XCTAssertEqual(dataset.target, .classes(indices: [2, 0], names: ["0", "1", "2"]))
+  }
+
   func testLoadRejectsUnknownExtension() {
     XCTAssertThrowsError(try load(path: "data.parquet")) { error in
       XCTAssertEqual(error as? DataError, .unsupportedExtension(path: "data.parquet"))

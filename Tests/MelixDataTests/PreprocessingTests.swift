@@ -95,6 +95,26 @@ final class PreprocessingTests: XCTestCase {
     XCTAssertEqual(try ignoring.transform(titanic).features.shape, [1309, 4])
   }
 
+  /// One-hot encoding a column with a level per row asks for rows² values: with 40,000
+  /// rows that is 1.6e9 doubles, refused with an error instead of a 12 GiB allocation.
+  func testOneHotOfAnIdentifierColumnIsRefused() throws {
+    let rows = 40_000
+    let ids = CategoricalColumn(
+      name: "id", codes: Array(0..<rows), levels: (0..<rows).map { "u\($0)" })
+    let dataset = try Dataset(
+      features: FeatureMatrix(rows: rows, columns: 0, values: []), featureNames: [],
+      categorical: [ids])
+    let fitted = try OneHotEncoder().fit(dataset)
+    XCTAssertThrowsError(try fitted.transform(dataset)) {
+      XCTAssertEqual(
+        "\($0)",
+        "'one_hot': column 'id' has 40000 levels: encoding 40000 rows would make more than "
+          + "1073741824 feature values")
+    }
+    let small = try OneHotEncoder().fit(try dataset.rows(0..<100))
+    XCTAssertEqual(try small.transform(try dataset.rows(0..<100)).features.shape, [100, 100])
+  }
+
   func testLabelEncoderMatchesScikitLearn() throws {
     let reference = try Reference.load()["label_encoder_island"] as? [String: Any] ?? [:]
     let csv = try readCSV(path: TestPaths.example("penguins.csv"), target: "species")

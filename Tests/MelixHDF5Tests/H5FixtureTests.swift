@@ -148,4 +148,32 @@ final class H5FixtureTests: XCTestCase {
       XCTAssertTrue(reason.contains("truncated file"), reason)
     }
   }
+
+  /// A never-written chunked dataset may declare 2^64 elements in a 2 KB file: opening it
+  /// must throw `tooLarge`, not trap on the element-count overflow.
+  func testHugeDeclaredShapeThrowsInsteadOfOverflowing() throws {
+    let path = Self.directory.appendingPathComponent("Fixtures/huge_shape.h5").path
+    let file = try H5File(path: path)
+    XCTAssertThrowsError(try file.dataset("X")) { error in
+      XCTAssertEqual(
+        error as? HDF5Error,
+        .tooLarge(file: path, path: "/X", dimensions: [1 << 32, 1 << 32]))
+      XCTAssertEqual(
+        "\(error)",
+        "'\(path)': '/X' has shape [4294967296, 4294967296], too many elements to address")
+    }
+    // 2^62 elements fit in Int, but not their byte count.
+    XCTAssertThrowsError(try file.dataset("wide")) { error in
+      XCTAssertEqual(
+        error as? HDF5Error, .tooLarge(file: path, path: "/wide", dimensions: [1 << 62]))
+    }
+    // 2^40 fixed-length strings of 2^24 bytes: the count is fine, the byte count overflows.
+    let strings = try file.dataset("long_strings")
+    XCTAssertEqual(strings.shape, [1 << 40])
+    XCTAssertThrowsError(try strings.readStrings()) { error in
+      XCTAssertEqual(
+        error as? HDF5Error,
+        .tooLarge(file: path, path: "/long_strings", dimensions: [1 << 40, 1 << 24]))
+    }
+  }
 }

@@ -260,4 +260,19 @@ extension MetricEdgeCaseTests {
         .lengthMismatch(metric: "classification_report", expected: 2, got: 1))
     }
   }
+
+  /// Regression values passed as labels make one class per sample: a confusion matrix of
+  /// 40,000² counts is refused instead of allocating 12 GiB.
+  func testConfusionMatrixRefusesTooManyLabels() throws {
+    let labels = Array(0..<40_000)
+    XCTAssertThrowsError(try Metrics.confusionMatrix(yTrue: labels, yPred: labels)) {
+      XCTAssertEqual(
+        "\($0)",
+        "'confusion_matrix': parameter 'labels' is 40000 distinct labels, expected at most 32768 "
+          + "(a [32768, 32768] matrix)")
+    }
+    XCTAssertThrowsError(try Metrics.balancedAccuracy(yTrue: labels, yPred: labels))
+    XCTAssertEqual(
+      try Metrics.confusionMatrix(yTrue: Array(0..<300), yPred: Array(0..<300)).counts[299][299], 1)
+  }
 }

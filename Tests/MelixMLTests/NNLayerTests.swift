@@ -175,6 +175,48 @@ final class NNLayerTests: XCTestCase {
     XCTAssertEqual(a.layers, c.layers)
   }
 
+  /// Layer sizes come from scripts: a layer too big to allocate is an error, not a trap.
+  func testBuildRejectsALayerTooLargeToAllocate() throws {
+    var net = try NeuralNetwork(sequential: [.dense(units: 1 << 40), .dense(units: 1)])
+    var rng = PCG64(seed: 1)
+    XCTAssertThrowsError(
+      try net.build(
+        featureCount: 1 << 30, outputCount: 1, task: .regression, classes: [], using: &rng)
+    ) {
+      XCTAssertEqual(
+        "\($0)",
+        "'units' is 1099511627776, expected at most 1073741824 weights in a layer, "
+          + "got 1073741824 inputs × 1099511627776 units")
+    }
+    var small = try NeuralNetwork(sequential: [.dense(units: 1 << 20), .dense(units: 1)])
+    XCTAssertThrowsError(
+      try small.build(
+        featureCount: 4096, outputCount: 1, task: .regression, classes: [], using: &rng))
+    XCTAssertTrue(small.layers.isEmpty, "nothing was allocated")
+    // The public initialiser: sizes whose product overflows are inconsistent parameters.
+    XCTAssertThrowsError(try Dense(inputCount: 1 << 32, unitCount: 1 << 32, weight: [], bias: [])) {
+      XCTAssertEqual(
+        $0 as? NNError,
+        .invalidParameters(
+          layer: "dense", detail: "weight has 0 values and bias 0 for [4294967296, 4294967296]"))
+    }
+  }
+
+  /// A label too large for `Int` is a bad label, not a conversion trap.
+  func testEvaluateRejectsAHugeLabel() throws {
+    var net = try NeuralNetwork(sequential: [.dense(units: 2)])
+    var rng = PCG64(seed: 1)
+    try net.build(
+      featureCount: 2, outputCount: 2, task: .classification, classes: [0, 1], using: &rng)
+    let x = try Tensor(rows: [[0.0, 1.0], [1.0, 0.0]])
+    XCTAssertThrowsError(try net.evaluate(x, Tensor([0.0, 1e300]))) {
+      XCTAssertEqual($0 as? ModelError, .nonIntegerLabel(model: net.kind, index: 1, value: 1e300))
+    }
+    guard case .classification = try net.evaluate(x, Tensor([0.0, 1.0])) else {
+      return XCTFail("expected a classification report")
+    }
+  }
+
   func testConstructorsRejectBadOptions() {
     XCTAssertThrowsError(try NeuralNetwork(mlp: [0])) {
       XCTAssertEqual("\($0)", "'units' is 0, expected at least 1")

@@ -43,6 +43,43 @@ final class TensorLayoutTests: XCTestCase {
     XCTAssertEqual(try Tensor.zeros([2, 1, 3]).squeezed().shape, [2, 3])
   }
 
+  /// Sizes whose product overflows `Int` are a reshape error, not an arithmetic trap.
+  func testReshapeToOverflowingShapeThrows() throws {
+    XCTAssertThrowsError(try m.reshaped([-1, 1 << 32, 1 << 32])) {
+      XCTAssertEqual(
+        $0 as? TensorError, .cannotReshape(from: [3, 4], to: [-1, 1 << 32, 1 << 32]))
+    }
+    XCTAssertThrowsError(try m.reshaped([1 << 32, 1 << 32, 3])) {
+      XCTAssertEqual($0 as? TensorError, .cannotReshape(from: [3, 4], to: [1 << 32, 1 << 32, 3]))
+    }
+    XCTAssertThrowsError(try Tensor.zeros([0, 2]).reshaped([1 << 40, 1 << 40, 0]))
+    XCTAssertEqual(try Tensor.zeros([0, 2]).reshaped([5, 0]).shape, [5, 0])
+  }
+
+  /// Two small operands can ask for a huge result: that is an error before anything is
+  /// allocated (it used to end the process in the allocator, or trap on the byte count).
+  func testBroadcastAndMatmulResultsAreBounded() throws {
+    let column = Tensor.zeros([100_000, 1])
+    let row = Tensor.zeros([1, 100_000])
+    XCTAssertThrowsError(try column + row) {
+      XCTAssertEqual(
+        "\($0)", "the result shape [100000, 100000] has more than 1073741824 elements in '+'")
+    }
+    XCTAssertThrowsError(try column.matmul(row)) {
+      XCTAssertEqual(
+        "\($0)",
+        "the result shape [100000, 100000] has more than 1073741824 elements in 'matmul'")
+    }
+    // Views that broadcast to 2^40 rows and columns: the element count overflows Int.
+    let tall = try Tensor.zeros([1, 1]).broadcast(to: [1 << 40, 1])
+    let wide = try Tensor.zeros([1, 1]).broadcast(to: [1, 1 << 40])
+    XCTAssertThrowsError(try tall * wide)
+    XCTAssertThrowsError(try Tensor.where(Tensor.zeros([1]), tall, wide))
+    // Same-shape and moderate results are untouched.
+    XCTAssertEqual(try (column + column).shape, [100_000, 1])
+    XCTAssertEqual(try (Tensor.zeros([1000, 1]) + Tensor.zeros([1, 1000])).shape, [1000, 1000])
+  }
+
   func testCopyOnWriteAndSliceAssignment() throws {
     var a = m
     try a.assign(Tensor(scalar: -1.0), at: [.all, .slice(start: 1, stop: 3)])

@@ -36,6 +36,12 @@ public struct Checkpoint: Sendable {
   /// Creates a checkpoint of a model.
   ///
   /// For a network, empty names and metadata are taken from the network itself.
+  /// - Parameters:
+  ///   - model: The fitted model to save.
+  ///   - featureNames: Input feature names, `[nFeatures]`, or empty.
+  ///   - classNames: Class display names in class order, or empty.
+  ///   - preprocessing: Named float64 vectors (e.g. `scaler_mean`) stored with the model.
+  ///   - metadata: Training metadata as text; for a network, merged over its own (these win).
   public init(
     _ model: SavedModel, featureNames: [String] = [], classNames: [String] = [],
     preprocessing: [String: [Double]] = [:], metadata: [String: String] = [:]

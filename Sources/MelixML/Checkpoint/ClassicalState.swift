@@ -54,12 +54,7 @@ public struct ClassicalState: Sendable {
   /// - Returns: `[nSamples]`: int64 labels or float64 values.
   /// - Throws: `ModelError.featureCountMismatch` naming both counts; shape errors.
   public func predict(_ x: Tensor) throws -> Tensor {
-    switch fitted {
-    case .linearRegression(let model): return try model.predict(x)
-    case .logisticRegression(let model): return try model.predict(x)
-    case .knnClassifier(let model): return try model.predict(x)
-    case .knnRegressor(let model): return try model.predict(x)
-    }
+    try fitted.predict(x)
   }
 
   /// Class probabilities.
@@ -68,11 +63,7 @@ public struct ClassicalState: Sendable {
   /// - Returns: `[nSamples, nClasses]`, columns in class order.
   /// - Throws: `ModelError.notAClassifier` for a regressor; the errors of `predict`.
   public func predictProbabilities(_ x: Tensor) throws -> Tensor {
-    switch fitted {
-    case .logisticRegression(let model): return try model.predictProbabilities(x)
-    case .knnClassifier(let model): return try model.predictProbabilities(x)
-    case .linearRegression, .knnRegressor: throw ModelError.notAClassifier(model: name)
-    }
+    try fitted.predictProbabilities(x, name: name)
   }
 
   /// Scores the fitted model on labelled data (see `ClassicalModel.evaluate`).
@@ -86,22 +77,6 @@ public struct ClassicalState: Sendable {
   public func evaluate(_ x: Tensor, _ y: Tensor, targetNames: [String]? = nil) throws
     -> Evaluation
   {
-    let model = "evaluate"
-    switch fitted {
-    case .linearRegression(let f):
-      return .regression(
-        try f.evaluate(Inputs.rows(x, model: model), Inputs.vector(y, model: model)))
-    case .knnRegressor(let f):
-      return .regression(
-        try f.evaluate(Inputs.rows(x, model: model), Inputs.vector(y, model: model)))
-    case .logisticRegression(let f):
-      return .classification(
-        try f.evaluate(
-          Inputs.rows(x, model: model), Inputs.labels(y, model: model), targetNames: targetNames))
-    case .knnClassifier(let f):
-      return .classification(
-        try f.evaluate(
-          Inputs.rows(x, model: model), Inputs.labels(y, model: model), targetNames: targetNames))
-    }
+    try fitted.evaluate(x, y, targetNames: targetNames)
   }
 }

@@ -20,12 +20,9 @@ extension Metrics {
     yTrue: [L], scores: [Double], positiveLabel: L? = nil,
     onWarning: (MetricWarning) -> Void = { _ in }
   ) throws -> Double {
-    let metric = "average_precision_score"
-    try checkPaired(metric, yTrue.count, scores.count)
-    try checkFinite(metric, "scores", scores)
-    let positive = try positive(metric, yTrue: yTrue, positiveLabel: positiveLabel)
-    return binaryAveragePrecision(
-      positive: yTrue.map { $0 == positive }, scores: scores, onWarning: onWarning)
+    let positive = try binaryTargets(
+      "average_precision_score", yTrue: yTrue, scores: scores, positiveLabel: positiveLabel)
+    return binaryAveragePrecision(positive: positive, scores: scores, onWarning: onWarning)
   }
 
   static func binaryAveragePrecision(

@@ -86,6 +86,10 @@ extension Metrics {
     return score
   }
 
+  /// The most labels a confusion matrix may index: 2^15, so the matrix holds at most 2^30
+  /// counts (8 GiB).
+  public static let maxMatrixLabels = 1 << 15
+
   /// The confusion matrix: entry `[i][j]` counts samples of true label `labels[i]`
   /// predicted as `labels[j]` (scikit-learn's `confusion_matrix`).
   ///
@@ -95,7 +99,9 @@ extension Metrics {
   ///   - labels: The labels to index the matrix, in order; samples whose true or
   ///     predicted label is not listed are ignored. Default: the sorted union of both.
   /// - Returns: The labels and a `[nLabels, nLabels]` count matrix.
-  /// - Throws: `MetricError.lengthMismatch`, `.emptyInput`, `.noRequestedLabelInTrue`.
+  /// - Throws: `MetricError.lengthMismatch`, `.emptyInput`, `.noRequestedLabelInTrue`;
+  ///   `.invalidParameter` for more than ``maxMatrixLabels`` labels (values mistaken for
+  ///   classes, typically), whose matrix would not fit in memory.
   public static func confusionMatrix<L: Hashable & Comparable>(
     yTrue: [L], yPred: [L], labels: [L]? = nil
   ) throws -> ConfusionMatrix<L> {
@@ -108,6 +114,11 @@ extension Metrics {
       guard !Set(labels).isDisjoint(with: yTrue) else {
         throw MetricError.noRequestedLabelInTrue(metric: "confusion_matrix")
       }
+    }
+    guard order.count <= maxMatrixLabels else {
+      throw MetricError.invalidParameter(
+        metric: "confusion_matrix", name: "labels", value: "\(order.count) distinct labels",
+        expected: "at most \(maxMatrixLabels) (a [\(maxMatrixLabels), \(maxMatrixLabels)] matrix)")
     }
     var index: [L: Int] = [:]
     for (i, label) in order.enumerated() { index[label] = i }
@@ -207,6 +218,8 @@ extension Metrics {
   ///
   /// See `averagedScores` for the parameters and errors; default average `.binary`.
   /// - Returns: A fraction in 0...1 (scikit-learn's `precision_score`).
+  /// - Throws: As `averagedScores`: `MetricError.binaryAverageOnMulticlass`,
+  ///   `.invalidPositiveLabel`, `.lengthMismatch`, `.emptyInput`, `.invalidParameter`.
   public static func precision<L: Hashable & Comparable>(
     yTrue: [L], yPred: [L], average: Average = .binary, positiveLabel: L? = nil,
     labels: [L]? = nil, zeroDivision: ZeroDivision = .warn,
@@ -222,6 +235,8 @@ extension Metrics {
   ///
   /// See `averagedScores` for the parameters and errors; default average `.binary`.
   /// - Returns: A fraction in 0...1 (scikit-learn's `recall_score`).
+  /// - Throws: As `averagedScores`: `MetricError.binaryAverageOnMulticlass`,
+  ///   `.invalidPositiveLabel`, `.lengthMismatch`, `.emptyInput`, `.invalidParameter`.
   public static func recall<L: Hashable & Comparable>(
     yTrue: [L], yPred: [L], average: Average = .binary, positiveLabel: L? = nil,
     labels: [L]? = nil, zeroDivision: ZeroDivision = .warn,
@@ -237,6 +252,8 @@ extension Metrics {
   ///
   /// See `averagedScores` for the parameters and errors; default average `.binary`.
   /// - Returns: A fraction in 0...1 (scikit-learn's `f1_score`).
+  /// - Throws: As `averagedScores`: `MetricError.binaryAverageOnMulticlass`,
+  ///   `.invalidPositiveLabel`, `.lengthMismatch`, `.emptyInput`, `.invalidParameter`.
   public static func f1<L: Hashable & Comparable>(
     yTrue: [L], yPred: [L], average: Average = .binary, positiveLabel: L? = nil,
     labels: [L]? = nil, zeroDivision: ZeroDivision = .warn,
@@ -251,7 +268,10 @@ extension Metrics {
   /// F-beta score `(1 + β²)·tp / ((1 + β²)·tp + β²·fn + fp)`.
   ///
   /// See `averagedScores` for the parameters and errors; default average `.binary`.
+  /// `beta` (>= 0) weighs recall: 1 gives F1, 0 gives precision.
   /// - Returns: A fraction in 0...1 (scikit-learn's `fbeta_score`).
+  /// - Throws: As `averagedScores`: `MetricError.binaryAverageOnMulticlass`,
+  ///   `.invalidPositiveLabel`, `.lengthMismatch`, `.emptyInput`, `.invalidParameter`.
   public static func fBeta<L: Hashable & Comparable>(
     yTrue: [L], yPred: [L], beta: Double, average: Average = .binary, positiveLabel: L? = nil,
     labels: [L]? = nil, zeroDivision: ZeroDivision = .warn,

@@ -66,6 +66,17 @@ extension Metrics {
     return last
   }
 
+  /// Checks the inputs of a binary ranking metric (paired, non-empty, finite scores, a
+  /// positive label) and marks each sample positive or not.
+  static func binaryTargets<L: Hashable & Comparable>(
+    _ metric: String, yTrue: [L], scores: [Double], positiveLabel: L?
+  ) throws -> [Bool] {
+    try checkPaired(metric, yTrue.count, scores.count)
+    try checkFinite(metric, "scores", scores)
+    let positive = try positive(metric, yTrue: yTrue, positiveLabel: positiveLabel)
+    return yTrue.map { $0 == positive }
+  }
+
   /// The receiver operating characteristic curve of a binary problem.
   ///
   /// - Parameters:
@@ -82,12 +93,10 @@ extension Metrics {
     yTrue: [L], scores: [Double], positiveLabel: L? = nil, dropIntermediate: Bool = true,
     onWarning: (MetricWarning) -> Void = { _ in }
   ) throws -> ROCCurve {
-    let metric = "roc_curve"
-    try checkPaired(metric, yTrue.count, scores.count)
-    try checkFinite(metric, "scores", scores)
-    let positive = try positive(metric, yTrue: yTrue, positiveLabel: positiveLabel)
+    let positive = try binaryTargets(
+      "roc_curve", yTrue: yTrue, scores: scores, positiveLabel: positiveLabel)
     return rocCurve(
-      positive: yTrue.map { $0 == positive }, scores: scores,
+      positive: positive, scores: scores,
       dropIntermediate: dropIntermediate, onWarning: onWarning)
   }
 
@@ -138,12 +147,9 @@ extension Metrics {
     yTrue: [L], scores: [Double], positiveLabel: L? = nil,
     onWarning: (MetricWarning) -> Void = { _ in }
   ) throws -> PrecisionRecallCurve {
-    let metric = "precision_recall_curve"
-    try checkPaired(metric, yTrue.count, scores.count)
-    try checkFinite(metric, "scores", scores)
-    let positive = try positive(metric, yTrue: yTrue, positiveLabel: positiveLabel)
-    return precisionRecallCurve(
-      positive: yTrue.map { $0 == positive }, scores: scores, onWarning: onWarning)
+    let positive = try binaryTargets(
+      "precision_recall_curve", yTrue: yTrue, scores: scores, positiveLabel: positiveLabel)
+    return precisionRecallCurve(positive: positive, scores: scores, onWarning: onWarning)
   }
 
   static func precisionRecallCurve(

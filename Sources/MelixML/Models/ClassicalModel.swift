@@ -117,12 +117,7 @@ public struct ClassicalModel: Sendable {
   /// - Throws: `ModelError.notFitted` before `fit`; `.featureCountMismatch` naming both
   ///   counts; shape errors.
   public func predict(_ x: Tensor) throws -> Tensor {
-    switch try requireFitted() {
-    case .linearRegression(let model): return try model.predict(x)
-    case .logisticRegression(let model): return try model.predict(x)
-    case .knnClassifier(let model): return try model.predict(x)
-    case .knnRegressor(let model): return try model.predict(x)
-    }
+    try requireFitted().predict(x)
   }
 
   /// Class probabilities with the fitted state.
@@ -132,11 +127,7 @@ public struct ClassicalModel: Sendable {
   /// - Throws: `ModelError.notFitted` before `fit`; `.notAClassifier` for a regressor;
   ///   `.featureCountMismatch`; shape errors.
   public func predictProbabilities(_ x: Tensor) throws -> Tensor {
-    switch try requireFitted() {
-    case .logisticRegression(let model): return try model.predictProbabilities(x)
-    case .knnClassifier(let model): return try model.predictProbabilities(x)
-    case .linearRegression, .knnRegressor: throw ModelError.notAClassifier(model: name)
-    }
+    try requireFitted().predictProbabilities(x, name: name)
   }
 
   /// Scores the fitted model on labelled data.
@@ -151,23 +142,7 @@ public struct ClassicalModel: Sendable {
   public func evaluate(_ x: Tensor, _ y: Tensor, targetNames: [String]? = nil) throws
     -> Evaluation
   {
-    let model = "evaluate"
-    switch try requireFitted() {
-    case .linearRegression(let fitted):
-      return .regression(
-        try fitted.evaluate(Inputs.rows(x, model: model), Inputs.vector(y, model: model)))
-    case .knnRegressor(let fitted):
-      return .regression(
-        try fitted.evaluate(Inputs.rows(x, model: model), Inputs.vector(y, model: model)))
-    case .logisticRegression(let fitted):
-      return .classification(
-        try fitted.evaluate(
-          Inputs.rows(x, model: model), Inputs.labels(y, model: model), targetNames: targetNames))
-    case .knnClassifier(let fitted):
-      return .classification(
-        try fitted.evaluate(
-          Inputs.rows(x, model: model), Inputs.labels(y, model: model), targetNames: targetNames))
-    }
+    try requireFitted().evaluate(x, y, targetNames: targetNames)
   }
 }
 

@@ -19,7 +19,8 @@ public struct Dense: Sendable, Equatable {
   ///   - bias: `[unitCount]`.
   /// - Throws: `NNError.invalidParameters` when the counts do not agree.
   public init(inputCount: Int, unitCount: Int, weight: [Double], bias: [Double]) throws {
-    guard inputCount > 0, unitCount > 0, weight.count == inputCount * unitCount,
+    let (weightCount, overflow) = inputCount.multipliedReportingOverflow(by: unitCount)
+    guard inputCount > 0, unitCount > 0, !overflow, weight.count == weightCount,
       bias.count == unitCount
     else {
       throw NNError.invalidParameters(

@@ -109,7 +109,8 @@ extension NeuralNetwork {
       return .regression(try RegressionReport(yTrue: y.scalars, yPred: Array(out.prefix(rows))))
     }
     let labels = try y.scalars.enumerated().map { index, v -> Int in
-      guard v.isFinite, v.rounded() == v else {
+      // The bound keeps `Int(v)` from trapping on a huge but integral value such as 1e300.
+      guard v.isFinite, v.rounded() == v, abs(v) < 9e15 else {
         throw ModelError.nonIntegerLabel(model: kind, index: index, value: v)
       }
       return Int(v)

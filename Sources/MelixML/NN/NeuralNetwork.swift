@@ -104,6 +104,10 @@ public struct NeuralNetwork: Sendable {
     return featureCount
   }
 
+  /// The most weights one `dense` layer may hold (2^30, 8 GiB of `Float64`), the same
+  /// bound the interpreter puts on a tensor's element count.
+  static let maxLayerWeights = 1 << 30
+
   /// Builds the layers with fresh parameters for data of the given shape.
   ///
   /// - Parameters:
@@ -114,7 +118,8 @@ public struct NeuralNetwork: Sendable {
   ///   - classes: Class labels in output order (classification).
   ///   - generator: The seeded generator for the initial weights.
   /// - Throws: `NNError.outputMismatch` when a `sequential` network's last `dense` does
-  ///   not have `outputCount` units.
+  ///   not have `outputCount` units; `NNError.invalidOption` for a `dense` layer of more
+  ///   than ``maxLayerWeights`` weights.
   mutating func build(
     featureCount: Int, outputCount: Int, task: Task, classes: [Int], using generator: inout PCG64
   ) throws {
@@ -140,6 +145,16 @@ public struct NeuralNetwork: Sendable {
           return false
         }
         let he = next == .activation(.relu)
+        // `units` comes from the user's script: bound the weight count before allocating,
+        // so `dense(10 ** 12)` is an error instead of an overflow trap or an allocation crash.
+        let (weights, overflow) = width.multipliedReportingOverflow(by: units)
+        guard !overflow, weights <= Self.maxLayerWeights else {
+          throw NNError.invalidOption(
+            name: "units", value: "\(units)",
+            expected:
+              "at most \(Self.maxLayerWeights) weights in a layer, got \(width) inputs × \(units) units"
+          )
+        }
         built.append(.dense(Dense(inputCount: width, unitCount: units, he: he, using: &generator)))
         width = units
       case .activation(let a): built.append(.activation(a))

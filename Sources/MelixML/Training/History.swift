@@ -50,6 +50,15 @@ public struct EpochSummary: Sendable, Equatable {
   public var elapsed: Double
 
   /// Creates an epoch summary (the training loop makes these; tests and hosts may too).
+  ///
+  /// - Parameters:
+  ///   - epoch: The 0-based epoch just finished.
+  ///   - epochs: The epochs asked for.
+  ///   - trainLoss: The mean training loss of the epoch.
+  ///   - validationLoss: The validation loss, nil without validation data.
+  ///   - metricName: `"accuracy"` or `"mae"`.
+  ///   - metric: The validation metric (or the training one without validation data).
+  ///   - elapsed: Seconds since training started.
   public init(
     epoch: Int, epochs: Int, trainLoss: Double, validationLoss: Double?, metricName: String,
     metric: Double, elapsed: Double
@@ -79,6 +88,10 @@ public struct EarlyStopping: Sendable, Equatable {
 
   /// Creates an early-stopping rule.
   ///
+  /// - Parameters:
+  ///   - patience: Epochs without improvement before stopping, at least 1.
+  ///   - minDelta: The smallest change that counts as an improvement, non-negative.
+  ///   - metric: The monitored quantity, see ``metric``.
   /// - Throws: `NNError.invalidOption` for `patience` below 1, a negative `minDelta` or an
   ///   unknown metric.
   public init(patience: Int, minDelta: Double = 0, metric: String = "val_loss") throws {

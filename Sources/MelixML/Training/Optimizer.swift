@@ -45,6 +45,12 @@ public struct Optimizer: Sendable, Equatable {
 
   /// Creates an optimizer configuration.
   ///
+  /// - Parameters:
+  ///   - rule: The update rule and its coefficients.
+  ///   - learningRate: The base learning rate (per step), positive and finite.
+  ///   - schedule: The per-epoch schedule applied to `learningRate`.
+  ///   - warmupEpochs: Epochs of linear warm-up, non-negative (0 for none).
+  ///   - clipNorm: If set, the largest global L2 norm of the gradients, positive.
   /// - Throws: `NNError.invalidOption` for a non-positive learning rate or clip norm, a
   ///   negative warm-up, or invalid rule or schedule options.
   public init(
@@ -71,6 +77,10 @@ public struct Optimizer: Sendable, Equatable {
   }
 
   /// Adam with PyTorch's defaults (lr 0.001, β 0.9/0.999, ε 1e-8).
+  ///
+  /// - Parameter learningRate: The learning rate per step, positive and finite.
+  /// - Returns: The optimizer, with a constant schedule, no warm-up and no clipping.
+  /// - Throws: `NNError.invalidOption` for a learning rate that is not positive and finite.
   public static func adam(learningRate: Double = 0.001) throws -> Optimizer {
     try Optimizer(
       .adam(beta1: 0.9, beta2: 0.999, epsilon: 1e-8, weightDecay: 0),

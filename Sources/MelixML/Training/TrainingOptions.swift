@@ -34,6 +34,15 @@ public struct TrainingOptions: Sendable {
 
   /// Creates training options.
   ///
+  /// - Parameters:
+  ///   - epochs: Passes over the training data, at least 1.
+  ///   - batchSize: Rows per gradient step, at least 1.
+  ///   - optimizer: The optimizer configuration.
+  ///   - loss: The loss; nil picks one from the task.
+  ///   - validation: Validation data, if any.
+  ///   - earlyStopping: Early stopping, if any.
+  ///   - seed: The seed of every random choice.
+  ///   - classCount: The number of classes, at least 2; nil infers it from `y`.
   /// - Throws: `NNError.invalidOption` for `epochs` or `batchSize` below 1, a validation
   ///   fraction outside `(0, 1)`, or a class count below 2.
   public init(

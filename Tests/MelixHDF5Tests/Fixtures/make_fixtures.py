@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes fixtures.h5 with h5py for MelixHDF5Tests (commit its output; it is small).
+"""Writes fixtures.h5 (and huge_shape.h5) with h5py for MelixHDF5Tests (commit its output; it is small).
 
 Every value follows a formula that the Swift tests restate, so the tests check exact
 values element by element. Run: python3 Tests/MelixHDF5Tests/Fixtures/make_fixtures.py
@@ -41,5 +41,17 @@ def main():
         f["float64"].attrs["unit"] = "cm"
 
 
+def write_huge_shape():
+    """A chunked dataset never written to: its dimensions multiply past Int.max (2**64
+    elements) yet the file is tiny. A reader must throw, not trap on the overflow."""
+    path = os.path.join(HERE, "huge_shape.h5")
+    with h5py.File(path, "w", libver=("earliest", "v110")) as f:
+        f.create_dataset("X", shape=(2**32, 2**32), dtype="<f8", chunks=(1, 1))
+        f.create_dataset("wide", shape=(2**62,), dtype="<f8", chunks=(1,))
+        # 2**40 strings of 2**24 bytes: the element count fits, the byte count does not.
+        f.create_dataset("long_strings", shape=(2**40,), dtype="S16777216", chunks=(1,))
+
+
 if __name__ == "__main__":
     main()
+    write_huge_shape()

@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libopenblas-dev liblapacke-dev libhdf5-dev libedit-dev pkg-config)
+# curl: the server tests send real HTTP requests with it.
+packages=(libopenblas-dev liblapacke-dev libhdf5-dev libedit-dev pkg-config curl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

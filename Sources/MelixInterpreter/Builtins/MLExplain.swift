@@ -33,7 +33,7 @@ extension BuiltinTable {
           min(samples, 2^features) * background rows model rows per explained row: pass a \
           small background.
           """,
-        example: setup + "print(ex.base_value, ex.values.shape)"
+        example: setup + "print(ex.base_value, len(ex.values), ex.values[0].shape)  # one per class"
       ) { args, _ in
         let model = try MLBridge.model(args[0], "shap")
         try model.requireTrained("shap")
@@ -140,7 +140,7 @@ extension BuiltinTable {
         let labelled = try MLBridge.labelled(args[1], "permutation_importance")
         let repeats = try MLBridge.int(args[3], "permutation_importance", "repeats", minimum: 1)
         let seed = try MLBridge.int(args[4], "permutation_importance", "seed", minimum: 0)
-        let x = try tensorRows(labelled.x)
+        let x = try tensorRows(labelled.x, "X of argument 'data' of 'permutation_importance'")
         let y = labelled.y.scalars
         let names =
           labelled.featureNames.count == x.first?.count ? labelled.featureNames : model.featureNames
@@ -198,11 +198,12 @@ extension BuiltinTable {
       names = wrapped.dataset.featureNames
     }
     let t = try MLBridge.features(value, "shap", parameter)
-    return (try tensorRows(t), names)
+    return (try tensorRows(t, "argument '\(parameter)' of 'shap'"), names)
   }
 
-  /// The rows of a rank-1 (one row) or rank-2 tensor, as float64.
-  private static func tensorRows(_ t: Tensor) throws -> [[Double]] {
+  /// The rows of a rank-1 (one row) or rank-2 tensor, as float64; `role` names the argument
+  /// in the error for another rank.
+  private static func tensorRows(_ t: Tensor, _ role: String) throws -> [[Double]] {
     let v = t.scalars
     switch t.rank {
     case 1: return [v]
@@ -211,7 +212,7 @@ extension BuiltinTable {
       return (0..<t.shape[0]).map { Array(v[($0 * cols)..<(($0 + 1) * cols)]) }
     default:
       throw MelixError(
-        "expected rows [nRows, nFeatures], got a tensor of shape \(t.shape)")
+        "\(role): expected rows [nRows, nFeatures], got a tensor of shape \(t.shape)")
     }
   }
 

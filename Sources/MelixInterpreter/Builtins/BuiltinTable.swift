@@ -12,7 +12,7 @@ public enum BuiltinTable {
     merged(
       tensorPreferred.inArea(.tensors) + core() + math().inArea(.math)
         + collections().inArea(.collections) + strings().inArea(.strings) + data.inArea(.data)
-        + tensor.inArea(.tensors) + ml.inArea(.ml))
+        + tensor.inArea(.tensors) + ml.inArea(.ml) + mlExplain.inArea(.ml))
   }
 
   /// Combines entries that share a name into one overloaded entry (see

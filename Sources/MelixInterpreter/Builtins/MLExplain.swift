@@ -1,0 +1,239 @@
+import MelixML
+import MelixNumerics
+
+extension BuiltinTable {
+  /// The explanation built-ins (issue 7): `shap` and its views `summary`, `waterfall` and
+  /// `plot`, and `permutation_importance`.
+  static var mlExplain: [Builtin] {
+    let explanation = BuiltinParameter("explanation", .native("Explanation"))
+    let setup =
+      "let iris = read_csv(\"data/iris.csv\", target: \"species\")\nlet model = logistic_regression()\ntrain(model, iris)\nlet ex = shap(model, iris.X[0:5], background: iris)\n"
+    return [
+      Builtin(
+        "shap",
+        [
+          BuiltinParameter("model", .native("Model")), BuiltinParameter("data"),
+          BuiltinParameter("background"),
+          BuiltinParameter("samples", .int, default: "2048"),
+          BuiltinParameter("seed", .int, default: "0"),
+        ],
+        returns: "Explanation",
+        doc: """
+          SHAP values of a trained model for the rows of 'data' (a Dataset, a tensor \
+          [nRows, nFeatures] or a list of rows), relative to 'background' (a Dataset or a \
+          tensor of reference rows). Linear and logistic regression get exact interventional \
+          SHAP (the 'shap' package's LinearExplainer; logistic in log-odds, one output for two \
+          classes); every other model gets Kernel SHAP (Lundberg & Lee, 2017) on the \
+          background, with at most 'samples' coalitions per row (every coalition, exact, when \
+          2^features - 2 fits) drawn with 'seed': class probabilities for a classifier, the \
+          prediction for a regressor. Fields: 'values' ([nRows, nFeatures], or a list of one \
+          such tensor per class), 'base_value', 'data', 'feature_names', 'output_names', \
+          'output_space'. Base value plus a row's sum equals the model output; this is \
+          checked on every call and a failure is an error. Kernel SHAP costs about \
+          min(samples, 2^features) * background rows model rows per explained row: pass a \
+          small background.
+          """,
+        example: setup + "print(ex.base_value, len(ex.values), ex.values[0].shape)  # one per class"
+      ) { args, _ in
+        let model = try MLBridge.model(args[0], "shap")
+        try model.requireTrained("shap")
+        let (data, dataNames) = try rows(args[1], "data")
+        let (backgroundRows, _) = try rows(args[2], "background")
+        let samples = try MLBridge.int(args[3], "shap", "samples", minimum: 2)
+        let seed = try MLBridge.int(args[4], "shap", "seed", minimum: 0)
+        let names = dataNames.count == data.first?.count ? dataNames : model.featureNames
+        let result = try MLBridge.run {
+          try shap(
+            model, data, background: try Background(backgroundRows), samples: samples,
+            seed: UInt64(seed), featureNames: names)
+        }
+        return .native(ExplanationValue(result))
+      },
+      Builtin(
+        "summary", [explanation, BuiltinParameter("limit", .optional(.int), default: "nil")],
+        returns: "String",
+        doc: """
+          The features of an Explanation ranked by mean |SHAP| over its rows (summed over \
+          outputs), as a text table; 'limit' keeps the first rows of the table.
+          """,
+        example: setup + "print(summary(ex))"
+      ) { args, _ in
+        let ex = try explanationArgument(args[0], "summary")
+        var limit: Int? = nil
+        if args[1] != .null { limit = try MLBridge.int(args[1], "summary", "limit", minimum: 1) }
+        return .string(ex.explanation.summary(limit: limit))
+      },
+      Builtin(
+        "waterfall",
+        [
+          explanation, BuiltinParameter("row", .int),
+          BuiltinParameter("output", .int, default: "0"),
+        ],
+        returns: "String",
+        doc: """
+          How one explained row's prediction is built, as text: the base value, each \
+          feature's SHAP value (largest |SHAP| first) and the model output. 'output' picks the \
+          class of a multi-output explanation.
+          """,
+        example: setup + "print(waterfall(ex, 0))"
+      ) { args, _ in
+        let ex = try explanationArgument(args[0], "waterfall")
+        let row = try MLBridge.int(args[1], "waterfall", "row", minimum: 0)
+        let output = try MLBridge.int(args[2], "waterfall", "output", minimum: 0)
+        try checkOutput(output, ex, "waterfall")
+        return .string(
+          try MLBridge.run { try ex.explanation.waterfall(row: row, output: output) })
+      },
+      Builtin(
+        "plot",
+        [
+          explanation, BuiltinParameter("path", .string),
+          BuiltinParameter("kind", .string, default: "\"beeswarm\""),
+          BuiltinParameter("output", .int, default: "0"),
+        ],
+        returns: "Nil",
+        doc: """
+          Writes an Explanation as an SVG file that opens in a browser: 'kind' "beeswarm" \
+          (one dot per row and feature, coloured by the feature's value) or "bar" (mean \
+          |SHAP| per feature). A relative path is relative to the script's folder.
+          """,
+        example: setup + "plot(ex, \"shap.svg\", kind: \"bar\")"
+      ) { args, context in
+        let ex = try explanationArgument(args[0], "plot")
+        guard case .string(let written) = args[1], case .string(let kindName) = args[2] else {
+          return .null
+        }
+        guard let kind = Explanation.PlotKind(rawValue: kindName) else {
+          throw MelixError(
+            "argument 'kind' of 'plot': expected \"beeswarm\" or \"bar\", got \"\(kindName)\"")
+        }
+        let output = try MLBridge.int(args[3], "plot", "output", minimum: 0)
+        try checkOutput(output, ex, "plot")
+        let path = DataBridge.resolve(written, context: context)
+        try MLBridge.run(path: path, as: written) {
+          try ex.explanation.writeSVG(to: path, kind: kind, output: output)
+        }
+        return .null
+      },
+      Builtin(
+        "permutation_importance",
+        [
+          BuiltinParameter("model", .native("Model")), BuiltinParameter("data"),
+          BuiltinParameter("metric", .optional(.string), default: "nil"),
+          BuiltinParameter("repeats", .int, default: "5"),
+          BuiltinParameter("seed", .int, default: "0"),
+        ],
+        returns: "Dict",
+        doc: """
+          Permutation importance as in scikit-learn: for each feature of labelled 'data' (a \
+          Dataset with a target or a tuple (X, y)), the drop of the score when that column \
+          is shuffled, 'repeats' times with 'seed'. 'metric': "accuracy", "r2", \
+          "neg_mean_squared_error" or "neg_mean_absolute_error" (default accuracy for a \
+          classifier, r2 for a regressor). Returns a Dict with 'importances_mean' and \
+          'importances_std' (lists in feature order), 'feature_names' and 'baseline_score'.
+          """,
+        example:
+          "let iris = read_csv(\"data/iris.csv\", target: \"species\")\nlet model = knn(k: 5)\ntrain(model, iris)\npermutation_importance(model, iris, repeats: 3)[\"importances_mean\"]"
+      ) { args, _ in
+        let model = try MLBridge.model(args[0], "permutation_importance")
+        try model.requireTrained("permutation_importance")
+        let labelled = try MLBridge.labelled(args[1], "permutation_importance")
+        let repeats = try MLBridge.int(args[3], "permutation_importance", "repeats", minimum: 1)
+        let seed = try MLBridge.int(args[4], "permutation_importance", "seed", minimum: 0)
+        let x = try tensorRows(labelled.x, "X of argument 'data' of 'permutation_importance'")
+        let y = labelled.y.scalars
+        let names =
+          labelled.featureNames.count == x.first?.count ? labelled.featureNames : model.featureNames
+        let result = try MLBridge.run { () throws -> PermutationImportance in
+          var metric: ScoreMetric
+          switch model.task {
+          case .classification?: metric = .accuracy
+          default: metric = .r2
+          }
+          if case .string(let name) = args[2] { metric = try ScoreMetric(named: name) }
+          return try PermutationImportance(
+            predict: { try model.predict($0).cast(to: .float64) }, x: x, y: y, metric: metric,
+            repeats: repeats, seed: UInt64(seed), featureNames: names)
+        }
+        let dict = DictRef()
+        func put(_ key: String, _ value: Value) {
+          dict.set(.string(key), original: .string(key), value)
+        }
+        put("importances_mean", DataBridge.list(result.importancesMean))
+        put("importances_std", DataBridge.list(result.importancesStd))
+        put("feature_names", DataBridge.list(result.featureNames))
+        put("baseline_score", .float(result.baselineScore))
+        return .dict(dict)
+      },
+    ]
+  }
+
+  /// Explains rows with the method the model allows: the classical models' own `shap`
+  /// (exact linear SHAP for linear and logistic regression, Kernel SHAP for k-NN), Kernel
+  /// SHAP on probabilities (classifier) or predictions (regressor) for a network.
+  private static func shap(
+    _ model: ModelValue, _ data: [[Double]], background: Background, samples: Int, seed: UInt64,
+    featureNames: [String]
+  ) throws -> Explanation {
+    if let state = model.classicalState {
+      return try state.fitted.shap(
+        data, background: background, samples: samples, seed: seed, featureNames: featureNames,
+        classNames: model.classNames)
+    }
+    let isClassifier = model.task == .classification
+    let explainer = KernelSHAP(
+      model: { x in
+        isClassifier ? try model.predictProbabilities(x) : try model.predict(x).cast(to: .float64)
+      }, background: background, samples: samples, seed: seed)
+    return try explainer.explain(
+      data, featureNames: featureNames, outputNames: isClassifier ? model.classNames : [],
+      outputSpace: isClassifier ? "probability" : "raw")
+  }
+
+  /// Rows `[nRows, nFeatures]` and feature names (a Dataset's; else empty) of an argument:
+  /// a Dataset's features, a rank-2 tensor, a rank-1 tensor as one row, or a list of rows.
+  private static func rows(_ value: Value, _ parameter: String) throws -> ([[Double]], [String]) {
+    var names: [String] = []
+    if case .native(let n) = value, let wrapped = n as? DatasetValue {
+      names = wrapped.dataset.featureNames
+    }
+    let t = try MLBridge.features(value, "shap", parameter)
+    return (try tensorRows(t, "argument '\(parameter)' of 'shap'"), names)
+  }
+
+  /// The rows of a rank-1 (one row) or rank-2 tensor, as float64; `role` names the argument
+  /// in the error for another rank.
+  private static func tensorRows(_ t: Tensor, _ role: String) throws -> [[Double]] {
+    let v = t.scalars
+    switch t.rank {
+    case 1: return [v]
+    case 2:
+      let cols = t.shape[1]
+      return (0..<t.shape[0]).map { Array(v[($0 * cols)..<(($0 + 1) * cols)]) }
+    default:
+      throw MelixError(
+        "\(role): expected rows [nRows, nFeatures], got a tensor of shape \(t.shape)")
+    }
+  }
+
+  /// The Explanation an argument holds.
+  private static func explanationArgument(_ value: Value, _ function: String) throws
+    -> ExplanationValue
+  {
+    if case .native(let n) = value, let ex = n as? ExplanationValue { return ex }
+    throw MelixError(
+      Messages.argumentType(function, "explanation", expected: "Explanation", got: value.typeName))
+  }
+
+  /// Checks an output index against an Explanation's outputs.
+  private static func checkOutput(_ output: Int, _ ex: ExplanationValue, _ function: String)
+    throws
+  {
+    let count = ex.explanation.outputCount
+    guard output < count else {
+      throw MelixError(
+        "argument 'output' of '\(function)' is \(output), the explanation has \(count) output\(count == 1 ? "" : "s")"
+      )
+    }
+  }
+}

@@ -403,17 +403,7 @@ struct Resolver {
       function = f.parent
     }
     // One- and two-letter names are too short to guess at (`x` is not a typo of `e`).
-    let limit = name.count <= 2 ? 0 : max(1, name.count / 3)
-    var best: (String, Int)? = nil
-    for candidate in Set(candidates) where candidate != name {
-      let distance = Resolver.editDistance(name, candidate)
-      guard distance <= limit else { continue }
-      if let current = best, current.1 < distance || (current.1 == distance && current.0 < candidate) {
-        continue
-      }
-      best = (candidate, distance)
-    }
-    return best?.0
+    return Suggestions.nearest(name, among: candidates)
   }
 
   /// Levenshtein distance (insertions, deletions, substitutions, each cost 1).

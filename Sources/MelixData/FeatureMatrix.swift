@@ -1,3 +1,5 @@
+import MelixHDF5
+
 /// A dense row-major matrix of features, shape `[rows, columns]`; NaN marks a missing value.
 ///
 /// A stand-in for `MelixNumerics.Tensor` until the two are bridged: the storage is one

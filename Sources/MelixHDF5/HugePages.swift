@@ -5,8 +5,8 @@
 /// Asks Linux to back a large, not yet touched buffer with transparent huge pages
 /// (`madvise(MADV_HUGEPAGE)`), as NumPy does for arrays of 4 MiB and more: one page fault
 /// per 2 MiB instead of per 4 KiB when the buffer is first written. A hint only; a no-op on
-/// other systems or when it fails.
-func adviseHugePages(_ start: UnsafeMutableRawPointer?, byteCount: Int) {
+/// other systems or when it fails. Package-wide so MelixData's column buffers use the same hint.
+package func adviseHugePages(_ start: UnsafeMutableRawPointer?, byteCount: Int) {
   #if os(Linux)
     let hugePage = 2 << 20
     guard let start, byteCount >= 2 * hugePage else { return }

@@ -19,18 +19,10 @@ public enum CellSelector {
         requested: number, path: source.path,
         available: cells.enumerated().map { CellSummary(number: $0.offset + 1, title: $0.element.title) })
     }
-    let firstCellLine = cells[0].startLine
-    let start = cells[number - 1].startLine
-    let end = number < cells.count ? cells[number].startLine : Int.max
-    let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false)
-    var kept: [Substring] = []
-    kept.reserveCapacity(lines.count)
-    for (offset, line) in lines.enumerated() {
-      let lineNumber = offset + 1
-      let inPreamble = lineNumber < firstCellLine
-      let inCell = lineNumber >= start && lineNumber < end
-      kept.append(inPreamble || inCell ? line : "")
-    }
-    return SourceFile(path: source.path, text: kept.joined(separator: "\n"))
+    let startLines = cells.map(\.startLine)
+    let preamble = ScriptCells.preamble(startLines: startLines)
+    let cell = ScriptCells.lines(ofCellAt: number - 1, startLines: startLines)
+    let text = ScriptCells.masked(source.text) { preamble.contains($0) || cell.contains($0) }
+    return SourceFile(path: source.path, text: text)
   }
 }

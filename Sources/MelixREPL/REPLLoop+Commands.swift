@@ -123,8 +123,8 @@ extension REPLLoop {
         help: "':cells \(path)' lists them")
       return
     }
-    let preamble = ScriptCells.preamble(cells)
-    let cell = ScriptCells.lines(ofCellAt: number - 1, in: cells)
+    let preamble = ScriptCells.preamble(startLines: cells.map(\.startLine))
+    let cell = ScriptCells.lines(ofCellAt: number - 1, startLines: cells.map(\.startLine))
     let selected = ScriptCells.masked(text) { preamble.contains($0) || cell.contains($0) }
     runSource(SourceFile(path: path, text: selected), display: true)
   }
@@ -136,7 +136,7 @@ extension REPLLoop {
       runSource(source, display: true)
       return
     }
-    let preamble = ScriptCells.preamble(cells)
+    let preamble = ScriptCells.preamble(startLines: cells.map(\.startLine))
     let preambleText = ScriptCells.masked(source.text, keeping: preamble.contains)
     if !preambleText.isBlank {
       guard runSource(SourceFile(path: source.path, text: preambleText), display: true) else {
@@ -144,7 +144,7 @@ extension REPLLoop {
       }
     }
     for position in cells.indices {
-      let lines = ScriptCells.lines(ofCellAt: position, in: cells)
+      let lines = ScriptCells.lines(ofCellAt: position, startLines: cells.map(\.startLine))
       let text = ScriptCells.masked(source.text, keeping: lines.contains)
       guard runSource(SourceFile(path: source.path, text: text), display: true) else { return }
     }

@@ -1,3 +1,4 @@
+import MelixSyntax
 import Testing
 
 @testable import MelixREPL
@@ -93,10 +94,10 @@ import Testing
       CellInfo(index: 1, title: "", startLine: 3, text: ""),
       CellInfo(index: 2, title: "", startLine: 7, text: ""),
     ]
-    #expect(ScriptCells.preamble(cells) == 1..<3)
-    #expect(ScriptCells.lines(ofCellAt: 0, in: cells) == 3..<7)
-    #expect(ScriptCells.lines(ofCellAt: 1, in: cells) == 7..<Int.max)
-    #expect(ScriptCells.preamble([]) == 1..<Int.max)
+    #expect(ScriptCells.preamble(startLines: cells.map(\.startLine)) == 1..<3)
+    #expect(ScriptCells.lines(ofCellAt: 0, startLines: cells.map(\.startLine)) == 3..<7)
+    #expect(ScriptCells.lines(ofCellAt: 1, startLines: cells.map(\.startLine)) == 7..<Int.max)
+    #expect(ScriptCells.preamble(startLines: []) == 1..<Int.max)
   }
 
   @Test func commandArgumentsSplitAtBlanks() throws {

@@ -69,22 +69,28 @@ public struct ModelServer: Sendable {
   /// - Parameters:
   ///   - handlesSignals: Whether SIGTERM and SIGINT stop the server gracefully. Default true.
   ///   - onRunning: Called with the bound port once the server accepts connections.
-  /// - Throws: Binding errors (address in use, permission).
+  /// - Throws: `ServeError` (status 500) `cannot listen on HOST:PORT: REASON` when the address
+  ///   cannot be bound (in use, not permitted, not an address of this machine).
   public func run(
     handlesSignals: Bool = true, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
   ) async throws {
     let app = makeApplication(onRunning: onRunning)
-    if handlesSignals {
-      try await app.runService()
-    } else {
-      try await app.runService(gracefulShutdownSignals: [])
+    do {
+      if handlesSignals {
+        try await app.runService()
+      } else {
+        try await app.runService(gracefulShutdownSignals: [])
+      }
+    } catch {
+      throw listenError(error)
     }
   }
 
   /// Starts serving in the background and returns once the server accepts connections.
   ///
   /// - Returns: The running server (its port and `stop()`).
-  /// - Throws: Binding errors.
+  /// - Throws: `ServeError` (status 500) `cannot listen on HOST:PORT: REASON` when the address
+  ///   cannot be bound (in use, not permitted, not an address of this machine).
   public func start() async throws -> RunningServer {
     let (ports, continuation) = AsyncThrowingStream<Int, Error>.makeStream()
     let app = makeApplication { port in continuation.yield(port) }
@@ -93,6 +99,7 @@ public struct ModelServer: Sendable {
         try await app.runService(gracefulShutdownSignals: [])
         continuation.finish()
       } catch {
+        let error = listenError(error)
         continuation.finish(throwing: error)
         throw error
       }
@@ -101,6 +108,15 @@ public struct ModelServer: Sendable {
       return RunningServer(host: configuration.host, port: port, task: task)
     }
     throw ServeError(status: 500, "the server stopped before it started listening")
+  }
+
+  /// A failure to bind as a `ServeError` naming the address and the reason in words
+  /// (`cannot listen on 127.0.0.1:8080: address already in use`); other errors unchanged.
+  func listenError(_ error: Error) -> Error {
+    guard let io = error as? IOError else { return error }
+    let reason = String(cString: strerror(io.errnoCode)).lowercased()
+    return ServeError(
+      status: 500, "cannot listen on \(configuration.host):\(configuration.port): \(reason)")
   }
 
   func makeApplication(onRunning: @escaping @Sendable (Int) async -> Void)

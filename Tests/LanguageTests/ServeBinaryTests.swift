@@ -93,7 +93,10 @@ final class ServeBinaryTests: XCTestCase {
 
   func testServeRefusesBadRequestsWithTheirStatusAndStopsOnSIGINT() throws {
     let checkpoint = try trainCheckpoint()
-    let (server, base) = try serve([checkpoint, "--port", "0", "--max-body-size", "200"])
+    // Two event-loop threads here (one, the default on small machines, in the other tests).
+    let (server, base) = try serve([
+      checkpoint, "--port", "0", "--max-body-size", "200", "--threads", "2",
+    ])
     let predict = base + "/v1/models/model:predict"  // the default name: the file's stem
     let good = #"{"instances": [[6.1, 2.8, 4.7, 1.2]]}"#
     let before = try curl("POST", predict, json: good)
@@ -164,6 +167,13 @@ final class ServeBinaryTests: XCTestCase {
     XCTAssertEqual(second.status, 1, second.stderr)
     XCTAssertEqual(
       second.stderr, "melix: error: cannot listen on 127.0.0.1:\(port): address already in use\n")
+  }
+
+  func testServeRejectsAThreadCountOutOfRange() throws {
+    let result = try MelixProcess.locate().run(["serve", "model.h5", "--threads", "0"])
+    XCTAssertEqual(result.status, 64, result.stderr)
+    XCTAssertTrue(
+      result.stderr.contains("'--threads' must be in 1...1024, got 0"), result.stderr)
   }
 
   func testServeAMissingCheckpointIsAUsageError() throws {

@@ -41,7 +41,9 @@ final class ServeBinaryTests: XCTestCase {
   func testServeAnswersEveryRouteWithTheLibrarysPredictionsAndStopsOnSIGTERM() throws {
     let checkpoint = try trainCheckpoint()
     let reference = try referencePredictions(checkpoint: checkpoint)
-    let (server, base) = try serve([checkpoint, "--port", "0", "--host", "127.0.0.1", "--name", "iris"])
+    let (server, base) = try serve([
+      checkpoint, "--port", "0", "--host", "127.0.0.1", "--name", "iris",
+    ])
 
     XCTAssertEqual(try curl("GET", base + "/v2/health/live").body, #"{"live":true}"#)
     XCTAssertEqual(try curl("GET", base + "/v2/health/ready").body, #"{"ready":true}"#)
@@ -64,12 +66,14 @@ final class ServeBinaryTests: XCTestCase {
     XCTAssertEqual(v1.status, 200, v1.body)
     assertBitEqual(numbers(in: v1.body, after: #""predictions":"#), reference.labels, "v1 labels")
     assertBitEqual(
-      numbers(in: v1.body, after: #""probabilities":"#), reference.probabilities, "v1 probabilities")
+      numbers(in: v1.body, after: #""probabilities":"#), reference.probabilities, "v1 probabilities"
+    )
 
     let flat = rows.flatMap { $0 }.map { "\($0)" }.joined(separator: ",")
     let v2 = try curl(
       "POST", base + "/v2/models/iris/infer",
-      json: #"{"id": "7", "inputs": [{"name": "input-0", "shape": [5, 4], "datatype": "FP64", "data": ["#
+      json:
+        #"{"id": "7", "inputs": [{"name": "input-0", "shape": [5, 4], "datatype": "FP64", "data": ["#
         + flat + "]}]}")
     XCTAssertEqual(v2.status, 200, v2.body)
     XCTAssertTrue(v2.body.contains(#""model_name":"iris","model_version":"1","id":"7""#), v2.body)
@@ -77,7 +81,8 @@ final class ServeBinaryTests: XCTestCase {
       numbers(in: v2.body, after: #""name":"predictions","shape":[5],"datatype":"INT64","data":"#),
       reference.labels, "v2 labels")
     assertBitEqual(
-      numbers(in: v2.body, after: #""name":"probabilities","shape":[5,3],"datatype":"FP64","data":"#),
+      numbers(
+        in: v2.body, after: #""name":"probabilities","shape":[5,3],"datatype":"FP64","data":"#),
       reference.probabilities, "v2 probabilities")
 
     let metrics = try curl("GET", base + "/metrics").body
@@ -104,22 +109,36 @@ final class ServeBinaryTests: XCTestCase {
 
     let cases: [(String, String, String?, Int, String)] = [
       ("POST", predict, #"{"instances": [[6.1, 2.8,}"#, 400, "malformed json at byte 25"),
-      ("POST", predict, #"{"instances": [[6.1, 2.8, 4.7]]}"#, 400,
-       "field 'instances[0]' has 3 features, the model expects 4"),
+      (
+        "POST", predict, #"{"instances": [[6.1, 2.8, 4.7]]}"#, 400,
+        "field 'instances[0]' has 3 features, the model expects 4"
+      ),
       ("POST", predict, #"{"instances": [[NaN, 2.8, 4.7, 1.2]]}"#, 400, "malformed json"),
-      ("POST", predict, #"{"instances": [[1e999, 2.8, 4.7, 1.2]]}"#, 400,
-       "field 'instances[0][0]' is NaN or infinite"),
-      ("POST", predict, #"{"instances": [["6.1", 2.8, 4.7, 1.2]]}"#, 400,
-       "field 'instances[0][0]' is not a number"),
-      ("POST", base + "/v2/models/model/infer",
-       #"{"inputs": [{"name": "x", "shape": [1, 3], "datatype": "FP64", "data": [1, 2, 3]}]}"#,
-       400, "field 'inputs[0].shape' is [1, 3], the model expects [n, 4] with n >= 1"),
-      ("POST", predict, #"{"instances": ["# + Array(repeating: "[6.1, 2.8, 4.7, 1.2]", count: 10)
-        .joined(separator: ",") + "]}", 413, "request body is larger than the limit of 200 bytes"),
+      (
+        "POST", predict, #"{"instances": [[1e999, 2.8, 4.7, 1.2]]}"#, 400,
+        "field 'instances[0][0]' is NaN or infinite"
+      ),
+      (
+        "POST", predict, #"{"instances": [["6.1", 2.8, 4.7, 1.2]]}"#, 400,
+        "field 'instances[0][0]' is not a number"
+      ),
+      (
+        "POST", base + "/v2/models/model/infer",
+        #"{"inputs": [{"name": "x", "shape": [1, 3], "datatype": "FP64", "data": [1, 2, 3]}]}"#,
+        400, "field 'inputs[0].shape' is [1, 3], the model expects [n, 4] with n >= 1"
+      ),
+      (
+        "POST", predict,
+        #"{"instances": ["#
+          + Array(repeating: "[6.1, 2.8, 4.7, 1.2]", count: 10)
+          .joined(separator: ",") + "]}", 413, "request body is larger than the limit of 200 bytes"
+      ),
       ("POST", base + "/v1/models/irs:predict", good, 404, "unknown model 'irs'"),
       ("GET", base + "/v3/nothing", nil, 404, "no route 'GET /v3/nothing'"),
-      ("GET", base + "/v2/models/model/infer", nil, 405,
-       "method 'GET' is not allowed on '/v2/models/{name}/infer', use 'POST'"),
+      (
+        "GET", base + "/v2/models/model/infer", nil, 405,
+        "method 'GET' is not allowed on '/v2/models/{name}/infer', use 'POST'"
+      ),
       ("DELETE", predict, nil, 405, "use 'POST'"),
     ]
     for (method, url, body, status, message) in cases {
@@ -241,7 +260,8 @@ final class ServeBinaryTests: XCTestCase {
       numbers(in: v2.body, after: #""name":"predictions","shape":[5],"datatype":"INT64","data":"#),
       labels, "v2 labels")
     assertBitEqual(
-      numbers(in: v2.body, after: #""name":"probabilities","shape":[5,3],"datatype":"FP64","data":"#),
+      numbers(
+        in: v2.body, after: #""name":"probabilities","shape":[5,3],"datatype":"FP64","data":"#),
       probabilities, "v2 probabilities")
     XCTAssertNotEqual(
       try curl("GET", base + "/v2/health/live").status, 200, "the server still answers after stop")

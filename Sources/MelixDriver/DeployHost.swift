@@ -50,6 +50,7 @@ enum DeployHost {
         started.wait()
         switch box.get() {
         case .success(let running): return .native(ServerValue(running, name: name))
+        case .failure(let error as ServeError): throw MelixError("cannot deploy: \(error)")
         case .failure(let error): throw MelixError("cannot deploy on \(host):\(port): \(error)")
         case nil: throw MelixError("cannot deploy on \(host):\(port)")
         }

@@ -38,9 +38,18 @@ struct ServeCommand: ParsableCommand {
     help: ArgumentHelp("Largest request body in bytes; larger ones get 413.", valueName: "bytes"))
   var maxBodySize: Int = 10 * 1024 * 1024
 
+  @Option(
+    help: ArgumentHelp(
+      "Event-loop threads (default: 1 on machines with up to 2 cores, else one per core).",
+      valueName: "n"))
+  var threads: Int?
+
   func validate() throws {
     guard (0...65535).contains(port) else {
       throw ValidationError("'--port' must be in 0...65535, got \(port)")
+    }
+    if let threads, !(1...1024).contains(threads) {
+      throw ValidationError("'--threads' must be in 1...1024, got \(threads)")
     }
     guard maxBodySize > 0 else {
       throw ValidationError("'--max-body-size' must be positive, got \(maxBodySize)")
@@ -48,6 +57,9 @@ struct ServeCommand: ParsableCommand {
   }
 
   func run() throws {
+    // Before anything starts a Swift task or an event loop (ServerProcess explains why).
+    _ = ServerProcess.dedicate(
+      eventLoopThreads: threads ?? ServerProcess.defaultEventLoopThreads())
     let console = DriverContext.fromProcess().console
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: checkpoint, isDirectory: &isDirectory) else {
@@ -101,7 +113,11 @@ struct ServeCommand: ParsableCommand {
       }
     }
     if case .failure(let error) = outcome {
-      console.err("melix: error: cannot serve on \(host):\(port): \(error)")
+      if let error = error as? ServeError {
+        console.err("melix: error: \(error)")
+      } else {
+        console.err("melix: error: cannot serve on \(host):\(port): \(error)")
+      }
       throw ExitCode(ExitStatus.runtimeError.rawValue)
     }
     console.err("melix: server stopped")

@@ -1,8 +1,16 @@
+import Prometheus
+
 /// The Open Inference Protocol (KServe V2) and TF-Serving handlers, free of HTTP types:
 /// each takes the decoded request and returns a status and a JSON body.
 struct InferenceHandlers: Sendable {
   let models: [String: any ServableModel]
-  let metrics: ServerMetrics
+  /// `melix_rows_predicted_total` by model name, made once (not per request).
+  let rowCounters: [String: Counter]
+
+  init(models: [String: any ServableModel], metrics: ServerMetrics) {
+    self.models = models
+    self.rowCounters = models.mapValues { metrics.rowsCounter(model: $0.name) }
+  }
 
   func model(_ name: String?) throws -> any ServableModel {
     let name = name ?? ""
@@ -57,7 +65,7 @@ struct InferenceHandlers: Sendable {
     } catch {
       throw ServeError(status: 422, "model '\(model.name)' cannot predict these rows: \(error)")
     }
-    metrics.recordRows(model: model.name, count: rows.count)
+    rowCounters[model.name]?.increment(by: Int64(rows.count))
     return result
   }
 

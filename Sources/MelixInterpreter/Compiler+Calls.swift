@@ -81,7 +81,16 @@ extension Compiler {
       if case .name = calleeExpr.kind, case .global(let g)? = ref(calleeExpr.id) {
         // A global function (the common case): read its slot in place, no callee closure.
         let storage = rt.globals
+        let pinned = rt.globalPinned
         return { f in
+          // A top-level `fn` still in its slot: call it without retaining the closure (the
+          // slot, or the retired values once it is overwritten, keep it alive).
+          if pinned[g], let unmanaged = peekFunction(storage + g) {
+            return try unmanaged._withUnsafeGuaranteedRef { fn in
+              guard fn.parameterCount == site.argc else { return try site.callOther(storage[g], f) }
+              return try Compiler.enter(fn, f, site)
+            }
+          }
           guard case .function(let fn) = storage[g], fn.parameterCount == site.argc else {
             return try site.callOther(storage[g], f)
           }

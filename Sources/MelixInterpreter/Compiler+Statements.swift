@@ -39,6 +39,15 @@ extension Compiler {
         }
       }
       let store = store(ref, declaring: true)
+      if case .global(let g) = ref {
+        // A top-level function: pin its slot, so calls may skip retaining the closure.
+        let pinned = rt.globalPinned
+        return { f in
+          store(f, make(f))
+          pinned[g] = true
+          return .normal
+        }
+      }
       return { f in
         store(f, make(f))
         return .normal
@@ -249,6 +258,8 @@ extension Compiler {
           }
         case .global(let g):
           let storage = rt.globals
+          let pinned = rt.globalPinned
+          let m = rt.machine
           return { f in
             let v = try eval(f)
             if case .int(let x) = storage[g], case .int(let y) = v {
@@ -258,7 +269,7 @@ extension Compiler {
                 return .normal
               }
             }
-            storage[g] = try apply(storage[g], v)
+            Interpreter.storeGlobal(g, try apply(storage[g], v), storage, pinned, m)
             return .normal
           }
         default: break

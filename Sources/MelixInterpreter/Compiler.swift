@@ -87,14 +87,16 @@ final class Compiler {
       return { f, v in f.closure.unsafelyUnwrapped.upvalues[j].value = v }
     case .global(let g):
       let storage = rt.globals
+      let pinned = rt.globalPinned
+      let m = rt.machine
       if declaring {
         let defined = rt.globalDefined
         return { _, v in
-          storage[g] = v
+          Interpreter.storeGlobal(g, v, storage, pinned, m)
           defined[g] = true
         }
       }
-      return { _, v in storage[g] = v }
+      return { _, v in Interpreter.storeGlobal(g, v, storage, pinned, m) }
     case .builtin:
       // The resolver rejects assignments to built-ins.
       return { _, _ in }

@@ -24,6 +24,8 @@ enum Operand {
   func evaluate(_ f: Frame) throws -> Value {
     switch self {
     case .local(let slot):
+      // An Int is copied without the generic (outlined) Value copy.
+      if case .int(let x) = f.slots[slot] { return .int(x) }
       return f.slots[slot]
     case .constant(let value):
       return value

@@ -86,17 +86,15 @@ final class Compiler {
     case .upvalue(let j):
       return { f, v in f.closure.unsafelyUnwrapped.upvalues[j].value = v }
     case .global(let g):
-      let storage = rt.globals
-      let pinned = rt.globalPinned
       let m = rt.machine
       if declaring {
         let defined = rt.globalDefined
         return { _, v in
-          Interpreter.storeGlobal(g, v, storage, pinned, m)
+          Interpreter.storeGlobal(g, v, m)
           defined[g] = true
         }
       }
-      return { _, v in Interpreter.storeGlobal(g, v, storage, pinned, m) }
+      return { _, v in Interpreter.storeGlobal(g, v, m) }
     case .builtin:
       // The resolver rejects assignments to built-ins.
       return { _, _ in }

@@ -81,6 +81,9 @@ struct MachineState {
   /// Values taken out of pinned global slots (see `Interpreter.globalPinned`): a call may be
   /// running them without holding a reference, so they live as long as the interpreter.
   var retired: [Value] = []
+  /// The interpreter's global slots and their pinned flags (see `Interpreter.globalPinned`).
+  let globals: UnsafeMutablePointer<Value>
+  let globalPinned: UnsafeMutablePointer<Bool>
   let interrupt: UnsafeMutablePointer<Atomic<Bool>>
   unowned(unsafe) let interpreter: Interpreter
 
@@ -220,7 +223,7 @@ public final class Interpreter {
     machine = UnsafeMutablePointer<MachineState>.allocate(capacity: 1)
     machine.initialize(to: MachineState(
       maxDepth: maxDepth, stack: stack, stackCapacity: stackCapacity,
-      interrupt: interruptFlag.storage, interpreter: self))
+      globals: globals, globalPinned: globalPinned, interrupt: interruptFlag.storage, interpreter: self))
   }
 
   deinit {
@@ -236,16 +239,16 @@ public final class Interpreter {
 
   /// Stores `value` in global slot `g`, retiring a pinned function first (see `globalPinned`).
   func setGlobal(_ g: Int, _ value: Value) {
-    Interpreter.storeGlobal(g, value, globals, globalPinned, machine)
+    Interpreter.storeGlobal(g, value, machine)
   }
 
-  /// Stores `value` in global slot `g` of `storage`, moving a pinned function to the machine's
-  /// retired values first and unpinning the slot.
+  /// Stores `value` in global slot `g`, moving a pinned function to the machine's retired
+  /// values first and unpinning the slot. (Store closures capture only `m` and `g`: closures
+  /// with more captures are called through slower forwarding thunks.)
   @inline(__always)
-  static func storeGlobal(
-    _ g: Int, _ value: Value, _ storage: UnsafeMutablePointer<Value>, _ pinned: UnsafeMutablePointer<Bool>,
-    _ m: UnsafeMutablePointer<MachineState>
-  ) {
+  static func storeGlobal(_ g: Int, _ value: Value, _ m: UnsafeMutablePointer<MachineState>) {
+    let storage = m.pointee.globals
+    let pinned = m.pointee.globalPinned
     if pinned[g] {
       pinned[g] = false
       m.pointee.retired.append(storage[g])

@@ -131,7 +131,9 @@ extension Compiler {
     if m.pointee.depth >= m.pointee.maxDepth || m.pointee.sp + slotCount > m.pointee.stackCapacity {
       throw RuntimeError(Messages.recursionDepthExceeded, at: site.span, path: site.path)
     }
-    if m.pointee.isInterrupted { throw RuntimeError(Messages.interrupted, at: site.span, path: site.path) }
+    if m.pointee.isInterrupted {
+      throw RuntimeError(Messages.interrupted, at: site.span, path: site.path)
+    }
     let base: Int
     let slots: UnsafeMutablePointer<Value>
     switch site.argc {

@@ -90,7 +90,8 @@ extension Compiler {
   func compileBinary(_ op: BinaryOperator, _ lhsExpr: Expr, _ rhsExpr: Expr, span: Span) -> Eval {
     let path = self.path
     // Errors a native operand raises (tensor shapes) point at the operator (`OperatorSite`).
-    let operatorSite = OperatorSite(source: sourceBytes, op: op, lhs: lhsExpr.span, rhs: rhsExpr.span)
+    let operatorSite = OperatorSite(
+      source: sourceBytes, op: op, lhs: lhsExpr.span, rhs: rhsExpr.span)
     func located<T>(_ span: Span, _ path: String, _ body: () throws -> T) throws -> T {
       try OperatorSite.located(operatorSite, span, path, body)
     }

@@ -185,7 +185,9 @@ final class Compiler {
       let branch = TailBranch(
         test: compileCondition(condition), then: compileTailOperand(then[...]),
         otherwise: compileTailOperand((otherwise ?? [])[...] + rest))
-      return { f in try branch.test.test(f) ? try branch.then.evaluate(f) : try branch.otherwise.evaluate(f) }
+      return { f in
+        try branch.test.test(f) ? try branch.then.evaluate(f) : try branch.otherwise.evaluate(f)
+      }
     default:
       let exec = compileStmt(first)
       let tail = compileTail(rest)
@@ -208,7 +210,9 @@ final class Compiler {
   /// `compileTail` as an `Operand`: a lone `return e` gives `e`'s operand (evaluated inline by
   /// the caller), anything else the tail's closure.
   func compileTailOperand(_ statements: ArraySlice<Stmt>) -> Operand {
-    if statements.count == 1, let only = statements.first, case .returnValue(let value?) = only.kind {
+    if statements.count == 1, let only = statements.first,
+      case .returnValue(let value?) = only.kind
+    {
       return compileOperand(value)
     }
     return .eval(compileTail(statements))

@@ -316,7 +316,9 @@ enum Operators {
   /// - Throws: `MelixError` `interrupted` when the flag is set; the errors of `elements(of:)`.
   static func elements(of value: Value, polling flag: InterruptFlag) throws -> [Value] {
     guard case .range(let r) = value else { return try elements(of: value) }
-    guard r.count <= 1 << 28 else { throw MelixError("range of \(r.count) values is too large to make a list of") }
+    guard r.count <= 1 << 28 else {
+      throw MelixError("range of \(r.count) values is too large to make a list of")
+    }
     var out: [Value] = []
     out.reserveCapacity(r.count)
     for i in 0..<r.count {

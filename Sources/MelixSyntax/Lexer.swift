@@ -181,7 +181,9 @@ public struct Lexer {
       make(.invalid)
       let text = tokens[tokens.count - 1].lexeme
       let span = tokens[tokens.count - 1].span
-      report(count == 1 ? Diagnostic.unexpectedCharacter(text, at: span) : Diagnostic.unexpectedCharacters(text, at: span))
+      report(
+        count == 1
+          ? Diagnostic.unexpectedCharacter(text, at: span) : Diagnostic.unexpectedCharacters(text, at: span))
     }
   }
 

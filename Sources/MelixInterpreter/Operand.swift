@@ -1,12 +1,12 @@
 import MelixSyntax
 
 /// A compiled expression of one of the shapes that dominate call arguments, operator operands
-/// and returned values (`n`, `2`, `n - 1`), evaluated by a `switch` at the use site instead of
+/// and returned values (`n`, `2`, `n - 1`, `xs[i]`, `m[i][j]`), evaluated by a `switch` at the use site instead of
 /// an indirect closure call.
 ///
-/// Each arithmetic shape carries the expression's general closure as `fallback`: it runs when
-/// the slot does not hold an Int or the result overflows, so errors and non-Int operands behave
-/// exactly as through `compileExpr`.
+/// Each arithmetic or index shape carries the expression's general closure as `fallback`: it
+/// runs when a slot does not hold an Int (or a List), the result overflows or the index is out
+/// of range, so errors and other operand types behave exactly as through `compileExpr`.
 enum Operand {
   /// A local slot's value.
   case local(Int)
@@ -16,6 +16,10 @@ enum Operand {
   case localAddInt(slot: Int, k: Int, fallback: Eval)
   /// `local - k` for an Int literal `k`.
   case localSubtractInt(slot: Int, k: Int, fallback: Eval)
+  /// `list[i]` with both names local.
+  case localIndex(list: Int, index: Int, fallback: Eval)
+  /// `matrix[i][j]` with all three names local.
+  case localIndex2(matrix: Int, row: Int, column: Int, fallback: Eval)
   /// Anything else.
   case eval(Eval)
 
@@ -39,6 +43,21 @@ enum Operand {
       if case .int(let x) = f.slots[slot] {
         let (r, o) = x.subtractingReportingOverflow(k)
         if !o { return .int(r) }
+      }
+      return try fallback(f)
+    case .localIndex(let listSlot, let indexSlot, let fallback):
+      if case .list(let list) = f.slots[listSlot], case .int(let i) = f.slots[indexSlot], i >= 0,
+        i < list.items.count
+      {
+        return list.items[i]
+      }
+      return try fallback(f)
+    case .localIndex2(let matrixSlot, let rowSlot, let columnSlot, let fallback):
+      if case .list(let matrix) = f.slots[matrixSlot], case .int(let i) = f.slots[rowSlot], i >= 0,
+        i < matrix.items.count, case .list(let row) = matrix.items[i],
+        case .int(let j) = f.slots[columnSlot], j >= 0, j < row.items.count
+      {
+        return row.items[j]
       }
       return try fallback(f)
     case .eval(let eval):
@@ -112,12 +131,28 @@ extension Compiler {
     case .name:
       if case .local(let slot)? = ref(expr.id) { return .local(slot) }
     case .binary(let op, let lhsExpr, let rhsExpr):
-      if case .int(let k) = rhsExpr.kind, case .name = lhsExpr.kind, case .local(let slot)? = ref(lhsExpr.id) {
+      if case .int(let k) = rhsExpr.kind, case .name = lhsExpr.kind,
+        case .local(let slot)? = ref(lhsExpr.id)
+      {
         switch op {
         case .add: return .localAddInt(slot: slot, k: k, fallback: compileExpr(expr))
         case .subtract: return .localSubtractInt(slot: slot, k: k, fallback: compileExpr(expr))
         default: break
         }
+      }
+    case .index(let objectExpr, let subscripts):
+      guard subscripts.count == 1, case .index(let keyExpr) = subscripts[0], case .name = keyExpr.kind,
+        case .local(let keySlot)? = ref(keyExpr.id)
+      else { break }
+      if case .name = objectExpr.kind, case .local(let listSlot)? = ref(objectExpr.id) {
+        return .localIndex(list: listSlot, index: keySlot, fallback: compileExpr(expr))
+      }
+      if case .index(let innerObject, let innerSubscripts) = objectExpr.kind, innerSubscripts.count == 1,
+        case .index(let innerKey) = innerSubscripts[0],
+        case .name = innerObject.kind, case .local(let matrixSlot)? = ref(innerObject.id),
+        case .name = innerKey.kind, case .local(let rowSlot)? = ref(innerKey.id)
+      {
+        return .localIndex2(matrix: matrixSlot, row: rowSlot, column: keySlot, fallback: compileExpr(expr))
       }
     default:
       break
@@ -129,7 +164,8 @@ extension Compiler {
   func compileCondition(_ expr: Expr) -> Condition {
     let general = condition(expr)
     if case .binary(let op, let lhsExpr, let rhsExpr) = expr.kind, case .int(let k) = rhsExpr.kind,
-      case .name = lhsExpr.kind, case .local(let slot)? = ref(lhsExpr.id), let comparison = IntComparison(op)
+      case .name = lhsExpr.kind, case .local(let slot)? = ref(lhsExpr.id),
+      let comparison = IntComparison(op)
     {
       return .localInt(slot: slot, test: comparison, k: k, general: general)
     }
@@ -141,7 +177,9 @@ extension Compiler {
 /// operator's closure has a one-word context (closures with many captures are called through
 /// forwarding thunks that copy every capture onto the stack, on every call).
 final class BinarySite {
+  /// The left operand.
   let lhs: Operand
+  /// The right operand.
   let rhs: Operand
   /// The operator for any operand types, with errors located at the operator.
   let slow: (Value, Value) throws -> Value
@@ -156,8 +194,11 @@ final class BinarySite {
 /// A function body's `if c { return a } ...; return b` compiled to a conditional value (see
 /// `Compiler.compileTail`), captured as one object for the same reason as `BinarySite`.
 final class TailBranch {
+  /// The `if` condition.
   let test: Condition
+  /// The value returned when the condition holds.
   let then: Operand
+  /// The value of the rest of the body otherwise.
   let otherwise: Operand
 
   init(test: Condition, then: Operand, otherwise: Operand) {
@@ -172,18 +213,22 @@ final class TailBranch {
 final class CallSite {
   /// The number of positional arguments.
   let argc: Int
-  /// The first two arguments (`.constant(.null)` when absent), evaluated inline.
+  /// The first argument (`.constant(.null)` when absent), evaluated inline.
   let first: Operand
+  /// The second argument (`.constant(.null)` when absent), evaluated inline.
   let second: Operand
   /// All positional arguments.
   let operands: [Operand]
   /// The call's place, for errors and the call trace.
   let span: Span
+  /// The file of the call.
   let path: String
   /// Evaluates the arguments to an array, for callees off the fast path.
   let arguments: (Frame) throws -> [Value]
 
-  init(operands: [Operand], span: Span, path: String, arguments: @escaping (Frame) throws -> [Value]) {
+  init(
+    operands: [Operand], span: Span, path: String, arguments: @escaping (Frame) throws -> [Value]
+  ) {
     argc = operands.count
     first = operands.count > 0 ? operands[0] : .constant(.null)
     second = operands.count > 1 ? operands[1] : .constant(.null)

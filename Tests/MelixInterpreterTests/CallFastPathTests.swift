@@ -59,6 +59,32 @@ final class CallFastPathTests: XCTestCase {
     XCTAssertEqual(runtimeError("fn f(x) => x\nfn g(n) => f(n - 1)\nprint(g(\"a\"))"), "unsupported operand types for '-': String and Int")
   }
 
+  /// Inline index operands (`xs[i]`, `m[i][j]`) fall back for negative indexes, dicts,
+  /// strings and out-of-range indexes.
+  func testInlineIndexOperandsFallBack() {
+    XCTAssertEqual(
+      output("""
+        fn get(xs, i) {
+          return xs[i] * 1
+        }
+        fn get2(m, i, j) {
+          return m[i][j] + 0
+        }
+        print(get([1, 2, 3], -1))
+        print(get({"a": 2}, "a"))
+        print(get("ab", 1) + "!")
+        print(get2([[1, 2], [3, 4]], 1, -1))
+        print(get2([[1, 2], (3, 4)], 1, 0))
+        """),
+      "3\n2\nb!\n4\n3\n")
+    XCTAssertEqual(
+      runtimeError("fn get(xs, i) {\n  return xs[i] * 1\n}\nprint(get([1, 2], 5))"),
+      "index 5 out of range for List of length 2")
+    XCTAssertEqual(
+      runtimeError("fn get2(m, i, j) {\n  return m[i][j] + 0\n}\nprint(get2([[1]], 0, 1))"),
+      "index 1 out of range for List of length 1")
+  }
+
   /// A failing argument of a two-argument call leaves the value stack balanced: later calls
   /// still see their own arguments.
   func testFailingArgumentLeavesStackBalanced() {

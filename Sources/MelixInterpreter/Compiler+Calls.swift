@@ -3,8 +3,13 @@ import MelixSyntax
 extension Compiler {
   func compileCall(_ calleeExpr: Expr, _ arguments: [Argument], span: Span) -> Eval {
     let path = self.path
-    var positional: [EvalBox] = []
-    for argument in arguments where argument.label == nil { positional.append(EvalBox(eval: compileExpr(argument.value))) }
+    // Positional arguments of the simple shapes (`n`, `1`, `n - 1`) are evaluated inline on
+    // the fast path below; `positional` holds every one as a closure for the other paths.
+    let operands = arguments.filter { $0.label == nil }.map { compileOperand($0.value) }
+    let positional: [EvalBox] = operands.map { operand in
+      if case .eval(let eval) = operand { return EvalBox(eval: eval) }
+      return EvalBox(eval: { f in try operand.evaluate(f) })
+    }
     let keywords = arguments.compactMap { argument in
       argument.label.map { ($0, compileExpr(argument.value)) }
     }
@@ -65,67 +70,119 @@ extension Compiler {
       }
     }
 
+    if keywords.isEmpty {
+      // Fast path: positional arguments evaluated straight into the callee's frame.
+      let site = CallSite(operands: operands, span: span, path: path) { f in
+        var values: [Value] = []
+        values.reserveCapacity(positional.count)
+        for box in positional { values.append(try box.eval(f)) }
+        return values
+      }
+      if case .name = calleeExpr.kind, case .global(let g)? = ref(calleeExpr.id) {
+        // A global function (the common case): read its slot in place, no callee closure.
+        let storage = rt.globals
+        let pinned = rt.globalPinned
+        return { f in
+          // A top-level `fn` still in its slot: call it without retaining the closure (the
+          // slot, or the retired values once it is overwritten, keep it alive).
+          if pinned[g], let unmanaged = peekFunction(storage + g) {
+            return try unmanaged._withUnsafeGuaranteedRef { fn in
+              guard fn.parameterCount == site.argc else { return try site.callOther(storage[g], f) }
+              return try Compiler.enter(fn, f, site)
+            }
+          }
+          guard case .function(let fn) = storage[g], fn.parameterCount == site.argc else {
+            return try site.callOther(storage[g], f)
+          }
+          return try Compiler.enter(fn, f, site)
+        }
+      }
+      let callee = compileExpr(calleeExpr)
+      return { f in
+        let calleeValue = try callee(f)
+        guard case .function(let fn) = calleeValue, fn.parameterCount == site.argc else {
+          return try site.callOther(calleeValue, f)
+        }
+        return try Compiler.enter(fn, f, site)
+      }
+    }
     var callee = compileExpr(calleeExpr)
     if case .name = calleeExpr.kind, case .global(let g)? = ref(calleeExpr.id) {
       // Read the global slot in place rather than through a load closure.
       let storage = rt.globals
       callee = { _ in storage[g] }
     }
-    let argc = positional.count
-    let first: Eval = argc > 0 ? positional[0].eval : { _ in .null }
-    let second: Eval = argc > 1 ? positional[1].eval : { _ in .null }
-    if keywords.isEmpty {
-      // Fast path: positional arguments evaluated straight into the callee's frame.
-      return { f in
-        let calleeValue = try callee(f)
-        guard case .function(let fn) = calleeValue, fn.parameterCount == argc else {
-          let (values, _) = try evaluateArguments(f)
-          return try Compiler.callValue(calleeValue, values, [], f: f, span: span, path: path)
-        }
-        let m = f.m
-        let slotCount = fn.slotCount
-        let base = m.pointee.sp
-        if m.pointee.depth >= m.pointee.maxDepth || base + slotCount > m.pointee.stackCapacity {
-          throw RuntimeError(Messages.recursionDepthExceeded, at: span, path: path)
-        }
-        if m.pointee.isInterrupted { throw RuntimeError(Messages.interrupted, at: span, path: path) }
-        let slots = m.pointee.stack + base
-        nullSlots(slots, slotCount)
-        m.pointee.sp = base + slotCount
-        m.pointee.depth += 1
-        defer {
-          releaseSlots(slots, slotCount)
-          m.pointee.sp = base
-          m.pointee.depth -= 1
-        }
-        switch argc {
-        case 0: break
-        case 1: slots[0] = try first(f)
-        case 2:
-          slots[0] = try first(f)
-          slots[1] = try second(f)
-        default:
-          var i = 0
-          while i < argc {
-            slots[i] = try positional[i].eval(f)
-            i += 1
-          }
-        }
-        do {
-          let frame = fn.cellCount == 0
-            ? Frame(slots: slots, cells: nil, closure: fn, m: m)
-            : m.pointee.interpreter.makeFrame(fn, slots)
-          return try fn.body(frame)
-        } catch var error as RuntimeError {
-          error.leaving(fn.proto.name, callSpan: span, callPath: path)
-          throw error
-        }
-      }
-    }
     return { f in
       let calleeValue = try callee(f)
       let (values, named) = try evaluateArguments(f)
       return try Compiler.callValue(calleeValue, values, named, f: f, span: span, path: path, labels: labels)
+    }
+  }
+
+  /// Runs `fn` (whose arity is `site.argc`) on a new frame of the value stack, its positional
+  /// arguments evaluated in frame `f` from the site's operands.
+  ///
+  /// One or two arguments are evaluated before the frame is reserved and initialize their
+  /// slots directly (no nil store first); an error in an argument leaves nothing to undo.
+  @inline(__always)
+  static func enter(_ fn: Closure, _ f: Frame, _ site: CallSite) throws -> Value {
+    let m = f.m
+    let slotCount = fn.slotCount
+    if m.pointee.depth >= m.pointee.maxDepth || m.pointee.sp + slotCount > m.pointee.stackCapacity {
+      throw RuntimeError(Messages.recursionDepthExceeded, at: site.span, path: site.path)
+    }
+    if m.pointee.isInterrupted {
+      throw RuntimeError(Messages.interrupted, at: site.span, path: site.path)
+    }
+    let base: Int
+    let slots: UnsafeMutablePointer<Value>
+    switch site.argc {
+    case 1:
+      let a = try site.first.evaluate(f)
+      base = m.pointee.sp
+      slots = m.pointee.stack + base
+      slots.initialize(to: a)
+      nullSlots(slots + 1, slotCount - 1)
+    case 2:
+      let a = try site.first.evaluate(f)
+      let b = try site.second.evaluate(f)
+      base = m.pointee.sp
+      slots = m.pointee.stack + base
+      slots.initialize(to: a)
+      (slots + 1).initialize(to: b)
+      nullSlots(slots + 2, slotCount - 2)
+    default:
+      base = m.pointee.sp
+      slots = m.pointee.stack + base
+      nullSlots(slots, slotCount)
+      m.pointee.sp = base + slotCount
+      do {
+        var i = 0
+        while i < site.argc {
+          slots[i] = try site.operands[i].evaluate(f)
+          i += 1
+        }
+      } catch {
+        releaseSlots(slots, slotCount)
+        m.pointee.sp = base
+        throw error
+      }
+    }
+    m.pointee.sp = base + slotCount
+    m.pointee.depth += 1
+    defer {
+      releaseSlots(slots, slotCount)
+      m.pointee.sp = base
+      m.pointee.depth -= 1
+    }
+    do {
+      let frame = fn.cellCount == 0
+        ? Frame(slots: slots, cells: nil, closure: fn, m: m)
+        : m.pointee.interpreter.makeFrame(fn, slots)
+      return try fn.body(frame)
+    } catch var error as RuntimeError {
+      error.leaving(fn.proto.name, callSpan: site.span, callPath: site.path)
+      throw error
     }
   }
 

@@ -90,9 +90,10 @@ extension Compiler {
   func compileBinary(_ op: BinaryOperator, _ lhsExpr: Expr, _ rhsExpr: Expr, span: Span) -> Eval {
     let path = self.path
     // Errors a native operand raises (tensor shapes) point at the operator (`OperatorSite`).
-    let site = OperatorSite(source: sourceBytes, op: op, lhs: lhsExpr.span, rhs: rhsExpr.span)
+    let operatorSite = OperatorSite(
+      source: sourceBytes, op: op, lhs: lhsExpr.span, rhs: rhsExpr.span)
     func located<T>(_ span: Span, _ path: String, _ body: () throws -> T) throws -> T {
-      try OperatorSite.located(site, span, path, body)
+      try OperatorSite.located(operatorSite, span, path, body)
     }
     // Specialised shapes for the hottest cases: `local op constant` and `local op local`.
     if case .int(let k) = rhsExpr.kind, case .name = lhsExpr.kind, let ref = ref(lhsExpr.id), case .local(let slot) = ref {
@@ -124,50 +125,72 @@ extension Compiler {
       default: break
       }
     }
-    let lhs = compileExpr(lhsExpr)
-    let rhs = compileExpr(rhsExpr)
+    // Operands of the simple shapes (`n`, `1`, `n - 1`) are evaluated inline; the closures
+    // capture one `BinarySite` (a one-word context: no stack-passed captures per call).
+    let lhs = compileOperand(lhsExpr)
+    let rhs = compileOperand(rhsExpr)
+    func site(_ slow: @escaping (Value, Value) throws -> Value) -> BinarySite {
+      BinarySite(lhs: lhs, rhs: rhs, slow: slow)
+    }
     switch op {
     case .add:
+      let s = site { a, b in try located(span, path) { try Operators.add(a, b) } }
       return { f in
-        let a = try lhs(f)
-        let b = try rhs(f)
+        let a = try s.lhs.evaluate(f)
+        let b = try s.rhs.evaluate(f)
         if case .int(let x) = a, case .int(let y) = b {
           let (r, o) = x.addingReportingOverflow(y)
           if !o { return .int(r) }
         } else if case .float(let x) = a, case .float(let y) = b {
           return .float(x + y)
         }
-        return try located(span, path) { try Operators.add(a, b) }
+        return try s.slow(a, b)
+      }
+    case .subtract:
+      let s = site { a, b in try located(span, path) { try Operators.arithmetic(.subtract, a, b) } }
+      return { f in
+        let a = try s.lhs.evaluate(f)
+        let b = try s.rhs.evaluate(f)
+        if case .int(let x) = a, case .int(let y) = b {
+          let (r, o) = x.subtractingReportingOverflow(y)
+          if !o { return .int(r) }
+        } else if case .float(let x) = a, case .float(let y) = b {
+          return .float(x - y)
+        }
+        return try s.slow(a, b)
       }
     case .multiply:
+      let s = site { a, b in try located(span, path) { try Operators.arithmetic(.multiply, a, b) } }
       return { f in
-        let a = try lhs(f)
-        let b = try rhs(f)
+        let a = try s.lhs.evaluate(f)
+        let b = try s.rhs.evaluate(f)
         if case .float(let x) = a, case .float(let y) = b {
           return .float(x * y)
         } else if case .int(let x) = a, case .int(let y) = b {
           let (r, o) = x.multipliedReportingOverflow(by: y)
           if !o { return .int(r) }
         }
-        return try located(span, path) { try Operators.arithmetic(.multiply, a, b) }
+        return try s.slow(a, b)
       }
     case .less:
+      let s = site { a, b in try located(span, path) { try Operators.binary(.less, a, b) } }
       return { f in
-        let a = try lhs(f)
-        let b = try rhs(f)
+        let a = try s.lhs.evaluate(f)
+        let b = try s.rhs.evaluate(f)
         if case .int(let x) = a, case .int(let y) = b { return .bool(x < y) }
-        return try located(span, path) { try Operators.binary(.less, a, b) }
+        return try s.slow(a, b)
       }
     case .lessEqual:
+      let s = site { a, b in try located(span, path) { try Operators.binary(.lessEqual, a, b) } }
       return { f in
-        let a = try lhs(f)
-        let b = try rhs(f)
+        let a = try s.lhs.evaluate(f)
+        let b = try s.rhs.evaluate(f)
         if case .int(let x) = a, case .int(let y) = b { return .bool(x <= y) }
-        return try located(span, path) { try Operators.binary(.lessEqual, a, b) }
+        return try s.slow(a, b)
       }
     default:
-      let apply = binaryFunction(op, span: span, site: site)
-      return { f in try apply(try lhs(f), try rhs(f)) }
+      let s = site(binaryFunction(op, span: span, site: operatorSite))
+      return { f in try s.slow(try s.lhs.evaluate(f), try s.rhs.evaluate(f)) }
     }
   }
 }

@@ -39,6 +39,15 @@ extension Compiler {
         }
       }
       let store = store(ref, declaring: true)
+      if case .global(let g) = ref {
+        // A top-level function: pin its slot, so calls may skip retaining the closure.
+        let pinned = rt.globalPinned
+        return { f in
+          store(f, make(f))
+          pinned[g] = true
+          return .normal
+        }
+      }
       return { f in
         store(f, make(f))
         return .normal
@@ -105,7 +114,12 @@ extension Compiler {
       let low = compileExpr(lowExpr)
       let high = compileExpr(highExpr)
       var slot: Int? = nil
-      if case .name(_, let id, _) = pattern, case .local(let s)? = ref(id) { slot = s }
+      var global: Int? = nil
+      if case .name(_, let id, _) = pattern, let r = ref(id) {
+        if case .local(let s) = r { slot = s }
+        if case .global(let g) = r { global = g }
+      }
+      let defined = rt.globalDefined
       let lowSpan = lowExpr.span
       let highSpan = highExpr.span
       return { f in
@@ -123,9 +137,23 @@ extension Compiler {
         }
         guard start <= last else { return .normal }
         let m = f.m
+        // A loop variable in a global slot (top-level loops) is stored in place: the first
+        // store unpins the slot (see `Interpreter.globalPinned`), and nothing in the loop can
+        // pin it again (only a top-level `fn` declaration of the same name pins it).
+        if let global {
+          Interpreter.storeGlobal(global, .int(start), m)
+          defined[global] = true
+        }
+        let storage = m.pointee.globals
         var i = start
         while true {
-          if let slot { f.slots[slot] = .int(i) } else { store(f, .int(i)) }
+          if let slot {
+            f.slots[slot] = .int(i)
+          } else if let global {
+            storage[global] = .int(i)
+          } else {
+            store(f, .int(i))
+          }
           let flow = try block(f)
           switch flow {
           case .normal, .continueLoop: break
@@ -248,9 +276,10 @@ extension Compiler {
             return .normal
           }
         case .global(let g):
-          let storage = rt.globals
+          let m = rt.machine
           return { f in
             let v = try eval(f)
+            let storage = m.pointee.globals
             if case .int(let x) = storage[g], case .int(let y) = v {
               let (r, o) = x.addingReportingOverflow(y)
               if !o {
@@ -258,7 +287,7 @@ extension Compiler {
                 return .normal
               }
             }
-            storage[g] = try apply(storage[g], v)
+            Interpreter.storeGlobal(g, try apply(storage[g], v), m)
             return .normal
           }
         default: break

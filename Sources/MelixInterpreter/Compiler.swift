@@ -86,15 +86,15 @@ final class Compiler {
     case .upvalue(let j):
       return { f, v in f.closure.unsafelyUnwrapped.upvalues[j].value = v }
     case .global(let g):
-      let storage = rt.globals
+      let m = rt.machine
       if declaring {
         let defined = rt.globalDefined
         return { _, v in
-          storage[g] = v
+          Interpreter.storeGlobal(g, v, m)
           defined[g] = true
         }
       }
-      return { _, v in storage[g] = v }
+      return { _, v in Interpreter.storeGlobal(g, v, m) }
     case .builtin:
       // The resolver rejects assignments to built-ins.
       return { _, _ in }
@@ -182,10 +182,12 @@ final class Compiler {
     case .ifElse(let condition, let then, let otherwise)
     where Compiler.endsInReturn(then) && !Compiler.declaresFunctions(then)
       && !Compiler.declaresFunctions(otherwise ?? []):
-      let test = self.condition(condition)
-      let thenBranch = compileTail(then[...])
-      let elseBranch = compileTail((otherwise ?? [])[...] + rest)
-      return { f in try test(f) ? try thenBranch(f) : try elseBranch(f) }
+      let branch = TailBranch(
+        test: compileCondition(condition), then: compileTailOperand(then[...]),
+        otherwise: compileTailOperand((otherwise ?? [])[...] + rest))
+      return { f in
+        try branch.test.test(f) ? try branch.then.evaluate(f) : try branch.otherwise.evaluate(f)
+      }
     default:
       let exec = compileStmt(first)
       let tail = compileTail(rest)
@@ -205,6 +207,17 @@ final class Compiler {
     }
   }
 
+  /// `compileTail` as an `Operand`: a lone `return e` gives `e`'s operand (evaluated inline by
+  /// the caller), anything else the tail's closure.
+  func compileTailOperand(_ statements: ArraySlice<Stmt>) -> Operand {
+    if statements.count == 1, let only = statements.first,
+      case .returnValue(let value?) = only.kind
+    {
+      return compileOperand(value)
+    }
+    return .eval(compileTail(statements))
+  }
+
   /// Whether the block's last statement is a `return`.
   static func endsInReturn(_ statements: [Stmt]) -> Bool {
     if case .returnValue? = statements.last?.kind { return true }
@@ -219,19 +232,10 @@ final class Compiler {
       case .name = lhsExpr.kind, case .local(let slot)? = ref(lhsExpr.id)
     {
       let slow = binaryFunction(op, span: span)
-      let test: ((Int) -> Bool)?
-      switch op {
-      case .less: test = { $0 < k }
-      case .lessEqual: test = { $0 <= k }
-      case .greater: test = { $0 > k }
-      case .greaterEqual: test = { $0 >= k }
-      case .equal: test = { $0 == k }
-      case .notEqual: test = { $0 != k }
-      default: test = nil
-      }
-      if let test {
+      // The comparison is applied by an inline `switch`, not a nested closure call.
+      if let test = IntComparison(op) {
         return { f in
-          if case .int(let x) = f.slots[slot] { return test(x) }
+          if case .int(let x) = f.slots[slot] { return test.apply(x, k) }
           let value = try slow(f.slots[slot], .int(k))
           guard case .bool(let b) = value else {
             throw RuntimeError(Messages.expectedBool(got: value.typeName), at: span, path: path)

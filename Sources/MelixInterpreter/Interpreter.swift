@@ -12,14 +12,25 @@ func nullSlots(_ slots: UnsafeMutablePointer<Value>, _ count: Int) {
   }
 }
 
-/// Deinitializes `count` slots (element by element, avoiding `swift_arrayDestroy`).
+/// Deinitializes `count` slots (element by element, avoiding `swift_arrayDestroy`); slots
+/// holding nil, Bool, Int or Float own nothing and are skipped without a call.
 @inline(__always)
 func releaseSlots(_ slots: UnsafeMutablePointer<Value>, _ count: Int) {
   var i = 0
   while i < count {
-    (slots + i).deinitialize(count: 1)
+    switch slots[i] {
+    case .null, .bool, .int, .float: break
+    default: (slots + i).deinitialize(count: 1)
+    }
     i += 1
   }
+}
+
+/// The closure in `slot` without retaining it (nil when the slot holds no function).
+@inline(__always)
+func peekFunction(_ slot: UnsafeMutablePointer<Value>) -> Unmanaged<Closure>? {
+  if case .function(let fn) = slot.pointee { return Unmanaged.passUnretained(fn) }
+  return nil
 }
 
 /// What a compiled statement tells its block: carry on, or leave it.
@@ -67,6 +78,12 @@ struct MachineState {
   let stack: UnsafeMutablePointer<Value>
   let stackCapacity: Int
   var returnValue: Value = .null
+  /// Values taken out of pinned global slots (see `Interpreter.globalPinned`): a call may be
+  /// running them without holding a reference, so they live as long as the interpreter.
+  var retired: [Value] = []
+  /// The interpreter's global slots and their pinned flags (see `Interpreter.globalPinned`).
+  let globals: UnsafeMutablePointer<Value>
+  let globalPinned: UnsafeMutablePointer<Bool>
   let interrupt: UnsafeMutablePointer<Atomic<Bool>>
   unowned(unsafe) let interpreter: Interpreter
 
@@ -174,6 +191,11 @@ public final class Interpreter {
   let globals: UnsafeMutablePointer<Value>
   /// Whether each global's declaration has run (checked by forward references only).
   let globalDefined: UnsafeMutablePointer<Bool>
+  /// Whether each global slot holds the closure its top-level `fn` declaration stored there.
+  /// Calls of a pinned global function skip retaining the closure; any store into a pinned
+  /// slot first moves the old value to `MachineState.retired`, so a closure that is running
+  /// is never freed under it.
+  let globalPinned: UnsafeMutablePointer<Bool>
   let globalCapacity: Int
   let interruptFlag = InterruptFlag()
   let output: (String) -> Void
@@ -196,10 +218,12 @@ public final class Interpreter {
     globals.initialize(repeating: .null, count: globalCapacity)
     globalDefined = UnsafeMutablePointer<Bool>.allocate(capacity: globalCapacity)
     globalDefined.initialize(repeating: false, count: globalCapacity)
+    globalPinned = UnsafeMutablePointer<Bool>.allocate(capacity: globalCapacity)
+    globalPinned.initialize(repeating: false, count: globalCapacity)
     machine = UnsafeMutablePointer<MachineState>.allocate(capacity: 1)
     machine.initialize(to: MachineState(
       maxDepth: maxDepth, stack: stack, stackCapacity: stackCapacity,
-      interrupt: interruptFlag.storage, interpreter: self))
+      globals: globals, globalPinned: globalPinned, interrupt: interruptFlag.storage, interpreter: self))
   }
 
   deinit {
@@ -210,6 +234,26 @@ public final class Interpreter {
     globals.deinitialize(count: globalCapacity)
     globals.deallocate()
     globalDefined.deallocate()
+    globalPinned.deallocate()
+  }
+
+  /// Stores `value` in global slot `g`, retiring a pinned function first (see `globalPinned`).
+  func setGlobal(_ g: Int, _ value: Value) {
+    Interpreter.storeGlobal(g, value, machine)
+  }
+
+  /// Stores `value` in global slot `g`, moving a pinned function to the machine's retired
+  /// values first and unpinning the slot. (Store closures capture only `m` and `g`: closures
+  /// with more captures are called through slower forwarding thunks.)
+  @inline(__always)
+  static func storeGlobal(_ g: Int, _ value: Value, _ m: UnsafeMutablePointer<MachineState>) {
+    let storage = m.pointee.globals
+    let pinned = m.pointee.globalPinned
+    if pinned[g] {
+      pinned[g] = false
+      m.pointee.retired.append(storage[g])
+    }
+    storage[g] = value
   }
 
   /// Writes `text` to the session's output (no newline added).

@@ -306,6 +306,28 @@ enum Operators {
     }
   }
 
+  /// `elements(of:)` for built-ins: expanding a range polls `flag` (Ctrl-C) as it goes, as
+  /// the interpreter's loops do, since a range is cheap to write and may be huge.
+  ///
+  /// - Parameters:
+  ///   - value: An iterable value.
+  ///   - flag: The session's interrupt flag.
+  /// - Returns: The elements, in order.
+  /// - Throws: `MelixError` `interrupted` when the flag is set; the errors of `elements(of:)`.
+  static func elements(of value: Value, polling flag: InterruptFlag) throws -> [Value] {
+    guard case .range(let r) = value else { return try elements(of: value) }
+    guard r.count <= 1 << 28 else {
+      throw MelixError("range of \(r.count) values is too large to make a list of")
+    }
+    var out: [Value] = []
+    out.reserveCapacity(r.count)
+    for i in 0..<r.count {
+      if i & 0xFFFF == 0 && flag.isSet { throw MelixError(Messages.interrupted) }
+      out.append(.int(r.element(i)))
+    }
+    return out
+  }
+
   // MARK: - Indexing
 
   static func normalize(_ index: Int, count: Int, type: String) throws -> Int {

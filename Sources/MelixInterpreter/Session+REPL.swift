@@ -164,7 +164,7 @@ extension Session {
   /// Forgets every user global (`:reset`); built-ins and the prelude stay.
   public func reset() {
     for slot in preludeGlobalCount..<globals.names.count {
-      interpreter.globals[slot] = .null
+      interpreter.setGlobal(slot, .null)
       interpreter.globalDefined[slot] = false
     }
     var table = GlobalTable()

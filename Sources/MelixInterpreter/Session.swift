@@ -177,7 +177,7 @@ public final class Session {
       guard display, let value else { return .success(display: nil) }
       if case .null = value { return .success(display: nil) }
       let underscore = globals.declare("_", constant: false)
-      rt.globals[underscore] = value
+      rt.setGlobal(underscore, value)
       rt.globalDefined[underscore] = true
       return .success(display: value.repr)
     } catch let error as RuntimeError {

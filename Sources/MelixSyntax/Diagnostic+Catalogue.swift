@@ -7,6 +7,11 @@ extension Diagnostic {
     Diagnostic(error: "unexpected character '\(text)'", at: span, help: help)
   }
 
+  /// `unexpected characters '```'`: a run of unexpected characters, reported once.
+  public static func unexpectedCharacters(_ text: String, at span: Span) -> Diagnostic {
+    Diagnostic(error: "unexpected characters '\(text)'", at: span)
+  }
+
   /// `unterminated string`.
   public static func unterminatedString(at span: Span) -> Diagnostic {
     Diagnostic(error: "unterminated string", at: span, help: "add '\"' before the end of the line")

@@ -169,13 +169,35 @@ public struct Lexer {
       else if next == UInt8(ascii: "=") { advance(); make(.slashEqual) }
       else { make(.slash) }
     default:
-      // Consume the rest of a multi-byte character so the caret covers it.
+      // Consume the rest of a multi-byte character so the caret covers it, then the rest of
+      // a run of unexpected characters (a stray ``` is one error, not three).
+      var count = 1
       while index < bytes.count && bytes[index] & 0xC0 == 0x80 { advance() }
+      while index < bytes.count && !canStartToken(bytes[index], next: byteAt(1)) {
+        advance()
+        while index < bytes.count && bytes[index] & 0xC0 == 0x80 { advance() }
+        count += 1
+      }
       make(.invalid)
       let text = tokens[tokens.count - 1].lexeme
-      report(Diagnostic.unexpectedCharacter(text, at: tokens[tokens.count - 1].span))
+      let span = tokens[tokens.count - 1].span
+      report(
+        count == 1
+          ? Diagnostic.unexpectedCharacter(text, at: span) : Diagnostic.unexpectedCharacters(text, at: span))
     }
   }
+
+  /// Whether `byte` (followed by `next`) starts a token, white space, a comment or a line
+  /// continuation, i.e. ends a run of unexpected characters.
+  private func canStartToken(_ byte: UInt8, next: UInt8) -> Bool {
+    if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A { return true }
+    if byte == UInt8(ascii: "\\") { return next == 0x0A }
+    if isIdentifierStart(byte) || isDigit(byte) { return true }
+    return Lexer.punctuation.contains(byte)
+  }
+
+  /// Bytes that start a punctuation token (or a string, or a comment).
+  private static let punctuation: Set<UInt8> = Set("\"#()[]{},:;@%.=!<>+-*/".utf8)
 
   private mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 

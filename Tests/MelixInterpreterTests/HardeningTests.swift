@@ -23,6 +23,24 @@ final class HardeningTests: XCTestCase {
     XCTAssertLessThan(Date().timeIntervalSince(started), 10)
   }
 
+  /// `map` with a callback that neither loops nor calls never polled Ctrl-C: it ran over the
+  /// whole range.
+  func testInterruptStopsMapOverARange() {
+    let session = Session(output: { _ in })
+    let stopper = Thread { [session] in
+      Thread.sleep(forTimeInterval: 0.2)
+      session.interrupt()
+    }
+    stopper.start()
+    let started = Date()
+    let code = "let ys = map(fn(x) => \"{x}-{x}-{x}\", 0..<3000000)\nprint(len(ys))"
+    let result = session.run(SourceFile(path: "map.mlx", text: code))
+    guard case .runtimeError(let failure) = result else { return XCTFail("expected interrupted, got \(result)") }
+    XCTAssertEqual(failure.message, "interrupted")
+    XCTAssertEqual(failure.line, 1)
+    XCTAssertLessThan(Date().timeIntervalSince(started), 10)
+  }
+
   /// A file whose import failed stayed marked as loaded: importing it again after a fix (at
   /// the REPL) silently did nothing.
   func testAFailedImportCanBeRetried() throws {

@@ -60,6 +60,10 @@ final class LexerTests: XCTestCase {
     XCTAssertEqual(lex("\"abc").diagnostics.map(\.message), ["unterminated string"])
     XCTAssertEqual(lex("let x = 5 $ 3").diagnostics.map(\.message), ["unexpected character '$'"])
     XCTAssertEqual(lex("let x = 5 $ 3").diagnostics.map(\.column), [11])
+    // A run of unexpected characters is one error; white space or a token ends the run.
+    XCTAssertEqual(lex("x ``` 2").diagnostics.map(\.message), ["unexpected characters '```'"])
+    XCTAssertEqual(lex("x ``` 2").diagnostics.map(\.column), [3])
+    XCTAssertEqual(lex("x $ $?(1)").diagnostics.map(\.message), ["unexpected character '$'", "unexpected characters '$?'"])
     XCTAssertEqual(lex(#""\q""#).diagnostics.map(\.message), [#"invalid escape '\q'"#])
     XCTAssertEqual(lex(#""{x""#).diagnostics.map(\.message), ["unterminated '{' in string"])
   }

@@ -24,7 +24,7 @@ extension BuiltinTable {
           }
           return total
         }
-        for value in try Operators.elements(of: args[0]) {
+        for value in try Operators.elements(of: args[0], polling: context.interruptFlag) {
           total = try Operators.add(total, value)
         }
         return total
@@ -35,9 +35,11 @@ extension BuiltinTable {
         doc: "A new list of the values in ascending order (stable). 'key' maps each value to what is compared; 'reverse' sorts descending.",
         example: "sorted([3, 1, 2])  # [1, 2, 3]\nsorted([\"bb\", \"a\"], key: len)  # [\"a\", \"bb\"]"
       ) { args, context in
-        let values = try Operators.elements(of: args[0])
+        let flag = context.interruptFlag
+        let values = try Operators.elements(of: args[0], polling: flag)
         var keyed: [(key: Value, value: Value)] = []
-        for value in values {
+        for (i, value) in values.enumerated() {
+          if i & 0xFFF == 0 && flag.isSet { throw MelixError(Messages.interrupted) }
           if case .null = args[1] { keyed.append((value, value)) } else { keyed.append((try context.call(args[1], [value]), value)) }
         }
         let reverse: Bool
@@ -55,14 +57,21 @@ extension BuiltinTable {
         "map", [BuiltinParameter("function", .function), BuiltinParameter("values", .iterable)], returns: "List",
         doc: "A new list of function(x) for each x.", example: "map(fn(x) => x * 2, [1, 2])  # [2, 4]"
       ) { args, context in
-        .list(ListRef(try Operators.elements(of: args[1]).map { try context.call(args[0], [$0]) }))
+        // Ctrl-C stops it between calls (a callback without loops or calls never polls).
+        let flag = context.interruptFlag
+        return .list(ListRef(try Operators.elements(of: args[1], polling: flag).map { value in
+          if flag.isSet { throw MelixError(Messages.interrupted) }
+          return try context.call(args[0], [value])
+        }))
       },
       Builtin(
         "filter", [BuiltinParameter("function", .function), BuiltinParameter("values", .iterable)], returns: "List",
         doc: "A new list of the x for which function(x) is true.", example: "filter(fn(x) => x > 1, [1, 2, 3])  # [2, 3]"
       ) { args, context in
         var out: [Value] = []
-        for value in try Operators.elements(of: args[1]) {
+        let flag = context.interruptFlag
+        for value in try Operators.elements(of: args[1], polling: flag) {
+          if flag.isSet { throw MelixError(Messages.interrupted) }
           let keep = try context.call(args[0], [value])
           guard case .bool(let b) = keep else { throw MelixError("'filter' function must return Bool, got \(keep.typeName)") }
           if b { out.append(value) }
@@ -73,9 +82,9 @@ extension BuiltinTable {
         "list", [BuiltinParameter("values", .iterable, default: "nil")], returns: "List",
         doc: "A new list of the values of an iterable (a copy for a list); empty without argument.",
         example: "list(0..<3)  # [0, 1, 2]"
-      ) { args, _ in
+      ) { args, context in
         if case .null = args[0] { return .list(ListRef([])) }
-        return .list(ListRef(try Operators.elements(of: args[0])))
+        return .list(ListRef(try Operators.elements(of: args[0], polling: context.interruptFlag)))
       },
       Builtin(
         "keys", [BuiltinParameter("dict", .dict)], returns: "List",

@@ -129,15 +129,19 @@ extension BuiltinTable {
           Dataset with a target or a tuple (X, y)), the drop of the score when that column \
           is shuffled, 'repeats' times with 'seed'. 'metric': "accuracy", "r2", \
           "neg_mean_squared_error" or "neg_mean_absolute_error" (default accuracy for a \
-          classifier, r2 for a regressor). Returns a Dict with 'importances_mean' and \
-          'importances_std' (lists in feature order), 'feature_names' and 'baseline_score'.
+          classifier, r2 for a regressor). A Dataset's classes are matched to the model's by \
+          name (a loaded checkpoint may order them differently); a class the model does not \
+          know is an error. Returns a Dict with 'importances_mean' and 'importances_std' \
+          (lists in feature order), 'feature_names' and 'baseline_score'.
           """,
         example:
           "let iris = read_csv(\"data/iris.csv\", target: \"species\")\nlet model = knn(k: 5)\ntrain(model, iris)\npermutation_importance(model, iris, repeats: 3)[\"importances_mean\"]"
       ) { args, _ in
         let model = try MLBridge.model(args[0], "permutation_importance")
         try model.requireTrained("permutation_importance")
-        let labelled = try MLBridge.labelled(args[1], "permutation_importance")
+        let labelled = try MLBridge.aligned(
+          try MLBridge.labelled(args[1], "permutation_importance"), to: model,
+          "permutation_importance")
         let repeats = try MLBridge.int(args[3], "permutation_importance", "repeats", minimum: 1)
         let seed = try MLBridge.int(args[4], "permutation_importance", "seed", minimum: 0)
         let x = try tensorRows(labelled.x, "X of argument 'data' of 'permutation_importance'")

@@ -222,6 +222,26 @@ def explanation_checks(case, ex_expr, values, bases, names, output_names, space,
     return lines
 
 
+def summary_checks(ex_expr, values, names, top):
+    """Golden lines checking summary(): features ranked by mean |SHAP| summed over outputs, as
+    shap's bar plot ranks them; the table prints 6 significant digits."""
+    score = sum(np.abs(v).mean(axis=0) for v in values)
+    order = np.argsort(-score, kind="stable")[:top]
+    return [
+        f"let table = split(summary({ex_expr}, limit: {top}), \"\\n\")",
+        "var ranked = []",
+        "var scores = []",
+        f"for line in table[2:{top + 2}] {{",
+        '  let cells = filter(fn(s) => s != "", split(strip(line), " "))',
+        "  ranked = ranked + [cells[1]]",
+        "  scores = scores + [float(cells[2])]",
+        "}",
+        f"print(ranked)  # expect: {melix_strings([names[j] for j in order])}",
+        f"check(\"summary\", tensor(scores), tensor({melix_list(score[order])}), "
+        f"{float('%.1g' % (score[order].max() * 1e-5))})  # expect: summary ok",
+    ]
+
+
 # === 1. Linear SHAP: linear regression on diabetes (raw output) ============================
 X, y, names = load("diabetes", "target")
 y = y.to_numpy(dtype=float)
@@ -321,6 +341,7 @@ golden(
      "print(ex.output_space, len(ex.values), ex.values[2].shape)  # expect: log-odds 3 (7, 13)"]
     + explanation_checks("logistic_wine", "ex", values, bases, names_w, classes_w,
                          "log-odds", 7, LINEAR_TOLERANCE)
+    + summary_checks("ex", values, names_w, 5)
     + ["# the three scores minus their mean equal log-probabilities minus their mean",
        "let p = log(predict_proba(model, picked))",
        "let sums = stack([ex.base_value[0] + ex.values[0].sum(axis: 1), ex.base_value[1] + ex.values[1].sum(axis: 1), ex.base_value[2] + ex.values[2].sum(axis: 1)], axis: 1)",
@@ -398,6 +419,7 @@ golden(
      "print(ex.output_space, len(ex.values), ex.values[0].shape)  # expect: probability 3 (6, 4)"]
     + explanation_checks("kernel_iris_mlp", "ex", values, bases, names_i, classes_i,
                          "probability", 6, KERNEL_EXACT_TOLERANCE)
+    + summary_checks("ex", values, names_i, 4)
     + ["let p = predict_proba(model, picked)",
        'check("additivity", ex.base_value[2] + ex.values[2].sum(axis: 1), p[:, 2], 1e-9)'
        "  # expect: additivity ok"],

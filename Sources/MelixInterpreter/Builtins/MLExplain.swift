@@ -23,12 +23,15 @@ extension BuiltinTable {
           [nRows, nFeatures] or a list of rows), relative to 'background' (a Dataset or a \
           tensor of reference rows). Linear and logistic regression get exact interventional \
           SHAP (the 'shap' package's LinearExplainer; logistic in log-odds, one output for two \
-          classes); every other model gets Kernel SHAP (Lundberg & Lee, 2017) on the \
-          background, with at most 'samples' coalitions per row (every coalition, exact, when \
-          2^features - 2 fits) drawn with 'seed': class probabilities for a classifier, the \
-          prediction for a regressor. Fields: 'values' ([nRows, nFeatures], or a list of one \
-          such tensor per class), 'base_value', 'data', 'feature_names', 'output_names', \
-          'output_space'. Base value plus a row's sum equals the model output; this is \
+          classes; with more classes one output per class, in that class's score x.w + b, \
+          its log-probability up to a per-row constant). Every background row is used (shap's \
+          LinearExplainer(model, data) keeps a sample of 100 rows of a larger one). Every \
+          other model gets Kernel SHAP (Lundberg & Lee, 2017) on the background, with at most \
+          'samples' coalitions per row (every coalition, exact, when 2^features - 2 fits) \
+          drawn with 'seed': class probabilities for a classifier, the prediction for a \
+          regressor. Fields: 'values' ([nRows, nFeatures], or a list of one such tensor per \
+          class where shap 0.4x returns [nRows, nFeatures, nClasses]), 'base_value', 'data', \
+          'feature_names', 'output_names', 'output_space'. Base value plus a row's sum equals the model output; this is \
           checked on every call and a failure is an error. Kernel SHAP costs about \
           min(samples, 2^features) * background rows model rows per explained row: pass a \
           small background.

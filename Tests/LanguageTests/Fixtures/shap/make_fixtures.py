@@ -268,6 +268,7 @@ golden(
     + explanation_checks("linear_diabetes", "ex", values, bases, names, [], "raw", 20,
                          LINEAR_TOLERANCE)
     + ["print(ex.values.shape, ex.data.shape)  # expect: (20, 10) (20, 10)",
+       'check("data", ex.data, data.X[100:120], 0)  # expect: data ok',
        "# additivity: base value + a row's sum is the prediction",
        'check("additivity", ex.base_value + ex.values.sum(axis: 1), predict(model, data.X[100:120]), 1e-8)'
        "  # expect: additivity ok"],

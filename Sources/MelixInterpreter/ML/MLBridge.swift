@@ -87,7 +87,16 @@ enum MLBridge {
   static func aligned(
     _ data: Labelled, to model: ModelValue, _ function: String, _ parameter: String = "data"
   ) throws -> Labelled {
-    let modelNames = model.classNames
+    try aligned(data, to: model.classNames, function, parameter)
+  }
+
+  /// Labelled data with its class codes rewritten into the order of `modelNames` (a model's
+  /// classes, or the training data's for a validation set); see `aligned(_:to:_:_:)`.
+  ///
+  /// - Throws: `MelixError` naming the class when the data has a class `modelNames` lacks.
+  static func aligned(
+    _ data: Labelled, to modelNames: [String], _ function: String, _ parameter: String = "data"
+  ) throws -> Labelled {
     guard data.task == .classification, !data.classNames.isEmpty, !modelNames.isEmpty,
       data.classNames != modelNames
     else { return data }

@@ -582,6 +582,90 @@ permutation_case(
      'print(data.classes, model.classes)  # expect: ["benign", "malignant"] ["malignant", "benign"]'],
     names_b)
 
+# === 8. evaluate with a checkpoint in scikit-learn's class order =========================
+# The breast-cancer checkpoint keeps scikit-learn's classes (malignant, benign); reading the
+# CSV sorts them (benign, malignant). evaluate matches them by name, so its scores are
+# scikit-learn's on the same model, not those of the inverted labels.
+pb = softmax(np.c_[np.zeros(len(Xb)), Xb @ coef_b[0] + icpt_b[0]])  # [1 - sigma(z), sigma(z)]
+assert np.allclose(pb, log_b.predict_proba(Xb), atol=1e-15)
+predicted_b = log_b.predict(Xb)
+scores_b = {
+    "accuracy": sklearn.metrics.accuracy_score(yb, predicted_b),
+    "balanced_accuracy": sklearn.metrics.balanced_accuracy_score(yb, predicted_b),
+    "f1": sklearn.metrics.f1_score(yb, predicted_b, average="macro"),
+    "precision": sklearn.metrics.precision_score(yb, predicted_b, average="macro"),
+    "recall": sklearn.metrics.recall_score(yb, predicted_b, average="macro"),
+    "roc_auc": sklearn.metrics.roc_auc_score(yb, log_b.predict_proba(Xb)[:, 1]),
+    "log_loss": sklearn.metrics.log_loss(yb, log_b.predict_proba(Xb)),
+}
+confusion_b = sklearn.metrics.confusion_matrix(yb, predicted_b)
+golden(
+    "evaluate_reference_breast_cancer_class_order.mlx",
+    """
+# evaluate of the breast-cancer LogisticRegression checkpoint against scikit-learn's metrics
+# on the same model and all 569 rows. The checkpoint keeps scikit-learn's class order
+# (malignant, benign) while reading the CSV sorts the classes (benign, malignant): evaluate
+# matches the classes by name, so accuracy is scikit-learn's 0.988, not the 0.012 of
+# comparing codes. Scores to 1e-12; the confusion matrix in the model's class order.""",
+    [f'let data = read_csv("{DATA_FROM_GOLDEN}breast_cancer.csv", target: "diagnosis")',
+     'let model = load_model(fixtures + "logistic_breast_cancer.h5")',
+     'print(data.classes, model.classes)  # expect: ["benign", "malignant"] ["malignant", "benign"]',
+     "let report = evaluate(model, data)",
+     'print(report.classes, report.n_samples)  # expect: ["malignant", "benign"] 569']
+    + [f'check("{k}", tensor([report.{k}]), tensor([{v!r}]), 1e-12)  # expect: {k} ok'
+       for k, v in scores_b.items()]
+    + [f'check("confusion", report.confusion, tensor({confusion_b.tolist()}), 0)'
+       "  # expect: confusion ok"],
+)
+summary["evaluate_breast_cancer"] = {k: float(v) for k, v in scores_b.items()}
+summary["evaluate_breast_cancer"]["confusion"] = confusion_b.tolist()
+
+# === 9. Kernel SHAP on a weighted k-means background: multi-class MLP on iris =============
+# shap.kmeans(X, k, round_values=False) is scikit-learn's KMeans(n_clusters=k, n_init=10)
+# centroids weighted by cluster sizes. On iris with k = 3 the best of several k-means++
+# starts is the well-known partition of 50 / 62 / 38 rows, which Melix's kmeans_background
+# finds too: the golden checks its centroids (lexicographic order) and weights against
+# scikit-learn's, then Kernel SHAP with them against shap.KernelExplainer given shap.kmeans's
+# DenseData (14 coalitions, all enumerated: exact, to 1e-6). The weights (0.33, 0.41, 0.25)
+# are unequal, so a background that dropped them would fail.
+summary_i = shap.kmeans(Xi, 3, round_values=False)
+order_i = sorted(range(3), key=lambda c: tuple(summary_i.data[c]))
+centroids_i = summary_i.data[order_i]
+weights_i = np.asarray(summary_i.weights)[order_i] / np.sum(summary_i.weights)
+rows_i = Xi[[0, 50, 100, 149, 70, 83]]
+kex = shap.KernelExplainer(fi, summary_i)
+values = shap_values_by_output(kex.shap_values(rows_i, silent=True), 3)
+bases = [float(b) for b in np.ravel(kex.expected_value)]
+assert np.allclose(bases, weights_i @ fi(centroids_i), atol=1e-12)
+golden(
+    "shap_reference_kernel_kmeans_background_iris_mlp.mlx",
+    """
+# Kernel SHAP with a weighted k-means background, the language's shap.kmeans: the iris MLP
+# (as in shap_reference_kernel_multiclass_iris_mlp.mlx) explained against
+# kmeans_background(data, 3). Its centroids and weights equal those of
+# shap.kmeans(X, 3, round_values=False) (scikit-learn's KMeans, best of 10 starts) to 1e-12,
+# and the SHAP values equal shap.KernelExplainer's given that weighted background to 1e-6
+# (14 coalitions, all enumerated by both). The weights are unequal (50, 62, 38 rows), so
+# base_value is the weighted mean of the model over the centroids.""",
+    [f'let data = read_csv("{DATA_FROM_GOLDEN}iris.csv", target: "species")',
+     'let model = load_model(fixtures + "mlp_iris.h5")',
+     "let bg = kmeans_background(data, 3, seed: 0)",
+     "print(bg)  # expect: Background of 3 weighted rows, 4 features",
+     f"check(\"centroids\", bg.rows, tensor({centroids_i.tolist()!r}), 1e-12)  # expect: centroids ok",
+     f"check(\"weights\", bg.weights, tensor({melix_list(weights_i)}), 1e-15)  # expect: weights ok",
+     "let picked = stack([data.X[0], data.X[50], data.X[100], data.X[149], data.X[70], data.X[83]])",
+     "let ex = shap(model, picked, background: bg)"]
+    + explanation_checks("kernel_kmeans_iris_mlp", "ex", values, bases, names_i, classes_i,
+                         "probability", 6, KERNEL_EXACT_TOLERANCE)
+    + ['check("weighted base", tensor(ex.base_value), sum(bg.weights.reshape([3, 1]) * predict_proba(model, bg.rows), axis: 0), 1e-12)'
+       "  # expect: weighted base ok",
+       "let p = predict_proba(model, picked)",
+       'check("additivity", ex.base_value[1] + ex.values[1].sum(axis: 1), p[:, 1], 1e-9)'
+       "  # expect: additivity ok"],
+)
+summary["kernel_kmeans_iris_mlp"] = {"base_values": bases, "centroids": centroids_i.tolist(),
+                                     "weights": weights_i.tolist()}
+
 with open(os.path.join(HERE, "fixtures.json"), "w") as f:
     json.dump(summary, f, indent=1)
 print("wrote checkpoints, reference CSVs, fixtures.json and the golden programs")

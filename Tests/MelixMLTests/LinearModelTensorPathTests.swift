@@ -67,7 +67,9 @@ final class LinearModelTensorPathTests: XCTestCase {
     x[3][0] = .infinity
     let want = ModelError.nonFiniteValue(
       model: "logistic_regression", input: "X", row: 2, column: 4)
-    XCTAssertThrowsError(try model.predictProbabilities(x)) { XCTAssertEqual($0 as? ModelError, want) }
+    XCTAssertThrowsError(try model.predictProbabilities(x)) {
+      XCTAssertEqual($0 as? ModelError, want)
+    }
     XCTAssertThrowsError(try model.predictProbabilities(try Tensor(rows: x))) {
       XCTAssertEqual($0 as? ModelError, want)
     }
@@ -79,7 +81,8 @@ final class LinearModelTensorPathTests: XCTestCase {
     XCTAssertThrowsError(try model.predictProbabilities(Tensor([1.0, 2.0]))) {
       XCTAssertEqual(
         $0 as? ModelError,
-        .invalidShape(model: "predict_proba", input: "X", expected: "[nSamples, nFeatures]", got: [2]))
+        .invalidShape(
+          model: "predict_proba", input: "X", expected: "[nSamples, nFeatures]", got: [2]))
     }
     let linear = FittedLinearRegression(coefficients: [1, 2], intercept: 0)
     XCTAssertThrowsError(try linear.predict(try Tensor(rows: [[1.0, 2.0], [3.0, -.infinity]]))) {

@@ -79,7 +79,8 @@ extension BuiltinTable {
         let seed = try MLBridge.int(args[2], "kmeans_background", "seed", minimum: 0)
         guard k <= data.count else {
           throw MelixError(
-            "argument 'k' of 'kmeans_background' is \(k), more than the \(data.count) rows of 'data'")
+            "argument 'k' of 'kmeans_background' is \(k), more than the \(data.count) rows "
+              + "of 'data'")
         }
         return .native(
           BackgroundValue(

@@ -154,4 +154,22 @@ final class ExplainKernelTests: XCTestCase {
     assertClose(bg.rows[big], [0.1 / 3, 0.1 / 3], tolerance: 1e-12)
     assertClose(bg.rows[1 - big], [10.05, 10], tolerance: 1e-12)
   }
+
+  func testKMeansKeepsTheBestStartInLexicographicOrder() throws {
+    // Three well-separated blobs of unequal size: every seed finds them.
+    var rng = PCG64(seed: 1)
+    var data: [[Double]] = []
+    for (center, count) in [([10.0, 0.0], 5), ([0.0, 5.0], 3), ([0.0, 0.0], 2)] {
+      for _ in 0..<count { data.append(center.map { $0 + 0.01 * rng.nextUniform() }) }
+    }
+    let first = try Background.kMeans(data, k: 3, seed: 0)
+    XCTAssertEqual(first.rows.map { $0[0].rounded() }, [0, 0, 10])
+    XCTAssertEqual(first.rows.map { $0[1].rounded() }, [0, 5, 0])
+    assertClose(first.weights, [0.2, 0.3, 0.5], tolerance: 1e-15)
+    for seed in 1..<6 as Range<UInt64> {
+      let other = try Background.kMeans(data, k: 3, seed: seed)
+      XCTAssertEqual(other.rows, first.rows)
+      XCTAssertEqual(other.weights, first.weights)
+    }
+  }
 }

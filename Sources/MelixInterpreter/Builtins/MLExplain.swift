@@ -2,8 +2,9 @@ import MelixML
 import MelixNumerics
 
 extension BuiltinTable {
-  /// The explanation built-ins (issue 7): `shap` and its views `summary`, `waterfall` and
-  /// `plot`, and `permutation_importance`.
+  /// The explanation built-ins (issue 7): `shap`, its weighted background
+  /// `kmeans_background`, its views `summary`, `waterfall` and `plot`, and
+  /// `permutation_importance`.
   static var mlExplain: [Builtin] {
     let explanation = BuiltinParameter("explanation", .native("Explanation"))
     let setup =
@@ -21,33 +22,69 @@ extension BuiltinTable {
         doc: """
           SHAP values of a trained model for the rows of 'data' (a Dataset, a tensor \
           [nRows, nFeatures] or a list of rows), relative to 'background' (a Dataset or a \
-          tensor of reference rows). Linear and logistic regression get exact interventional \
+          tensor of reference rows, equally weighted, or the weighted centroids of \
+          'kmeans_background'). Linear and logistic regression get exact interventional \
           SHAP (the 'shap' package's LinearExplainer; logistic in log-odds, one output for two \
-          classes); every other model gets Kernel SHAP (Lundberg & Lee, 2017) on the \
-          background, with at most 'samples' coalitions per row (every coalition, exact, when \
-          2^features - 2 fits) drawn with 'seed': class probabilities for a classifier, the \
-          prediction for a regressor. Fields: 'values' ([nRows, nFeatures], or a list of one \
-          such tensor per class), 'base_value', 'data', 'feature_names', 'output_names', \
-          'output_space'. Base value plus a row's sum equals the model output; this is \
+          classes; with more classes one output per class, in that class's score x.w + b, \
+          its log-probability up to a per-row constant). Every background row is used (shap's \
+          LinearExplainer(model, data) keeps a sample of 100 rows of a larger one). Every \
+          other model gets Kernel SHAP (Lundberg & Lee, 2017) on the background, with at most \
+          'samples' coalitions per row (every coalition, exact, when 2^features - 2 fits) \
+          drawn with 'seed': class probabilities for a classifier, the prediction for a \
+          regressor. Fields: 'values' ([nRows, nFeatures], or a list of one such tensor per \
+          class where shap 0.4x returns [nRows, nFeatures, nClasses]), 'base_value', 'data', \
+          'feature_names', 'output_names', 'output_space'. Base value plus a row's sum equals the model output; this is \
           checked on every call and a failure is an error. Kernel SHAP costs about \
           min(samples, 2^features) * background rows model rows per explained row: pass a \
-          small background.
+          small background, such as kmeans_background(data, 10).
           """,
         example: setup + "print(ex.base_value, len(ex.values), ex.values[0].shape)  # one per class"
       ) { args, _ in
         let model = try MLBridge.model(args[0], "shap")
         try model.requireTrained("shap")
         let (data, dataNames) = try rows(args[1], "data")
-        let (backgroundRows, _) = try rows(args[2], "background")
+        let background = try backgroundArgument(args[2])
         let samples = try MLBridge.int(args[3], "shap", "samples", minimum: 2)
         let seed = try MLBridge.int(args[4], "shap", "seed", minimum: 0)
         let names = dataNames.count == data.first?.count ? dataNames : model.featureNames
         let result = try MLBridge.run {
           try shap(
-            model, data, background: try Background(backgroundRows), samples: samples,
+            model, data, background: background, samples: samples,
             seed: UInt64(seed), featureNames: names)
         }
         return .native(ExplanationValue(result))
+      },
+      Builtin(
+        "kmeans_background",
+        [
+          BuiltinParameter("data"), BuiltinParameter("k", .int),
+          BuiltinParameter("seed", .int, default: "0"),
+        ],
+        returns: "Background",
+        doc: """
+          Summarises 'data' (a Dataset's features, a tensor [nRows, nFeatures] or a list of \
+          rows) by k-means into at most 'k' centroids weighted by the share of rows in their \
+          cluster, for the 'background' of 'shap': the language's shap.kmeans(X, k, \
+          round_values=False). Lloyd's algorithm from k-means++ seeds drawn with 'seed', the \
+          best of 10 starts (scikit-learn's KMeans, which shap.kmeans calls, also keeps the \
+          best of 10); empty clusters are dropped; centroids in lexicographic order. Kernel \
+          SHAP then costs k instead of nRows model rows per coalition. Fields: 'rows' \
+          [k, nFeatures] and 'weights' [k], summing to 1.
+          """,
+        example:
+          "let iris = read_csv(\"data/iris.csv\", target: \"species\")\nlet model = knn(k: 5)\ntrain(model, iris)\nlet bg = kmeans_background(iris, 5)\nprint(bg.weights)\nlet ex = shap(model, iris.X[0:3], background: bg)"
+      ) { args, _ in
+        let (data, _) = try rows(args[0], "data", function: "kmeans_background")
+        let k = try MLBridge.int(args[1], "kmeans_background", "k", minimum: 1)
+        let seed = try MLBridge.int(args[2], "kmeans_background", "seed", minimum: 0)
+        guard k <= data.count else {
+          throw MelixError(
+            "argument 'k' of 'kmeans_background' is \(k), more than the \(data.count) rows "
+              + "of 'data'")
+        }
+        return .native(
+          BackgroundValue(
+            try MLBridge.run { try Background.kMeans(data, k: k, seed: UInt64(seed)) }))
       },
       Builtin(
         "summary", [explanation, BuiltinParameter("limit", .optional(.int), default: "nil")],
@@ -129,15 +166,19 @@ extension BuiltinTable {
           Dataset with a target or a tuple (X, y)), the drop of the score when that column \
           is shuffled, 'repeats' times with 'seed'. 'metric': "accuracy", "r2", \
           "neg_mean_squared_error" or "neg_mean_absolute_error" (default accuracy for a \
-          classifier, r2 for a regressor). Returns a Dict with 'importances_mean' and \
-          'importances_std' (lists in feature order), 'feature_names' and 'baseline_score'.
+          classifier, r2 for a regressor). A Dataset's classes are matched to the model's by \
+          name (a loaded checkpoint may order them differently); a class the model does not \
+          know is an error. Returns a Dict with 'importances_mean' and 'importances_std' \
+          (lists in feature order), 'feature_names' and 'baseline_score'.
           """,
         example:
           "let iris = read_csv(\"data/iris.csv\", target: \"species\")\nlet model = knn(k: 5)\ntrain(model, iris)\npermutation_importance(model, iris, repeats: 3)[\"importances_mean\"]"
       ) { args, _ in
         let model = try MLBridge.model(args[0], "permutation_importance")
         try model.requireTrained("permutation_importance")
-        let labelled = try MLBridge.labelled(args[1], "permutation_importance")
+        let labelled = try MLBridge.aligned(
+          try MLBridge.labelled(args[1], "permutation_importance"), to: model,
+          "permutation_importance")
         let repeats = try MLBridge.int(args[3], "permutation_importance", "repeats", minimum: 1)
         let seed = try MLBridge.int(args[4], "permutation_importance", "seed", minimum: 0)
         let x = try tensorRows(labelled.x, "X of argument 'data' of 'permutation_importance'")
@@ -192,13 +233,25 @@ extension BuiltinTable {
 
   /// Rows `[nRows, nFeatures]` and feature names (a Dataset's; else empty) of an argument:
   /// a Dataset's features, a rank-2 tensor, a rank-1 tensor as one row, or a list of rows.
-  private static func rows(_ value: Value, _ parameter: String) throws -> ([[Double]], [String]) {
+  private static func rows(_ value: Value, _ parameter: String, function: String = "shap") throws
+    -> ([[Double]], [String])
+  {
     var names: [String] = []
     if case .native(let n) = value, let wrapped = n as? DatasetValue {
       names = wrapped.dataset.featureNames
     }
-    let t = try MLBridge.features(value, "shap", parameter)
-    return (try tensorRows(t, "argument '\(parameter)' of 'shap'"), names)
+    let t = try MLBridge.features(value, function, parameter)
+    return (try tensorRows(t, "argument '\(parameter)' of '\(function)'"), names)
+  }
+
+  /// The `background:` of `shap`: a `kmeans_background` value with its weights, else rows
+  /// (a Dataset, a tensor, a list of rows) weighted equally.
+  private static func backgroundArgument(_ value: Value) throws -> Background {
+    if case .native(let n) = value, let wrapped = n as? BackgroundValue {
+      return wrapped.background
+    }
+    let (backgroundRows, _) = try rows(value, "background")
+    return try MLBridge.run { try Background(backgroundRows) }
   }
 
   /// The rows of a rank-1 (one row) or rank-2 tensor, as float64; `role` names the argument

@@ -72,12 +72,16 @@ extension BuiltinTable {
           Scores a trained model on a Dataset with a target (or (X, y)) and returns a Report: for \
           classification accuracy, balanced accuracy, precision/recall/F1 (macro, micro, weighted, \
           per class), ROC AUC, average precision, log-loss and the confusion matrix; for \
-          regression RMSE, MAE, R², MAPE and explained variance. Printing it shows a table.
+          regression RMSE, MAE, R², MAPE and explained variance. A Dataset's classes are \
+          matched to the model's by name (a loaded checkpoint may order them differently); a \
+          class the model does not know is an error. Printing it shows a table.
           """,
         example: "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet model = logistic_regression()\ntrain(model, train_set)\nlet report = evaluate(model, test_set)\nprint(\"accuracy {report.accuracy:.3f}\")"
       ) { args, _ in
         let model = try MLBridge.model(args[0], "evaluate")
-        let data = try MLBridge.labelled(args[1], "evaluate")
+        try model.requireTrained("evaluate")
+        let data = try MLBridge.aligned(
+          try MLBridge.labelled(args[1], "evaluate"), to: model, "evaluate")
         let names = data.classNames.isEmpty ? nil : data.classNames
         return .native(ReportValue(try model.evaluate(data.x, data.y, targetNames: names)))
       },
@@ -113,7 +117,7 @@ extension BuiltinTable {
       if case .native(let n) = args[4], let o = n as? OptimizerValue { optimizer = o.optimizer }
       var loss: Loss? = nil
       if case .string(let name) = args[5] { loss = try MLBridge.run { try Loss(name: name) } }
-      let validation = try validationOption(args[6])
+      let validation = try validationOption(args[6], classNames: data.classNames)
       let early = try earlyStoppingOption(args[7])
       guard case .int(let seed) = args[8] else { return .null }
       let classCount =
@@ -167,13 +171,15 @@ extension BuiltinTable {
     return line
   }
 
-  /// `validation:` nil, a fraction, a Dataset or (X, y).
-  private static func validationOption(_ value: Value) throws -> Validation {
+  /// `validation:` nil, a fraction, a Dataset or (X, y); a Dataset's class codes are rewritten
+  /// into the order of the training data's `classNames`.
+  private static func validationOption(_ value: Value, classNames: [String]) throws -> Validation {
     switch value {
     case .null: return .none
     case .int, .float: return .fraction(value.asDouble ?? 0)
     default:
-      let data = try MLBridge.labelled(value, "train", "validation")
+      let data = try MLBridge.aligned(
+        try MLBridge.labelled(value, "train", "validation"), to: classNames, "train", "validation")
       return .data(data.x, data.y)
     }
   }

@@ -75,6 +75,59 @@ enum MLBridge {
     )
   }
 
+  /// Labelled data with its class codes rewritten into the model's class order.
+  ///
+  /// A Dataset codes its classes by its own (sorted, or `levels:`) order; a model predicts
+  /// the index of a class in its `classNames`, which can differ: a checkpoint written with
+  /// scikit-learn's breast-cancer order (malignant, benign) against the CSV's sorted order
+  /// (benign, malignant). Comparing codes without this step turns a 98% accurate model into
+  /// a 2% one. Data or a model without class names is returned unchanged.
+  ///
+  /// - Throws: `MelixError` naming the class when the data has a class the model lacks.
+  static func aligned(
+    _ data: Labelled, to model: ModelValue, _ function: String, _ parameter: String = "data"
+  ) throws -> Labelled {
+    try aligned(data, to: model.classNames, function, parameter)
+  }
+
+  /// Labelled data with its class codes rewritten into the order of `modelNames` (a model's
+  /// classes, or the training data's for a validation set); see `aligned(_:to:_:_:)`.
+  ///
+  /// - Throws: `MelixError` naming the class when the data has a class `modelNames` lacks.
+  static func aligned(
+    _ data: Labelled, to modelNames: [String], _ function: String, _ parameter: String = "data"
+  ) throws -> Labelled {
+    guard data.task == .classification, !data.classNames.isEmpty, !modelNames.isEmpty,
+      data.classNames != modelNames
+    else { return data }
+    let position = Dictionary(
+      modelNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    var recode: [Int] = []
+    for name in data.classNames {
+      guard let index = position[name] else {
+        throw MelixError(
+          "argument '\(parameter)' of '\(function)' has class '\(name)', which the model does "
+            + "not know; its classes are \(modelNames.map { "'\($0)'" }.joined(separator: ", "))")
+      }
+      recode.append(index)
+    }
+    let codes = try labels(.tensor(data.y), function, parameter)
+    var mapped: [Int64] = []
+    mapped.reserveCapacity(codes.count)
+    for (i, code) in codes.enumerated() {
+      guard code >= 0, code < recode.count else {
+        throw MelixError(
+          "argument '\(parameter)' of '\(function)': class code \(code) of row \(i) is outside "
+            + "0..<\(recode.count)")
+      }
+      mapped.append(Int64(recode[code]))
+    }
+    var result = data
+    result.y = try run { try Tensor(shape: data.y.shape, scalars: mapped) }
+    result.classNames = modelNames
+    return result
+  }
+
   /// Features from a Dataset (its `X`), a tensor or a list of rows.
   static func features(_ value: Value, _ function: String, _ parameter: String = "x") throws
     -> Tensor

@@ -33,24 +33,49 @@ public struct Background: Sendable {
     self.weights = w.map { $0 / total }
   }
 
-  /// Summarises data by k-means (Lloyd's algorithm, k-means++ seeding): the centroids,
-  /// weighted by cluster sizes, as `shap.kmeans` does (without its rounding to data values).
+  /// Summarises data by k-means: the centroids, weighted by cluster sizes, as `shap.kmeans`
+  /// does (without its rounding to data values, `round_values=False`).
+  ///
+  /// Each start seeds with k-means++ (Arthur & Vassilvitskii 2007) and runs Lloyd's
+  /// algorithm; the start with the lowest inertia (sum of squared distances to the nearest
+  /// centroid) is kept, as scikit-learn's `KMeans(n_init=10)` which `shap.kmeans` calls.
   ///
   /// - Parameters:
   ///   - data: `[nSamples, nFeatures]`, finite.
   ///   - k: Clusters, `1...nSamples`.
-  ///   - seed: Seed of the k-means++ seeding.
-  ///   - iterations: At most this many Lloyd iterations. Default 100.
-  /// - Returns: `k` weighted centroids (empty clusters dropped).
+  ///   - seed: Seed of the k-means++ seeding (one generator for all starts).
+  ///   - iterations: At most this many Lloyd iterations per start. Default 100.
+  ///   - restarts: Starts, at least 1. Default 10.
+  /// - Returns: `k` weighted centroids (empty clusters dropped), in lexicographic order of
+  ///   their coordinates, so the result does not depend on the order clusters were seeded.
   /// - Throws: the input errors of `init`, `.invalidArgument` for `k` out of range.
-  public static func kMeans(_ data: [[Double]], k: Int, seed: UInt64, iterations: Int = 100)
-    throws -> Background
-  {
+  /// - Complexity: `restarts · iterations · nSamples · k · nFeatures`.
+  public static func kMeans(
+    _ data: [[Double]], k: Int, seed: UInt64, iterations: Int = 100, restarts: Int = 10
+  ) throws -> Background {
     let x = try FeatureRows(data, input: "data")
     guard k >= 1, k <= x.rows else {
       throw ExplainError.invalidArgument(name: "k", value: "\(k)", expected: "1...\(x.rows)")
     }
     var rng = PCG64(seed: seed)
+    var best: (centers: [[Double]], assignment: [Int], inertia: Double)? = nil
+    for _ in 0..<max(restarts, 1) {
+      let run = lloyd(x, k: k, iterations: iterations, rng: &rng)
+      if best == nil || run.inertia < (best?.inertia ?? .infinity) { best = run }
+    }
+    guard let best else { throw ExplainError.emptyInput(input: "data") }
+    var counts = [Double](repeating: 0, count: k)
+    for a in best.assignment { counts[a] += 1 }
+    let kept = (0..<k).filter { counts[$0] > 0 }.sorted {
+      best.centers[$0].lexicographicallyPrecedes(best.centers[$1])
+    }
+    return try Background(kept.map { best.centers[$0] }, weights: kept.map { counts[$0] })
+  }
+
+  /// One k-means start: k-means++ seeds, then Lloyd iterations until no row changes cluster.
+  private static func lloyd(
+    _ x: FeatureRows, k: Int, iterations: Int, rng: inout PCG64
+  ) -> (centers: [[Double]], assignment: [Int], inertia: Double) {
     func distance(_ i: Int, _ c: [Double]) -> Double {
       var s = 0.0
       for j in 0..<x.width {
@@ -59,7 +84,6 @@ public struct Background: Sendable {
       }
       return s
     }
-    // k-means++ seeding (Arthur & Vassilvitskii 2007).
     var centers: [[Double]] = [Array(x.row(Int(rng.nextBounded(UInt64(x.rows)))))]
     var nearest = (0..<x.rows).map { distance($0, centers[0]) }
     while centers.count < k {
@@ -83,8 +107,10 @@ public struct Background: Sendable {
       for i in 0..<x.rows { nearest[i] = min(nearest[i], distance(i, c)) }
     }
     var assignment = [Int](repeating: -1, count: x.rows)
+    var inertia = 0.0
     for _ in 0..<max(iterations, 1) {
       var changed = false
+      inertia = 0
       for i in 0..<x.rows {
         var best = 0
         var bestDistance = Double.infinity
@@ -95,11 +121,13 @@ public struct Background: Sendable {
             best = c
           }
         }
+        inertia += bestDistance
         if assignment[i] != best {
           assignment[i] = best
           changed = true
         }
       }
+      if !changed { break }
       var sums = [[Double]](repeating: [Double](repeating: 0, count: x.width), count: k)
       var counts = [Int](repeating: 0, count: k)
       for i in 0..<x.rows {
@@ -109,12 +137,8 @@ public struct Background: Sendable {
       for c in 0..<k where counts[c] > 0 {
         centers[c] = sums[c].map { $0 / Double(counts[c]) }
       }
-      if !changed { break }
     }
-    var counts = [Double](repeating: 0, count: k)
-    for a in assignment { counts[a] += 1 }
-    let kept = (0..<k).filter { counts[$0] > 0 }
-    return try Background(kept.map { centers[$0] }, weights: kept.map { counts[$0] })
+    return (centers, assignment, inertia)
   }
 
   /// Draws `count` rows without replacement (all rows when `count` ≥ their number).

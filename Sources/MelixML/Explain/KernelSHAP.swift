@@ -115,11 +115,19 @@ public struct KernelSHAP {
     let width = bg.width
     var batch = [Double]()
     batch.reserveCapacity(masks.count * bg.rows * width)
+    var present: [Int] = []
+    present.reserveCapacity(varying.count)
     for mask in masks {
-      for b in 0..<bg.rows {
-        let start = batch.count
-        batch.append(contentsOf: bg.row(b))
-        for (slot, j) in varying.enumerated() where mask[slot] { batch[start + j] = row[j] }
+      // The whole background block, then the coalition's features from the row.
+      present.removeAll(keepingCapacity: true)
+      for (slot, j) in varying.enumerated() where mask[slot] { present.append(j) }
+      let start = batch.count
+      batch.append(contentsOf: bg.values)
+      batch.withUnsafeMutableBufferPointer { out in
+        for b in 0..<bg.rows {
+          let r = start + b * width
+          for j in present { out[r + j] = row[j] }
+        }
       }
     }
     let out = try evaluateModel(model, batch, rows: masks.count * bg.rows, width: width)

@@ -1,4 +1,4 @@
-// Times Kernel SHAP on the model and rows that make_case.py wrote; prints JSON with the
+// Times Kernel SHAP on the model and rows that `shap_bench.py make` wrote; prints JSON with the
 // median seconds and the values of the first row (run.sh checks them against shap's).
 import Foundation
 import MelixML

@@ -29,6 +29,12 @@ final class CLITests: XCTestCase {
     XCTAssertEqual(result.stdout, "0.1.0\n")
   }
 
+  func testNULCharactersInOutputAreWrittenNotCutOff() throws {
+    let result = try MelixProcess.locate().run(["-e", "print(\"a\\u{0}b\")"])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    XCTAssertEqual(result.stdout, "a\u{0}b\n")
+  }
+
   func testHelpListsTheSubcommands() throws {
     let result = try MelixProcess.locate().run(["--help"])
     XCTAssertEqual(result.status, 0)

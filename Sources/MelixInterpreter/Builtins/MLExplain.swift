@@ -169,7 +169,8 @@ extension BuiltinTable {
           classifier, r2 for a regressor). A Dataset's classes are matched to the model's by \
           name (a loaded checkpoint may order them differently); a class the model does not \
           know is an error. Returns a Dict with 'importances_mean' and 'importances_std' \
-          (lists in feature order), 'feature_names' and 'baseline_score'.
+          (lists in feature order), 'importances' (every drop, a float64 tensor [nFeatures, \
+          repeats], as scikit-learn's), 'feature_names' and 'baseline_score'.
           """,
         example:
           "let iris = read_csv(\"data/iris.csv\", target: \"species\")\nlet model = knn(k: 5)\ntrain(model, iris)\npermutation_importance(model, iris, repeats: 3)[\"importances_mean\"]"
@@ -202,6 +203,12 @@ extension BuiltinTable {
         }
         put("importances_mean", DataBridge.list(result.importancesMean))
         put("importances_std", DataBridge.list(result.importancesStd))
+        let drops = try MLBridge.run {
+          try Tensor(
+            shape: [result.importances.count, repeats],
+            scalars: result.importances.flatMap { $0 })
+        }
+        put("importances", .tensor(drops))
         put("feature_names", DataBridge.list(result.featureNames))
         put("baseline_score", .float(result.baselineScore))
         return .dict(dict)

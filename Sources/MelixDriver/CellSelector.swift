@@ -34,8 +34,12 @@ public enum CellSelector {
   ///   - diagnostics: The errors of the selected source.
   ///   - number: The cell that was run (1-based).
   ///   - source: The whole script.
+  ///   - selected: What ran (`select(cell:from:)`'s result): the diagnostics' spans are
+  ///     byte offsets into it.
   /// - Returns: `diagnostics`, some with their `help` replaced.
-  public static func explainOtherCells(_ diagnostics: [Diagnostic], cell number: Int, in source: SourceFile) -> [Diagnostic] {
+  public static func explainOtherCells(
+    _ diagnostics: [Diagnostic], cell number: Int, in source: SourceFile, selected: SourceFile
+  ) -> [Diagnostic] {
     let cells = Cells.split(source).sorted { $0.startLine < $1.startLine }
     guard cells.count > 1 else { return diagnostics }
     let startLines = cells.map(\.startLine)
@@ -46,7 +50,7 @@ public enum CellSelector {
       let (program, _) = Parser.parse(SourceFile(path: source.path, text: text))
       for name in topLevelNames(program) where definedIn[name] == nil { definedIn[name] = position + 1 }
     }
-    let bytes = Array(source.text.utf8)
+    let bytes = Array(selected.text.utf8)
     return diagnostics.map { diagnostic in
       guard diagnostic.file == nil, let span = diagnostic.span, span.start >= 0, span.start < span.end,
         span.end <= bytes.count

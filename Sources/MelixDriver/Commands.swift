@@ -104,7 +104,7 @@ struct RunCommand: ParsableCommand {
       context.console.report(error)
       throw ExitCode(error.exitStatus.rawValue)
     }
-    try finish(context.runner.run(source) { CellSelector.explainOtherCells($0, cell: cell, in: whole) })
+    try finish(context.runner.run(source) { CellSelector.explainOtherCells($0, cell: cell, in: whole, selected: source) })
   }
 }
 

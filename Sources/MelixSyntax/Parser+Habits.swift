@@ -2,10 +2,11 @@
 /// error (`expected end of statement`, `expected ')' to close '('`): the diagnostic names the
 /// Melix spelling instead (see `Diagnostic+Habits.swift`).
 extension Parser {
-  /// Whether `token` can start an operand (so `elif x` or `def f` is not an expression).
+  /// Whether `token` starts an operand that cannot follow a name in a valid expression
+  /// (so `elif x` is a habit, while `elif(x)` and `elif - x` may be valid code).
   static func startsOperand(_ token: Token) -> Bool {
     switch token.kind {
-    case .identifier, .int, .float, .string, .kwTrue, .kwFalse, .kwNil, .kwNot, .leftParen: true
+    case .identifier, .int, .float, .string, .kwTrue, .kwFalse, .kwNil, .kwNot: true
     default: false
     }
   }
@@ -44,7 +45,8 @@ extension Parser {
     guard peek.kind == .identifier else { return nil }
     let next = peek(1)
     let word = peek.lexeme
-    if word == "lambda" && (next.kind == .identifier || next.kind == .colon) {
+    // Not `lambda:`: `{lambda: 1}` is a dict keyed by a variable named `lambda`.
+    if word == "lambda" && next.kind == .identifier {
       return .pythonLambda(at: peek.span)
     }
     if ["f", "rf", "fr"].contains(word) && next.kind == .string && next.span.start == peek.span.end {

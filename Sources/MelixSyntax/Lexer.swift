@@ -181,9 +181,17 @@ public struct Lexer {
       make(.invalid)
       let text = tokens[tokens.count - 1].lexeme
       let span = tokens[tokens.count - 1].span
+      // C and JavaScript logical operators: Melix spells them as words.
+      let help: String? =
+        switch text {
+        case "&&", "&": "use 'and' for logical and"
+        case "||", "|": "use 'or' for logical or"
+        default: nil
+        }
       report(
         count == 1
-          ? Diagnostic.unexpectedCharacter(text, at: span) : Diagnostic.unexpectedCharacters(text, at: span))
+          ? Diagnostic.unexpectedCharacter(text, at: span, help: help)
+          : Diagnostic.unexpectedCharacters(text, at: span, help: help))
     }
   }
 

@@ -91,8 +91,12 @@ extension Compiler {
         for box in positional { values.append(try box.eval(f)) }
         return values
       }
-      if case .name = calleeExpr.kind, case .global(let g)? = ref(calleeExpr.id) {
+      if case .name = calleeExpr.kind, case .global(let g)? = ref(calleeExpr.id),
+        !resolution.forwardGlobalUses.contains(calleeExpr.id)
+      {
         // A global function (the common case): read its slot in place, no callee closure.
+        // A use before the global's definition (in a function body) goes through
+        // `compileExpr`, whose load reports "used before its definition".
         let storage = rt.globals
         let pinned = rt.globalPinned
         return { f in
@@ -120,7 +124,9 @@ extension Compiler {
       }
     }
     var callee = compileExpr(calleeExpr)
-    if case .name = calleeExpr.kind, case .global(let g)? = ref(calleeExpr.id) {
+    if case .name = calleeExpr.kind, case .global(let g)? = ref(calleeExpr.id),
+      !resolution.forwardGlobalUses.contains(calleeExpr.id)
+    {
       // Read the global slot in place rather than through a load closure.
       let storage = rt.globals
       callee = { _ in storage[g] }

@@ -4,17 +4,46 @@ import Foundation
 /// Matrix products on OpenBLAS. This file and `LAPACK.swift` are the only callers of the C
 /// libraries.
 enum BLAS {
-  /// Multiply-adds (`m·n·k`) below which OpenBLAS runs on one thread. Measured with
+  /// Multiply-adds (`m·n·k`) below which a product runs on one thread. Measured with
   /// bench/tensor/blas_threads.c on the 2-core machines (median µs, 1 vs 2 threads):
   /// 1797×64×10 (the digits logistic regression, 1.2M) 68 vs 119, 96³ 31 vs 31,
   /// 128³ (2.1M) 87 vs 52, 512×64×64 (2.1M) 91 vs 73, 256³ 672 vs 380. Two threads pay
   /// from about 2^21; below, the hand-off costs more than it saves (DESIGN.md).
   static let threadThreshold = 128 * 128 * 128
 
-  /// Sets OpenBLAS's thread count for a problem of `work` multiply-adds. Calls
-  /// `openblas_set_num_threads` (process-wide inside OpenBLAS; set before every call).
-  static func setThreads(work: Int) {
-    let wanted = Int32(work >= threadThreshold ? Parallel.cores : 1)
+  /// Multiply-adds below which Melix splits a product over the cores itself (one
+  /// single-threaded OpenBLAS call per core on a band of rows or columns) instead of letting
+  /// OpenBLAS thread it. Debian's OpenBLAS 0.3.21 synchronises its threads with
+  /// `sched_yield` (replaced by a spin in 0.3.27, OpenBLAS PR #4549, which NumPy's bundled
+  /// 0.3.31 has): about four system calls per `sgemm` at n = 256, costly next to the 170 µs
+  /// of arithmetic and far worse when another process holds a core. Bands share nothing,
+  /// so they need no synchronisation but the final join. Above this size OpenBLAS's own
+  /// threading (packed panels shared between threads) is as fast or faster; see
+  /// bench/tensor/run.sh.
+  static let splitLimit = Int(ProcessInfo.processInfo.environment["MELIX_SPLIT"] ?? "") ?? 512 * 512 * 512 // TEMP
+
+  /// How a product of `work` multiply-adds over an `[m, n]` result runs.
+  enum Plan: Equatable {
+    /// One OpenBLAS call on `threads` threads.
+    case single(threads: Int32)
+    /// `parts` single-threaded OpenBLAS calls on bands of rows (or of columns when `n > m`).
+    case bands(parts: Int)
+  }
+
+  /// The plan for `C[m, n] = A[m, k] · B[k, n]` on a machine with `cores` cores.
+  static func plan(m: Int, n: Int, k: Int, cores: Int = Parallel.cores) -> Plan {
+    let work = m * n * k
+    guard work >= threadThreshold, cores >= 2 else { return .single(threads: 1) }
+    // Bands narrower than 16 rows/columns would cut through the kernels' register blocks.
+    if work < splitLimit && n > 1 && Swift.max(m, n) >= 16 * cores {
+      return .bands(parts: cores)
+    }
+    return .single(threads: Int32(cores))
+  }
+
+  /// Sets OpenBLAS's thread count. Calls `openblas_set_num_threads` (process-wide inside
+  /// OpenBLAS; set before every call) only when it changes.
+  static func setThreads(_ wanted: Int32) {
     if openblas_get_num_threads() != wanted { openblas_set_num_threads(wanted) }
   }
 
@@ -32,13 +61,14 @@ enum BLAS {
     return nil
   }
 
-  /// `C[m, n] = A[m, k] · B[k, n]` for one batch entry of strided float views.
-  /// Calls `cblas_dgemm`/`cblas_sgemm`, or `cblas_dgemv`/`cblas_sgemv` when `n == 1`.
+  /// `C[m, n] = A[m, k] · B[k, n]` for one batch entry of strided float views, `C`'s rows
+  /// `ldc` elements apart. Calls `cblas_dgemm`/`cblas_sgemm`, or `cblas_dgemv`/`cblas_sgemv`
+  /// when `n == 1` (then `C` is one column of `m` contiguous elements).
   static func gemm<T: TensorScalar>(
     _ t: T.Type, m: Int, n: Int, k: Int,
     a: UnsafePointer<T>, aOp: (transposed: Bool, ld: Int),
     b: UnsafePointer<T>, bOp: (transposed: Bool, ld: Int), bColStride: Int,
-    c: UnsafeMutablePointer<T>
+    c: UnsafeMutablePointer<T>, ldc: Int
   ) {
     let ta = aOp.transposed ? CblasTrans : CblasNoTrans
     let tb = bOp.transposed ? CblasTrans : CblasNoTrans
@@ -61,11 +91,49 @@ enum BLAS {
     if T.self == Double.self {
       cblas_dgemm(
         CblasRowMajor, ta, tb, M, N, K, 1, rebind(a, Double.self), Int32(aOp.ld),
-        rebind(b, Double.self), Int32(bOp.ld), 0, rebind(c, Double.self), N)
+        rebind(b, Double.self), Int32(bOp.ld), 0, rebind(c, Double.self), Int32(ldc))
     } else {
       cblas_sgemm(
         CblasRowMajor, ta, tb, M, N, K, 1, rebind(a, Float.self), Int32(aOp.ld),
-        rebind(b, Float.self), Int32(bOp.ld), 0, rebind(c, Float.self), N)
+        rebind(b, Float.self), Int32(bOp.ld), 0, rebind(c, Float.self), Int32(ldc))
+    }
+  }
+
+  /// `C[m, n] = A[m, k] · B[k, n]` as ``gemm(_:m:n:k:a:aOp:b:bOp:bColStride:c:ldc:)`` for a
+  /// contiguous `C`, run as `plan` says: for ``Plan/bands(parts:)`` the rows of `A` and `C`
+  /// (or the columns of `B` and `C` when `n > m`) are cut into `parts` bands, multiples of 16
+  /// long, each multiplied by one single-threaded call on its own core. Every element is the
+  /// same dot product in the same order as in one call, so the result does not depend on
+  /// the plan.
+  static func product<T: TensorScalar>(
+    _ t: T.Type, m: Int, n: Int, k: Int,
+    a: UnsafePointer<T>, aOp: (transposed: Bool, ld: Int),
+    b: UnsafePointer<T>, bOp: (transposed: Bool, ld: Int), bColStride: Int,
+    c: UnsafeMutablePointer<T>, plan: Plan
+  ) {
+    guard case .bands(let parts) = plan, parts > 1 else {
+      gemm(T.self, m: m, n: n, k: k, a: a, aOp: aOp, b: b, bOp: bOp, bColStride: bColStride, c: c, ldc: n)
+      return
+    }
+    let byRows = m >= n
+    let length = byRows ? m : n
+    let band = ((length + parts - 1) / parts + 15) & ~15
+    Parallel.tasks(parts) { part in
+      let lo = Swift.min(part * band, length)
+      let hi = Swift.min(lo + band, length)
+      guard lo < hi else { return }
+      if byRows {
+        // Row i of A is at i·ld, or at column offset i when A is passed transposed.
+        let aBand = a + (aOp.transposed ? lo : lo * aOp.ld)
+        gemm(
+          T.self, m: hi - lo, n: n, k: k, a: aBand, aOp: aOp, b: b, bOp: bOp,
+          bColStride: bColStride, c: c + lo * n, ldc: n)
+      } else {
+        let bBand = b + (bOp.transposed ? lo * bOp.ld : lo)
+        gemm(
+          T.self, m: m, n: hi - lo, k: k, a: a, aOp: aOp, b: bBand, bOp: bOp,
+          bColStride: bColStride, c: c + lo, ldc: n)
+      }
     }
   }
 
@@ -93,7 +161,8 @@ extension Tensor {
   /// - Returns: The product.
   /// - Throws: `TensorError.matmulMismatch`, e.g. `matmul needs [m, k] × [k, n], got
   ///   [2, 3] × [2, 3]`; `.broadcastMismatch` for batch axes that do not broadcast;
-  ///   `.invalidArgument` for a result of more than 2^30 elements.
+  ///   `.invalidArgument` for a result of more than 2^30 elements; `.outOfMemory` when the
+  ///   result's memory cannot be allocated.
   /// - Complexity: O(batch·m·n·k).
   public func matmul(_ rhs: Tensor) throws -> Tensor {
     guard rank >= 1, rhs.rank >= 1 else {
@@ -139,7 +208,7 @@ extension Tensor {
     var out =
       k == 0
       ? Tensor.zeros(batch + [m, n], dtype: dtype)
-      : Tensor(uninitializedShape: batch + [m, n], dtype: dtype)
+      : try Tensor(allocatingShape: batch + [m, n], dtype: dtype, op: "matmul")
     if m > 0 && n > 0 && k > 0 {
       if dtype == .float64 {
         gemmBatched(Double.self, x, y, &out, m, n, k, batch)
@@ -185,7 +254,11 @@ extension Tensor {
     }
     let bColStride = k == 1 ? 1 : ys.strides[r - 2]
     let count = ShapeMath.count(batch)
-    BLAS.setThreads(work: m * n * k)
+    let plan = BLAS.plan(m: m, n: n, k: k)
+    switch plan {
+    case .single(let threads): BLAS.setThreads(threads)
+    case .bands: BLAS.setThreads(1)
+    }
     let ap = xs.base(T.self)
     let bp = ys.base(T.self)
     let cp = out.base(T.self)
@@ -199,10 +272,10 @@ extension Tensor {
     batchRows.forEachRow(in: 0..<batchRows.rowCount) { _, o in
       for j in 0..<batchRows.rowLength {
         guard index < count, let aOp, let bOp else { return }
-        BLAS.gemm(
+        BLAS.product(
           T.self, m: m, n: n, k: k, a: ap + o[0] + j * batchRows.rowStride(0), aOp: aOp,
           b: bp + o[1] + j * batchRows.rowStride(1), bOp: bOp, bColStride: bColStride,
-          c: cp + index * m * n)
+          c: cp + index * m * n, plan: plan)
         index += 1
       }
     }

@@ -74,4 +74,70 @@ final class MatmulReferenceTests: XCTestCase {
     let v = try Tensor(scalar: 2.0).broadcast(to: [3])
     XCTAssertEqual(try a.matmul(v).scalars, [12, 30])
   }
+
+  /// `a @ b` by the definition from flat copies (fast enough for the sizes that split).
+  func naiveFlat(_ a: Tensor, _ b: Tensor) throws -> Tensor {
+    let (m, k, n) = (a.shape[0], a.shape[1], b.shape[1])
+    let x = a.cast(to: .float64).contiguousLayout().toArray(Double.self)
+    let y = b.cast(to: .float64).contiguousLayout().toArray(Double.self)
+    var out = [Double](repeating: 0, count: m * n)
+    for i in 0..<m {
+      for p in 0..<k {
+        let xip = x[i * k + p]
+        for j in 0..<n { out[i * n + j] += xip * y[p * n + j] }
+      }
+    }
+    return try Tensor(shape: [m, n], scalars: out)
+  }
+
+  func testPlanSplitsMidSizedProductsIntoBands() {
+    XCTAssertEqual(BLAS.plan(m: 64, n: 64, k: 64, cores: 2), .single(threads: 1))
+    XCTAssertEqual(BLAS.plan(m: 256, n: 256, k: 256, cores: 2), .bands(parts: 2))
+    XCTAssertEqual(BLAS.plan(m: 256, n: 256, k: 256, cores: 1), .single(threads: 1))
+    XCTAssertEqual(BLAS.plan(m: 1024, n: 1024, k: 1024, cores: 2), .single(threads: 2))
+    // A matrix-vector product, or a result too thin to cut into 16-wide bands, is not split.
+    XCTAssertEqual(BLAS.plan(m: 100_000, n: 1, k: 64, cores: 2), .single(threads: 2))
+    XCTAssertEqual(BLAS.plan(m: 8, n: 8, k: 100_000, cores: 2), .single(threads: 2))
+  }
+
+  func testBandsMatchTripleLoopForRowAndColumnSplitsAndTransposes() throws {
+    var g = PCG64(seed: 13)
+    // [130, 128] x [128, 128] splits by rows (130 is not a multiple of 16, so the last band
+    // is short), [24, 352] x [352, 256] by columns. Layouts: contiguous or transposed views.
+    for (m, k, n) in [(130, 128, 128), (24, 352, 256)] {
+      XCTAssertEqual(BLAS.plan(m: m, n: n, k: k, cores: 2), .bands(parts: 2))
+      for (la, lb) in [(0, 1), (1, 0)] {
+        do {
+          let a = try view([m, k], layout: la, &g)
+          let b = try view([k, n], layout: lb, &g)
+          let expected = try naiveFlat(a, b)
+          assertClose(
+            try a.matmul(b), expected, rtol: 1e-12, atol: 1e-12, "\(m)x\(k)x\(n) \(la),\(lb)")
+          assertClose(
+            try a.cast(to: .float32).matmul(b.cast(to: .float32)), expected.cast(to: .float32),
+            rtol: 1e-4, atol: 1e-4, "float32 \(m)x\(k)x\(n) \(la),\(lb)")
+        }
+      }
+    }
+  }
+
+  func testBandsGiveTheSameBitsAsOneCall() throws {
+    var g = PCG64(seed: 14)
+    for (m, k, n) in [(100, 64, 90), (40, 80, 120)] {
+      let a = Tensor.randn([m, k], using: &g)
+      let b = Tensor.randn([k, n], using: &g)
+      var results: [[Double]] = []
+      for plan in [BLAS.Plan.single(threads: 1), .bands(parts: 2), .bands(parts: 3)] {
+        let c = Tensor(uninitializedShape: [m, n], dtype: .float64)
+        BLAS.setThreads(1)
+        BLAS.product(
+          Double.self, m: m, n: n, k: k, a: a.base(Double.self), aOp: (false, k),
+          b: b.base(Double.self), bOp: (false, n), bColStride: n, c: c.base(Double.self),
+          plan: plan)
+        results.append(c.toArray(Double.self))
+      }
+      XCTAssertEqual(results[0], results[1], "\(m)x\(k)x\(n) 2 bands")
+      XCTAssertEqual(results[0], results[2], "\(m)x\(k)x\(n) 3 bands")
+    }
+  }
 }

@@ -4,46 +4,24 @@ import Foundation
 /// Matrix products on OpenBLAS. This file and `LAPACK.swift` are the only callers of the C
 /// libraries.
 enum BLAS {
-  /// Multiply-adds (`m·n·k`) below which a product runs on one thread. Measured with
+  /// Multiply-adds (`m·n·k`) below which OpenBLAS runs on one thread. Measured with
   /// bench/tensor/blas_threads.c on the 2-core machines (median µs, 1 vs 2 threads):
   /// 1797×64×10 (the digits logistic regression, 1.2M) 68 vs 119, 96³ 31 vs 31,
   /// 128³ (2.1M) 87 vs 52, 512×64×64 (2.1M) 91 vs 73, 256³ 672 vs 380. Two threads pay
   /// from about 2^21; below, the hand-off costs more than it saves (DESIGN.md).
+  ///
+  /// Debian's OpenBLAS 0.3.21 waits for its threads with `sched_yield` (NumPy's bundled
+  /// 0.3.31 spins instead, OpenBLAS PR #4549): on a quiet machine both reach about 180
+  /// GFLOP/s in float32 at n = 256, but while another process runs, each yield can hand the
+  /// core away for a time slice and a 256³ product drops to one core's speed. Cutting the
+  /// product into row bands on `Parallel.tasks` was measured and is slower: a parked GCD
+  /// worker takes 30 to 60 µs to join, against 180 µs of arithmetic.
   static let threadThreshold = 128 * 128 * 128
 
-  /// Multiply-adds below which Melix splits a product over the cores itself (one
-  /// single-threaded OpenBLAS call per core on a band of rows or columns) instead of letting
-  /// OpenBLAS thread it. Debian's OpenBLAS 0.3.21 synchronises its threads with
-  /// `sched_yield` (replaced by a spin in 0.3.27, OpenBLAS PR #4549, which NumPy's bundled
-  /// 0.3.31 has): about four system calls per `sgemm` at n = 256, costly next to the 170 µs
-  /// of arithmetic and far worse when another process holds a core. Bands share nothing,
-  /// so they need no synchronisation but the final join. Above this size OpenBLAS's own
-  /// threading (packed panels shared between threads) is as fast or faster; see
-  /// bench/tensor/run.sh.
-  static let splitLimit = Int(ProcessInfo.processInfo.environment["MELIX_SPLIT"] ?? "") ?? 512 * 512 * 512 // TEMP
-
-  /// How a product of `work` multiply-adds over an `[m, n]` result runs.
-  enum Plan: Equatable {
-    /// One OpenBLAS call on `threads` threads.
-    case single(threads: Int32)
-    /// `parts` single-threaded OpenBLAS calls on bands of rows (or of columns when `n > m`).
-    case bands(parts: Int)
-  }
-
-  /// The plan for `C[m, n] = A[m, k] · B[k, n]` on a machine with `cores` cores.
-  static func plan(m: Int, n: Int, k: Int, cores: Int = Parallel.cores) -> Plan {
-    let work = m * n * k
-    guard work >= threadThreshold, cores >= 2 else { return .single(threads: 1) }
-    // Bands narrower than 16 rows/columns would cut through the kernels' register blocks.
-    if work < splitLimit && n > 1 && Swift.max(m, n) >= 16 * cores {
-      return .bands(parts: cores)
-    }
-    return .single(threads: Int32(cores))
-  }
-
-  /// Sets OpenBLAS's thread count. Calls `openblas_set_num_threads` (process-wide inside
-  /// OpenBLAS; set before every call) only when it changes.
-  static func setThreads(_ wanted: Int32) {
+  /// Sets OpenBLAS's thread count for a problem of `work` multiply-adds. Calls
+  /// `openblas_set_num_threads` (process-wide inside OpenBLAS; set before every call).
+  static func setThreads(work: Int) {
+    let wanted = Int32(work >= threadThreshold ? Parallel.cores : 1)
     if openblas_get_num_threads() != wanted { openblas_set_num_threads(wanted) }
   }
 
@@ -61,14 +39,13 @@ enum BLAS {
     return nil
   }
 
-  /// `C[m, n] = A[m, k] · B[k, n]` for one batch entry of strided float views, `C`'s rows
-  /// `ldc` elements apart. Calls `cblas_dgemm`/`cblas_sgemm`, or `cblas_dgemv`/`cblas_sgemv`
-  /// when `n == 1` (then `C` is one column of `m` contiguous elements).
+  /// `C[m, n] = A[m, k] · B[k, n]` for one batch entry of strided float views.
+  /// Calls `cblas_dgemm`/`cblas_sgemm`, or `cblas_dgemv`/`cblas_sgemv` when `n == 1`.
   static func gemm<T: TensorScalar>(
     _ t: T.Type, m: Int, n: Int, k: Int,
     a: UnsafePointer<T>, aOp: (transposed: Bool, ld: Int),
     b: UnsafePointer<T>, bOp: (transposed: Bool, ld: Int), bColStride: Int,
-    c: UnsafeMutablePointer<T>, ldc: Int
+    c: UnsafeMutablePointer<T>
   ) {
     let ta = aOp.transposed ? CblasTrans : CblasNoTrans
     let tb = bOp.transposed ? CblasTrans : CblasNoTrans
@@ -91,49 +68,11 @@ enum BLAS {
     if T.self == Double.self {
       cblas_dgemm(
         CblasRowMajor, ta, tb, M, N, K, 1, rebind(a, Double.self), Int32(aOp.ld),
-        rebind(b, Double.self), Int32(bOp.ld), 0, rebind(c, Double.self), Int32(ldc))
+        rebind(b, Double.self), Int32(bOp.ld), 0, rebind(c, Double.self), N)
     } else {
       cblas_sgemm(
         CblasRowMajor, ta, tb, M, N, K, 1, rebind(a, Float.self), Int32(aOp.ld),
-        rebind(b, Float.self), Int32(bOp.ld), 0, rebind(c, Float.self), Int32(ldc))
-    }
-  }
-
-  /// `C[m, n] = A[m, k] · B[k, n]` as ``gemm(_:m:n:k:a:aOp:b:bOp:bColStride:c:ldc:)`` for a
-  /// contiguous `C`, run as `plan` says: for ``Plan/bands(parts:)`` the rows of `A` and `C`
-  /// (or the columns of `B` and `C` when `n > m`) are cut into `parts` bands, multiples of 16
-  /// long, each multiplied by one single-threaded call on its own core. Every element is the
-  /// same dot product in the same order as in one call, so the result does not depend on
-  /// the plan.
-  static func product<T: TensorScalar>(
-    _ t: T.Type, m: Int, n: Int, k: Int,
-    a: UnsafePointer<T>, aOp: (transposed: Bool, ld: Int),
-    b: UnsafePointer<T>, bOp: (transposed: Bool, ld: Int), bColStride: Int,
-    c: UnsafeMutablePointer<T>, plan: Plan
-  ) {
-    guard case .bands(let parts) = plan, parts > 1 else {
-      gemm(T.self, m: m, n: n, k: k, a: a, aOp: aOp, b: b, bOp: bOp, bColStride: bColStride, c: c, ldc: n)
-      return
-    }
-    let byRows = m >= n
-    let length = byRows ? m : n
-    let band = ((length + parts - 1) / parts + 15) & ~15
-    Parallel.tasks(parts) { part in
-      let lo = Swift.min(part * band, length)
-      let hi = Swift.min(lo + band, length)
-      guard lo < hi else { return }
-      if byRows {
-        // Row i of A is at i·ld, or at column offset i when A is passed transposed.
-        let aBand = a + (aOp.transposed ? lo : lo * aOp.ld)
-        gemm(
-          T.self, m: hi - lo, n: n, k: k, a: aBand, aOp: aOp, b: b, bOp: bOp,
-          bColStride: bColStride, c: c + lo * n, ldc: n)
-      } else {
-        let bBand = b + (bOp.transposed ? lo * bOp.ld : lo)
-        gemm(
-          T.self, m: m, n: hi - lo, k: k, a: a, aOp: aOp, b: bBand, bOp: bOp,
-          bColStride: bColStride, c: c + lo, ldc: n)
-      }
+        rebind(b, Float.self), Int32(bOp.ld), 0, rebind(c, Float.self), N)
     }
   }
 
@@ -254,11 +193,7 @@ extension Tensor {
     }
     let bColStride = k == 1 ? 1 : ys.strides[r - 2]
     let count = ShapeMath.count(batch)
-    let plan = BLAS.plan(m: m, n: n, k: k)
-    switch plan {
-    case .single(let threads): BLAS.setThreads(threads)
-    case .bands: BLAS.setThreads(1)
-    }
+    BLAS.setThreads(work: m * n * k)
     let ap = xs.base(T.self)
     let bp = ys.base(T.self)
     let cp = out.base(T.self)
@@ -272,10 +207,10 @@ extension Tensor {
     batchRows.forEachRow(in: 0..<batchRows.rowCount) { _, o in
       for j in 0..<batchRows.rowLength {
         guard index < count, let aOp, let bOp else { return }
-        BLAS.product(
+        BLAS.gemm(
           T.self, m: m, n: n, k: k, a: ap + o[0] + j * batchRows.rowStride(0), aOp: aOp,
           b: bp + o[1] + j * batchRows.rowStride(1), bOp: bOp, bColStride: bColStride,
-          c: cp + index * m * n, plan: plan)
+          c: cp + index * m * n)
         index += 1
       }
     }

@@ -54,8 +54,9 @@ if ProcessInfo.processInfo.environment["BENCH_ONLY"] == "overhead" {
   exit(0)
 }
 
-// BENCH_ONLY=matmul256 prints the fastest and median of 200 products at n = 256 (for
-// diagnosing the small-matrix figure under load).
+// BENCH_ONLY=matmul256 prints the fastest and median of 200 products at n = BENCH_N (256
+// unless told), for telling a slow library from a loaded machine; numpy_bench.py has the
+// same mode.
 if ProcessInfo.processInfo.environment["BENCH_ONLY"] == "matmul256" {
   let size = Int(ProcessInfo.processInfo.environment["BENCH_N"] ?? "") ?? 256
   for dtype in [DType.float32, .float64] {
@@ -75,7 +76,8 @@ if ProcessInfo.processInfo.environment["BENCH_ONLY"] == "matmul256" {
   exit(0)
 }
 
-// BENCH_ONLY=sum prints the fastest and median of 101 sums of 10^5 and 10^7 doubles.
+// BENCH_ONLY=sum prints the fastest and median of 2001 sums of 10^5 doubles (in cache) and
+// of 41 sums of 10^7 (from memory); numpy_bench.py has the same mode.
 if ProcessInfo.processInfo.environment["BENCH_ONLY"] == "sum" {
   for size in [100_000, 10_000_000] {
     let a = Tensor.rand([size], using: &generator)

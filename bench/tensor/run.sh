@@ -14,7 +14,7 @@ trap 'rm -rf "$out"' EXIT
 # benchmarks' own (from the shell's `times`), is what other processes took: the ratios only mean
 # something when that is near zero (a 256³ product with Debian's OpenBLAS 0.3.21 drops to
 # one core's speed while another process runs; see Sources/MelixNumerics/BLAS.swift).
-times | tail -1 > "$out/cpu.start"
+times > "$out/cpu.start"
 head -1 /proc/stat > "$out/stat.start"
 for round in $(seq "$rounds"); do
   echo "round $round of $rounds" >&2
@@ -24,7 +24,7 @@ for round in $(seq "$rounds"); do
   env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 numpy_bench.py > "$out/numpy.$round"
 done
 head -1 /proc/stat > "$out/stat.end"
-times | tail -1 > "$out/cpu.end"
+times > "$out/cpu.end"
 python3 - "$out" "$rounds" <<'PY'
 import statistics, subprocess, sys
 out, rounds = sys.argv[1], int(sys.argv[2])
@@ -34,9 +34,9 @@ def jiffies(name):
     return busy, sum(fields[:8])
 busy0, total0 = jiffies("stat.start")
 busy1, total1 = jiffies("stat.end")
-def children_cpu(name):  # `times` prints the children's user and system time as 1m2.345s
+def children_cpu(name):  # `times`' second line: the children's user and system time, 1m2.345s
     seconds = 0.0
-    for field in open(f"{out}/{name}").read().split():
+    for field in open(f"{out}/{name}").read().splitlines()[-1].split():
         minutes, rest = field.rstrip("s").split("m")
         seconds += 60 * float(minutes) + float(rest)
     return seconds

@@ -99,7 +99,8 @@ extension Tensor {
     case .subtract: return try mapBinary(a, b, shape, op: op.rawValue, kernel: SubtractKernel<T>())
     case .multiply: return try mapBinary(a, b, shape, op: op.rawValue, kernel: MultiplyKernel<T>())
     case .divide: return try mapBinary(a, b, shape, op: op.rawValue, kernel: DivideKernel<T>())
-    case .floorDivide: return try mapBinary(a, b, shape, op: op.rawValue) { (x: T, y: T) in (x / y).rounded(.down) }
+    case .floorDivide:
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: T, y: T) in (x / y).rounded(.down) }
     case .remainder:
       // Python's '%': the result has the sign of the divisor.
       return try mapBinary(a, b, shape, op: op.rawValue) { (x: T, y: T) -> T in
@@ -108,15 +109,20 @@ extension Tensor {
       }
     case .power: return try mapBinary(a, b, shape, op: op.rawValue) { (x: T, y: T) in T.pow(x, y) }
     case .maximum:
-      return try mapBinary(a, b, shape, op: op.rawValue) { (x: T, y: T) in x.isNaN || y.isNaN ? T.nan : Swift.max(x, y) }
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: T, y: T) in
+        x.isNaN || y.isNaN ? T.nan : Swift.max(x, y)
+      }
     case .minimum:
-      return try mapBinary(a, b, shape, op: op.rawValue) { (x: T, y: T) in x.isNaN || y.isNaN ? T.nan : Swift.min(x, y) }
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: T, y: T) in
+        x.isNaN || y.isNaN ? T.nan : Swift.min(x, y)
+      }
     case .equal: return try mapBinary(a, b, shape, op: op.rawValue) { (x: T, y: T) in x == y }
     case .notEqual: return try mapBinary(a, b, shape, op: op.rawValue) { (x: T, y: T) in x != y }
     case .less: return try mapBinary(a, b, shape, op: op.rawValue) { (x: T, y: T) in x < y }
     case .lessEqual: return try mapBinary(a, b, shape, op: op.rawValue) { (x: T, y: T) in x <= y }
     case .greater: return try mapBinary(a, b, shape, op: op.rawValue) { (x: T, y: T) in x > y }
-    case .greaterEqual: return try mapBinary(a, b, shape, op: op.rawValue) { (x: T, y: T) in x >= y }
+    case .greaterEqual:
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: T, y: T) in x >= y }
     case .logicalAnd, .logicalOr, .logicalXor: unreachableOp(op)
     }
   }
@@ -127,8 +133,10 @@ extension Tensor {
     switch op {
     // Integer arithmetic wraps on overflow, as NumPy's int64 does.
     case .add: return try mapBinary(a, b, shape, op: op.rawValue) { (x: Int64, y: Int64) in x &+ y }
-    case .subtract: return try mapBinary(a, b, shape, op: op.rawValue) { (x: Int64, y: Int64) in x &- y }
-    case .multiply: return try mapBinary(a, b, shape, op: op.rawValue) { (x: Int64, y: Int64) in x &* y }
+    case .subtract:
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: Int64, y: Int64) in x &- y }
+    case .multiply:
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: Int64, y: Int64) in x &* y }
     case .floorDivide:
       // NumPy gives 0 for division by zero (with a warning); we never trap.
       return try mapBinary(a, b, shape, op: op.rawValue) { (x: Int64, y: Int64) -> Int64 in
@@ -159,14 +167,21 @@ extension Tensor {
         }
         return result
       }
-    case .maximum: return try mapBinary(a, b, shape, op: op.rawValue) { (x: Int64, y: Int64) in Swift.max(x, y) }
-    case .minimum: return try mapBinary(a, b, shape, op: op.rawValue) { (x: Int64, y: Int64) in Swift.min(x, y) }
-    case .equal: return try mapBinary(a, b, shape, op: op.rawValue) { (x: Int64, y: Int64) in x == y }
-    case .notEqual: return try mapBinary(a, b, shape, op: op.rawValue) { (x: Int64, y: Int64) in x != y }
+    case .maximum:
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: Int64, y: Int64) in Swift.max(x, y) }
+    case .minimum:
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: Int64, y: Int64) in Swift.min(x, y) }
+    case .equal:
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: Int64, y: Int64) in x == y }
+    case .notEqual:
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: Int64, y: Int64) in x != y }
     case .less: return try mapBinary(a, b, shape, op: op.rawValue) { (x: Int64, y: Int64) in x < y }
-    case .lessEqual: return try mapBinary(a, b, shape, op: op.rawValue) { (x: Int64, y: Int64) in x <= y }
-    case .greater: return try mapBinary(a, b, shape, op: op.rawValue) { (x: Int64, y: Int64) in x > y }
-    case .greaterEqual: return try mapBinary(a, b, shape, op: op.rawValue) { (x: Int64, y: Int64) in x >= y }
+    case .lessEqual:
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: Int64, y: Int64) in x <= y }
+    case .greater:
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: Int64, y: Int64) in x > y }
+    case .greaterEqual:
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: Int64, y: Int64) in x >= y }
     case .divide, .logicalAnd, .logicalOr, .logicalXor: unreachableOp(op)
     }
   }
@@ -175,14 +190,20 @@ extension Tensor {
     -> Tensor
   {
     switch op {
-    case .logicalAnd: return try mapBinary(a, b, shape, op: op.rawValue) { (x: Bool, y: Bool) in x && y }
-    case .logicalOr: return try mapBinary(a, b, shape, op: op.rawValue) { (x: Bool, y: Bool) in x || y }
-    case .logicalXor, .notEqual: return try mapBinary(a, b, shape, op: op.rawValue) { (x: Bool, y: Bool) in x != y }
+    case .logicalAnd:
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: Bool, y: Bool) in x && y }
+    case .logicalOr:
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: Bool, y: Bool) in x || y }
+    case .logicalXor, .notEqual:
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: Bool, y: Bool) in x != y }
     case .equal: return try mapBinary(a, b, shape, op: op.rawValue) { (x: Bool, y: Bool) in x == y }
     case .less: return try mapBinary(a, b, shape, op: op.rawValue) { (x: Bool, y: Bool) in !x && y }
-    case .lessEqual: return try mapBinary(a, b, shape, op: op.rawValue) { (x: Bool, y: Bool) in !x || y }
-    case .greater: return try mapBinary(a, b, shape, op: op.rawValue) { (x: Bool, y: Bool) in x && !y }
-    case .greaterEqual: return try mapBinary(a, b, shape, op: op.rawValue) { (x: Bool, y: Bool) in x || !y }
+    case .lessEqual:
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: Bool, y: Bool) in !x || y }
+    case .greater:
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: Bool, y: Bool) in x && !y }
+    case .greaterEqual:
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: Bool, y: Bool) in x || !y }
     default: unreachableOp(op)
     }
   }

@@ -12,10 +12,11 @@ final class TensorStorage: @unchecked Sendable {
 
   /// Allocates uninitialised memory for `count` elements; callers fill every element.
   ///
-  /// Ends the process if `posix_memalign` fails. Only the non-throwing creation functions
-  /// (`zeros`, `full`, `rand`, casts, copies) come here, with shapes the interpreter has
-  /// already bounded to ``ShapeMath/maxResultCount`` elements; operations that throw use
-  /// ``init(dtype:count:op:shape:)``.
+  /// Ends the process if `posix_memalign` fails. The callers cannot throw (creation
+  /// functions such as `zeros` and `rand`, casts, copies, unary maps, reductions), and their
+  /// results are no larger than an input or have shapes the interpreter bounds to 2^30
+  /// elements. Throwing operations whose result can outgrow their inputs (broadcasting
+  /// element-wise operations, `matmul`, `concat`) use ``init(dtype:count:op:shape:)``.
   init(dtype: DType, count: Int) {
     let bytes = max(count, 1) * dtype.byteWidth
     guard let raw = TensorStorage.allocate(bytes: bytes) else {

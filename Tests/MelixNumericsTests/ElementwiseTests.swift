@@ -33,7 +33,8 @@ final class ElementwiseTests: XCTestCase {
     for c in cases {
       let name = try XCTUnwrap(c["op"] as? String)
       let op = try XCTUnwrap(Self.ops[name], name)
-      let actual = try Tensor.elementwise(op, try Fixture.tensor(c["lhs"]), try Fixture.tensor(c["rhs"]))
+      let actual = try Tensor.elementwise(
+        op, try Fixture.tensor(c["lhs"]), try Fixture.tensor(c["rhs"]))
       // Exact: Int64 values near 2^63 do not survive a trip through Double.
       XCTAssertEqual(actual.dtype, .int64, name)
       XCTAssertEqual(

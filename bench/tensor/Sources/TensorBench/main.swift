@@ -89,7 +89,9 @@ if ProcessInfo.processInfo.environment["BENCH_ONLY"] == "sum" {
     }
     times.sort()
     let bytes = 8 * Double(size)
-    print("# melix sum \(size) min \(bytes / times[0] / 1e9) med \(bytes / times[times.count / 2] / 1e9) GB/s")
+    print(
+      "# melix sum \(size) min \(bytes / times[0] / 1e9) med \(bytes / times[times.count / 2] / 1e9) GB/s"
+    )
   }
   exit(0)
 }

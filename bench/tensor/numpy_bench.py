@@ -43,7 +43,7 @@ if only == "sum":
         print(f"# numpy sum {size} min {8 * size / times[0] / 1e9} med {8 * size / times[len(times) // 2] / 1e9} GB/s")
     sys.exit(0)
 
-# 200 products at n = 256, as TensorBench (with 30 both sides showed one core's speed).
+# 200 products at n = 256, as TensorBench (with 30, both sides often showed one core's speed).
 for dtype in ["float32", "float64"]:
     for n, reps in [(256, 200), (1024, 7), (2048, 5)]:
         a = rng.random((n, n)).astype(dtype)

@@ -100,8 +100,9 @@ if ProcessInfo.processInfo.environment["BENCH_ONLY"] == "sum" {
 // small-tensor figures (for profiling).
 let only = ProcessInfo.processInfo.environment["BENCH_ONLY"]
 let onlyElementwise = only == "elementwise" || only == "small"
-// 200 products at n = 256 (40 ms): with 30, most of them ran before both cores were awake
-// and both libraries showed one core's speed (about 105 GFLOP/s instead of 180 in float32).
+// 200 products at n = 256 (40 ms): with 30, a quiet run showed both libraries at about one
+// core's speed (106 and 110 GFLOP/s in float32), against 180 to 190 over 200 back-to-back
+// products (BENCH_ONLY=matmul256).
 for dtype in [DType.float32, .float64] where !onlyElementwise {
   for (n, reps) in [(256, 200), (1024, 7), (2048, 5)] {
     let a = Tensor.rand([n, n], dtype: dtype, using: &generator)

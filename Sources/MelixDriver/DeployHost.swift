@@ -6,7 +6,7 @@ import MelixServer
 /// The host side of `deploy` (STYLE.md section 2: the interpreter never imports the server;
 /// the driver injects these built-ins into the sessions it makes).
 enum DeployHost {
-  /// `deploy(model, port:, host:, name:)` and `stop(server)`.
+  /// `deploy(model, port:, host:, name:)`, `wait(server)` and `stop(server)`.
   static func builtins() -> [Builtin] {
     [
       Builtin(
@@ -21,10 +21,13 @@ enum DeployHost {
         doc: """
           Serves a trained model over HTTP in the background (Open Inference Protocol / KServe V2 \
           REST, TF-Serving's ':predict', Prometheus '/metrics'; docs/serving.md) and returns a \
-          Server with 'url' and 'port'; the session keeps working. Port 0 picks a free port. \
-          'stop(server)' stops it; it also stops when the program ends.
+          Server with 'url', 'port', 'name' and 'is_running'; the session keeps working. Port 0 \
+          picks a free port. 'name' is the model's name in URLs: with the default "model", \
+          clients POST to '/v2/models/model/infer' or '/v1/models/model:predict'. \
+          'stop(server)' stops it, and it stops when the program ends: a script that only \
+          serves calls 'wait(server)' to serve until Ctrl-C or SIGTERM.
           """,
-        example: "let server = deploy(model, port: 8080)\nprint(server.url)\nstop(server)"
+        example: "let server = deploy(model, port: 8080)\nprint(server.url)  # http://127.0.0.1:8080\nstop(server)"
       ) { args, _ in
         guard let model = nativeModel(args[0]), case .int(let port) = args[1],
           case .string(let host) = args[2], case .string(let name) = args[3]
@@ -56,9 +59,28 @@ enum DeployHost {
         }
       },
       Builtin(
+        "wait", [BuiltinParameter("server", .native("Server"))], returns: "Nil",
+        doc: """
+          Serves until Ctrl-C (SIGINT) or SIGTERM, then stops the server after the requests in \
+          flight finish and returns: 'deploy' then 'wait' is the script form of 'melix serve'. \
+          Prints 'melix: serving NAME on URL; Ctrl-C stops' on standard error once it listens \
+          for the signals. Returns at once for a stopped server. Also 'server.wait()'.
+          """,
+        example: "let server = deploy(model, port: 8080)\nwait(server)  # until Ctrl-C or SIGTERM\nprint(\"stopped\")"
+      ) { args, _ in
+        guard case .native(let value) = args[0], let server = value as? ServerValue else {
+          throw MelixError("'wait' needs a Server returned by 'deploy'")
+        }
+        server.waitForSignal()
+        return .null
+      },
+      Builtin(
         "stop", [BuiltinParameter("server", .native("Server"))], returns: "Nil",
-        doc: "Stops a server started by 'deploy' after the requests in flight finish.",
-        example: "stop(server)"
+        doc: """
+          Stops a server started by 'deploy' after the requests in flight finish; stopping a \
+          stopped server does nothing. Also 'server.stop()'.
+          """,
+        example: "stop(server)\nprint(server.is_running)  # false"
       ) { args, _ in
         guard case .native(let value) = args[0], let server = value as? ServerValue else {
           return .null
@@ -115,6 +137,36 @@ final class ServerValue: NativeValue {
     case "is_running": return .bool(isRunning)
     default: throw MelixError("Server has no field '\(field)'")
     }
+  }
+
+  /// Blocks until SIGINT or SIGTERM arrives or the server ends by itself, then stops it
+  /// gracefully. The signals' previous dispositions are restored before it returns; while
+  /// it waits they do not end the process.
+  func waitForSignal() {
+    guard isRunning else { return }
+    let woken = DispatchSemaphore(value: 0)
+    var sources: [DispatchSourceSignal] = []
+    var previous: [(Int32, sig_t?)] = []
+    for number in [SIGINT, SIGTERM] {
+      // Ignored by default handling so that only the dispatch source sees it.
+      previous.append((number, signal(number, SIG_IGN)))
+      let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+      source.setEventHandler { woken.signal() }
+      source.resume()
+      sources.append(source)
+    }
+    let running = self.running
+    let ended = _Concurrency.Task {
+      await running.finished()
+      woken.signal()
+    }
+    FileHandle.standardError.write(
+      Data("melix: serving '\(name)' on \(running.url); Ctrl-C stops\n".utf8))
+    woken.wait()
+    ended.cancel()
+    stop()
+    for source in sources { source.cancel() }
+    for (number, handler) in previous { signal(number, handler ?? SIG_DFL) }
   }
 
   func stop() {

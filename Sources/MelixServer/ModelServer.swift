@@ -225,6 +225,11 @@ public final class RunningServer: Sendable {
   /// The base URL, `http://host:port`.
   public var url: String { "http://\(host):\(port)" }
 
+  /// Waits until the server has stopped (by `stop()` or a failure) without stopping it.
+  public func finished() async {
+    _ = await task.result
+  }
+
   /// Stops the server gracefully (requests in flight finish) and waits for it.
   public func stop() async {
     task.cancel()

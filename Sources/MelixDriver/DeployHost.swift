@@ -71,7 +71,7 @@ enum DeployHost {
         guard case .native(let value) = args[0], let server = value as? ServerValue else {
           throw MelixError("'wait' needs a Server returned by 'deploy'")
         }
-        server.waitForSignal()
+        try server.waitForSignal()
         return .null
       },
       Builtin(
@@ -140,32 +140,57 @@ final class ServerValue: NativeValue {
   }
 
   /// Blocks until SIGINT or SIGTERM arrives or the server ends by itself, then stops it
-  /// gracefully. The signals' previous dispositions are restored before it returns; while
-  /// it waits they do not end the process.
-  func waitForSignal() {
+  /// gracefully. While it waits, both signals go to a handler that writes to
+  /// `WaitSignals.pipe` (with the server's threads running, a signal left to a dispatch
+  /// source alone is often taken and dropped by another thread) and to dispatch sources;
+  /// the previous handlers are restored before it returns.
+  ///
+  /// - Throws: `MelixError` when the signal pipe could not be made.
+  func waitForSignal() throws {
     guard isRunning else { return }
-    let woken = DispatchSemaphore(value: 0)
-    var sources: [DispatchSourceSignal] = []
-    var previous: [(Int32, sig_t?)] = []
-    for number in [SIGINT, SIGTERM] {
-      // Ignored by default handling so that only the dispatch source sees it.
-      previous.append((number, signal(number, SIG_IGN)))
+    let pipe = WaitSignals.pipe
+    guard pipe.read >= 0, pipe.write >= 0 else {
+      throw MelixError("cannot 'wait': no pipe for the signals could be made")
+    }
+    var byte: UInt8 = 0
+    while read(pipe.read, &byte, 1) == 1 {}  // signals from an earlier wait
+    let handler: @convention(c) (Int32) -> Void = { number in
+      var byte = UInt8(truncatingIfNeeded: number)
+      _ = Glibc.write(WaitSignals.pipe.write, &byte, 1)
+    }
+    let previous = [SIGINT, SIGTERM].map { ($0, signal($0, handler)) }
+    // Unblocked on this thread (a parent may have started the process with them blocked),
+    // so that the handler runs here rather than the signal waiting, pending, for a signalfd.
+    var signals = sigset_t()
+    var savedMask = sigset_t()
+    sigemptyset(&signals)
+    sigaddset(&signals, SIGINT)
+    sigaddset(&signals, SIGTERM)
+    pthread_sigmask(SIG_UNBLOCK, &signals, &savedMask)
+    let ended = DispatchSemaphore(value: 0)
+    // A script's or the REPL's own SIGINT source makes libdispatch read SIGINT from a
+    // signalfd, which may take the signal before the handler runs: these sources (sharing
+    // that signalfd) end the wait then too.
+    let sources = [SIGINT, SIGTERM].map { number in
       let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-      source.setEventHandler { woken.signal() }
+      source.setEventHandler { ended.signal() }
       source.resume()
-      sources.append(source)
+      return source
     }
     let running = self.running
-    let ended = _Concurrency.Task {
+    let watcher = _Concurrency.Task {
       await running.finished()
-      woken.signal()
+      ended.signal()
     }
     FileHandle.standardError.write(
       Data("melix: serving '\(name)' on \(running.url); Ctrl-C stops\n".utf8))
-    woken.wait()
-    ended.cancel()
-    stop()
+    while ended.wait(timeout: .now() + .milliseconds(50)) == .timedOut {
+      if read(pipe.read, &byte, 1) == 1 { break }
+    }
+    watcher.cancel()
     for source in sources { source.cancel() }
+    stop()
+    pthread_sigmask(SIG_SETMASK, &savedMask, nil)
     for (number, handler) in previous { signal(number, handler ?? SIG_DFL) }
   }
 
@@ -180,4 +205,20 @@ final class ServerValue: NativeValue {
     }
     done.wait()
   }
+}
+
+/// The pipe `wait(server)`'s signal handler writes to: a C signal handler cannot capture
+/// context, so its file descriptors are a process-wide constant, made once (non-blocking,
+/// close-on-exec) and never closed.
+enum WaitSignals {
+  /// Read and write ends; -1 and -1 when `pipe(2)` failed.
+  static let pipe: (read: Int32, write: Int32) = {
+    var fds: [Int32] = [-1, -1]
+    guard Glibc.pipe(&fds) == 0 else { return (-1, -1) }
+    for fd in fds {
+      _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+      _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+    }
+    return (fds[0], fds[1])
+  }()
 }

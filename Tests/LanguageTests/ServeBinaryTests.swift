@@ -268,6 +268,16 @@ final class ServeBinaryTests: XCTestCase {
   }
 
   func testWaitServesUntilSIGTERMThenStopsAndTheScriptEndsWithZero() throws {
+    try assertWaitServesUntil(SIGTERM)
+  }
+
+  func testWaitServesUntilSIGINTThenReturnsAndTheScriptGoesOn() throws {
+    try assertWaitServesUntil(SIGINT)
+  }
+
+  /// A script that deploys then waits serves until `signal`, after which `wait` returns,
+  /// the server is stopped and the script runs to its end with status 0.
+  private func assertWaitServesUntil(_ signal: Int32, line: UInt = #line) throws {
     let script = try write(
       "wait.mlx",
       """
@@ -295,12 +305,13 @@ final class ServeBinaryTests: XCTestCase {
       "POST", base + "/v1/models/model:predict", json: #"{"instances": [[5.1, 3.5, 1.4, 0.2]]}"#)
     XCTAssertEqual(v1.status, 200, v1.body)
     XCTAssertTrue(v1.body.contains(#""predictions":[0]"#), v1.body)
-    XCTAssertTrue(run.isRunning, "the script ended while 'wait' should block")
-    run.signal(SIGTERM)
-    XCTAssertEqual(run.waitForExit(timeout: 60), 0, run.stderr)
-    XCTAssertEqual(run.stdout, base + "\nstopped false\nagain\n")
+    XCTAssertTrue(run.isRunning, "the script ended while 'wait' should block", line: line)
+    run.signal(signal)
+    XCTAssertEqual(run.waitForExit(timeout: 60), 0, run.stderr, line: line)
+    XCTAssertEqual(run.stdout, base + "\nstopped false\nagain\n", line: line)
     XCTAssertNotEqual(
-      try curl("GET", base + "/v2/health/live").status, 200, "the server still answers after wait")
+      try curl("GET", base + "/v2/health/live").status, 200, "the server still answers after wait",
+      line: line)
   }
 
   func testDeployOnAPortInUseIsARuntimeErrorWithItsLocation() throws {

@@ -35,8 +35,10 @@ public struct Checkpoint: Sendable {
   public var featureNames: [String]
   /// Class display names in class order (may be empty).
   public var classNames: [String]
-  /// Named preprocessing parameters (for example `scaler_mean`, `scaler_scale`), each a
-  /// float64 vector, stored as datasets under `/preprocessing`.
+  /// Named preprocessing parameters, each a float64 vector, stored as datasets under
+  /// `/preprocessing`. Keys of a `standard_scaler`, `minmax_scaler` or `imputer` step
+  /// (`standard_scaler.mean`, `0_imputer.fills`, with `<step>.columns` in `metadata`) make
+  /// up `pipeline` on load; other keys (e.g. `scaler_mean`) are kept as data only.
   public var preprocessing: [String: [Double]]
   /// Training metadata as text (loss, optimizer, epochs, seed, date…).
   public var metadata: [String: String]

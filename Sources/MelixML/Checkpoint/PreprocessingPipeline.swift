@@ -56,8 +56,9 @@ public struct PreprocessingPipeline: Equatable, Sendable {
   /// Keys are `<name>.<field>` for one transformer, or `<i>_<name>.<field>` for a list
   /// (position `i`, the order applied): `standard_scaler.mean`/`.scale`,
   /// `minmax_scaler.scale`/`.offset` (`.data_min`/`.data_max` are informative),
-  /// `imputer.fills`. Unknown keys are an error: a step this Melix cannot apply must not be
-  /// skipped silently.
+  /// `imputer.fills`. Other keys (free-form vectors such as `scaler_mean` stored through the
+  /// Swift API, which are not steps of those three kinds) are data, not steps, and are not
+  /// applied; a future kind of step comes with a higher `Checkpoint.formatVersion`.
   ///
   /// - Parameters:
   ///   - vectors: The float64 vectors by key.
@@ -67,8 +68,8 @@ public struct PreprocessingPipeline: Equatable, Sendable {
   ///   - inputWidth: The model's number of input features.
   ///   - file: The checkpoint path, for messages.
   /// - Returns: The pipeline (empty when `vectors` is empty).
-  /// - Throws: `CheckpointError.damaged` naming the key for an unknown key, a missing
-  ///   vector or column list, a length mismatch, or a column that is not a model feature.
+  /// - Throws: `CheckpointError.damaged` naming the key for a missing vector or column list,
+  ///   a length mismatch, or a column that is not a model feature.
   public init(
     vectors: [String: [Double]], metadata: [String: String], featureNames: [String],
     inputWidth: Int, file: String
@@ -76,10 +77,7 @@ public struct PreprocessingPipeline: Equatable, Sendable {
     // Group the vectors by step key (`0_standard_scaler`) and remember the step's position.
     var groups: [String: (position: Int, name: String, fields: [String: [Double]])] = [:]
     for (key, values) in vectors {
-      guard let dot = key.lastIndex(of: ".") else {
-        throw CheckpointError.damaged(
-          file: file, reason: "/preprocessing/\(key): not a '<step>.<field>' name")
-      }
+      guard let dot = key.lastIndex(of: ".") else { continue }
       let stepKey = String(key[..<dot])
       let field = String(key[key.index(after: dot)...])
       var position = 0
@@ -88,10 +86,7 @@ public struct PreprocessingPipeline: Equatable, Sendable {
         position = index
         name = String(stepKey[stepKey.index(after: underscore)...])
       }
-      guard ["standard_scaler", "minmax_scaler", "imputer"].contains(name) else {
-        throw CheckpointError.damaged(
-          file: file, reason: "/preprocessing/\(key): unknown preprocessing step '\(name)'")
-      }
+      guard ["standard_scaler", "minmax_scaler", "imputer"].contains(name) else { continue }
       groups[stepKey, default: (position, name, [:])].fields[field] = values
     }
     let ordered = groups.sorted {

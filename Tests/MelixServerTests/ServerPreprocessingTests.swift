@@ -11,7 +11,8 @@ import XCTest
 final class ServerPreprocessingTests: ServerTestCase {
   /// A logistic regression trained on standardised `TestModels.rows`, saved with the
   /// scaler's numbers as `save(model, path, preprocessing: scaler)` writes them, and loaded.
-  func pipelineCheckpoint() throws -> (Checkpoint, ClassicalState, mean: [Double], scale: [Double]) {
+  func pipelineCheckpoint() throws -> (Checkpoint, ClassicalState, mean: [Double], scale: [Double])
+  {
     let rows = TestModels.rows
     let n = Double(rows.count)
     let mean = (0..<4).map { c in rows.reduce(0) { $0 + $1[c] } / n }

@@ -112,7 +112,9 @@ public struct PreprocessingPipeline: Equatable, Sendable {
         throw CheckpointError.damaged(
           file: file, reason: "/metadata attribute '\(stepKey).columns' is missing")
       }
-      let names = listed.isEmpty ? [] : listed.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+      let names =
+        listed.isEmpty
+        ? [] : listed.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
       let columns = try names.map { column -> Int in
         if let index = featureNames.firstIndex(of: column) { return index }
         if featureNames.isEmpty, column.hasPrefix("x"), let index = Int(column.dropFirst()),

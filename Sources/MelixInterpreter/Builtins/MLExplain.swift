@@ -221,12 +221,14 @@ extension BuiltinTable {
 
   /// Explains rows with the method the model allows: the classical models' own `shap`
   /// (exact linear SHAP for linear and logistic regression, Kernel SHAP for k-NN), Kernel
-  /// SHAP on probabilities (classifier) or predictions (regressor) for a network.
+  /// SHAP on probabilities (classifier) or predictions (regressor) for a network or a
+  /// loaded pipeline (raw inputs through its preprocessing).
   private static func shap(
     _ model: ModelValue, _ data: [[Double]], background: Background, samples: Int, seed: UInt64,
     featureNames: [String]
   ) throws -> Explanation {
-    if let state = model.classicalState {
+    // A loaded pipeline's model sees transformed inputs: explain raw ones through 'predict'.
+    if let state = model.classicalState, model.pipeline.isEmpty {
       return try state.fitted.shap(
         data, background: background, samples: samples, seed: seed, featureNames: featureNames,
         classNames: model.classNames)

@@ -67,11 +67,13 @@ enum DeployHost {
           for the signals. Returns at once for a stopped server. Also 'server.wait()'.
           """,
         example: "let server = deploy(model, port: 8080)\nwait(server)  # until Ctrl-C or SIGTERM\nprint(\"stopped\")"
-      ) { args, _ in
+      ) { args, context in
         guard case .native(let value) = args[0], let server = value as? ServerValue else {
           throw MelixError("'wait' needs a Server returned by 'deploy'")
         }
         try server.waitForSignal()
+        // The driver's own Ctrl-C handler may also have seen the SIGINT that ended the wait.
+        context.clearInterrupt()
         return .null
       },
       Builtin(

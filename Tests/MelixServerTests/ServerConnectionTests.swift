@@ -92,8 +92,9 @@ final class ServerConnectionTests: XCTestCase {
     let port = try await start(maxBodySize: 1000)
     for close in [true, false] {
       let connection = try RawConnection(port: port)
-      // 2 MB: more than the socket buffers hold, so the send only completes if the server reads.
-      try connection.send(predictRequest(rows: 100_000, close: close), timeout: 10)
+      // 12 MB: more than the socket buffers hold, so the send only completes if the server
+      // reads the rest of the body.
+      try connection.send(predictRequest(rows: 600_000, close: close), timeout: 10)
       let (bytes, closed) = connection.readToEnd(timeout: 10)
       XCTAssertTrue(closed, "connection not closed (Connection: close \(close))")
       let text = String(decoding: bytes, as: UTF8.self)

@@ -85,13 +85,22 @@ final class ConnectionCloser: ChannelDuplexHandler, RemovableChannelHandler {
     var endsConnection = false
     switch part {
     case .head(var head):
-      let request = requests.isEmpty ? (keepAlive: true, version: head.version) : requests.removeFirst()
-      let closeRequested = head.headers[canonicalForm: "connection"].contains { $0.lowercased() == "close" }
+      let request =
+        requests.isEmpty ? (keepAlive: true, version: head.version) : requests.removeFirst()
+      let closeRequested = head.headers[canonicalForm: "connection"].contains {
+        $0.lowercased() == "close"
+      }
       if !request.keepAlive || closeRequested {
         closeAfterResponse = true
         head.headers.replaceOrAdd(name: "connection", value: "close")
       }
-      if request.version.major == 1, request.version.minor == 0 { head.version = request.version }
+      if request.version.major == 1, request.version.minor == 0 {
+        head.version = request.version
+        // HTTP/1.0 clients assume the connection closes unless told otherwise.
+        if !closeAfterResponse {
+          head.headers.replaceOrAdd(name: "connection", value: "keep-alive")
+        }
+      }
       part = .head(head)
     case .body:
       break

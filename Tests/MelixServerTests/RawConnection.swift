@@ -42,12 +42,16 @@ final class RawConnection {
       let n = bytes[sent...].withUnsafeBytes {
         Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
       }
-      guard n > 0 else { throw SocketError(description: "send: errno \(errno) after \(sent) bytes") }
+      guard n > 0 else {
+        throw SocketError(description: "send: errno \(errno) after \(sent) bytes")
+      }
       sent += n
     }
   }
 
-  func send(_ text: String, timeout: Double = 10) throws { try send(Array(text.utf8), timeout: timeout) }
+  func send(_ text: String, timeout: Double = 10) throws {
+    try send(Array(text.utf8), timeout: timeout)
+  }
 
   /// Waits up to `timeout` seconds for at least one byte, without consuming it.
   func waitForData(timeout: Double) -> Bool {

@@ -130,6 +130,7 @@ final class ServerConnectionTests: XCTestCase {
       try keepAlive.send("GET /v2/health/ready HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
       let reply = try XCTUnwrap(keepAlive.readResponse(timeout: 10))
       XCTAssertTrue(reply.head.hasPrefix("HTTP/1.0 200"), reply.head)
+      XCTAssertTrue(reply.head.lowercased().contains("connection: keep-alive"), reply.head)
       XCTAssertEqual(reply.body, #"{"ready":true}"#)
     }
 

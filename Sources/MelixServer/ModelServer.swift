@@ -75,12 +75,29 @@ public struct ModelServer: Sendable {
   public func run(
     handlesSignals: Bool = true, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
   ) async throws {
+    try await run(signals: handlesSignals ? .standard : .none, onRunning: onRunning)
+  }
+
+  /// The signals that shut a server down gracefully.
+  enum ShutdownSignals {
+    /// SIGTERM and SIGINT.
+    case standard
+    /// None: only cancelling the task stops the server.
+    case none
+    /// SIGUSR2 only, for tests that signal their own process.
+    case user2
+  }
+
+  /// Serves in the foreground until the task is cancelled or one of `signals` arrives.
+  func run(
+    signals: ShutdownSignals, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+  ) async throws {
     let app = makeApplication(onRunning: onRunning)
     do {
-      if handlesSignals {
-        try await app.runService()
-      } else {
-        try await app.runService(gracefulShutdownSignals: [])
+      switch signals {
+      case .standard: try await app.runService()
+      case .none: try await app.runService(gracefulShutdownSignals: [])
+      case .user2: try await app.runService(gracefulShutdownSignals: [.sigusr2])
       }
     } catch {
       throw listenError(error)
@@ -208,6 +225,7 @@ public struct ModelServer: Sendable {
     let logger = Logger(label: "melix.server", factory: { _ in SwiftLogNoOpLogHandler() })
     return Application(
       router: router,
+      server: ClosingHTTP1Channel.builder(idleTimeout: configuration.idleTimeout),
       configuration: .init(
         address: .hostname(configuration.host, port: configuration.port), serverName: "melix"),
       onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
@@ -309,6 +327,9 @@ struct ServerMiddleware: RouterMiddleware {
     var response = ModelServer.json(
       error.status, JSONText.object([("error", JSONText.string(error.message))]))
     if error.status == 401 { response.headers[.wwwAuthenticate] = "Bearer" }
+    // The rest of an oversized body is not read: close the connection after the reply
+    // (ConnectionCloser reads the rest away so the client sees the 413).
+    if error.status == 413 { response.headers[.connection] = "close" }
     return response
   }
 

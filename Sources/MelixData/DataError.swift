@@ -57,6 +57,9 @@ public enum DataError: Error, Equatable, CustomStringConvertible {
   /// An unquoted CSV header field holds a carriage return: the file ends its lines with a
   /// bare CR (classic Mac OS), so the whole file reads as one header line.
   case bareCarriageReturn(file: String, line: Int)
+  /// A model was asked to fit a dataset that still has categorical (string) feature columns,
+  /// which no model can use as they are (scikit-learn refuses strings the same way).
+  case categoricalFeatures(operation: String, columns: [String])
 
   /// The same error with CSV line and row numbers moved by the given offsets (used when a
   /// later part of a file was parsed on its own).
@@ -137,6 +140,13 @@ public enum DataError: Error, Equatable, CustomStringConvertible {
       return "\(operation): column '\(column)' has level '\(level)' not seen when fitting"
     case .noObservedValues(let operation, let column):
       return "\(operation): column '\(column)' has no observed (non-missing) values"
+    case .categoricalFeatures(let operation, let columns):
+      let names = columns.map { "'\($0)'" }.joined(separator: ", ")
+      let (noun, verb, pronoun) =
+        columns.count == 1 ? ("column", "is", "it") : ("columns", "are", "them")
+      return
+        "'\(operation)': feature \(noun) \(names) \(verb) categorical; "
+        + "encode \(pronoun) with 'one_hot(columns: [...])' or 'drop' \(pronoun)"
     }
   }
 }

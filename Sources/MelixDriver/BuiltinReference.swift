@@ -17,10 +17,16 @@ public struct BuiltinReference {
   /// staleness test's message.
   public static let regenerateCommand = "melix doc --output docs/builtins.md"
 
+  /// Creates the reference `melix doc` writes: the standard table plus the built-ins the
+  /// driver adds to its sessions (`deploy`, `wait`, `stop`, listed under Machine learning).
+  public init() {
+    self.init(entries: BuiltinTable.standard() + DeployHost.builtins().inArea(.ml))
+  }
+
   /// Creates a reference of `entries`.
   ///
   /// - Parameter entries: One entry per name, as `BuiltinTable.standard()` returns them.
-  public init(entries: [Builtin] = BuiltinTable.standard()) {
+  public init(entries: [Builtin]) {
     self.entries = entries
   }
 

@@ -92,16 +92,19 @@ struct RunCommand: ParsableCommand {
 
   func run() throws {
     let context = DriverContext.fromProcess()
-    var source = try context.read(file)
-    if let cell {
-      do {
-        source = try CellSelector.select(cell: cell, from: source)
-      } catch let error as DriverError {
-        context.console.report(error)
-        throw ExitCode(error.exitStatus.rawValue)
-      }
+    let whole = try context.read(file)
+    guard let cell else {
+      try finish(context.runner.run(whole))
+      return
     }
-    try finish(context.runner.run(source))
+    let source: SourceFile
+    do {
+      source = try CellSelector.select(cell: cell, from: whole)
+    } catch let error as DriverError {
+      context.console.report(error)
+      throw ExitCode(error.exitStatus.rawValue)
+    }
+    try finish(context.runner.run(source) { CellSelector.explainOtherCells($0, cell: cell, in: whole, selected: source) })
   }
 }
 

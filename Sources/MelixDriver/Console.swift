@@ -16,14 +16,24 @@ public struct Console: Sendable {
 
   /// Writes Melix program output to stdout (buffered by the C library, flushed at exit).
   public func out(_ text: String) {
-    fputs(text, stdout)
+    Console.write(text, to: stdout)
   }
 
   /// Writes `text` to stderr, adding a final newline if it lacks one. Flushes stdout first
   /// so the program's output and the error appear in the order they happened.
   public func err(_ text: String) {
     fflush(stdout)
-    fputs(text.hasSuffix("\n") ? text : text + "\n", stderr)
+    Console.write(text.hasSuffix("\n") ? text : text + "\n", to: stderr)
+  }
+
+  /// Writes the UTF-8 bytes of `text` to `stream`, NUL characters included (`fputs` stops
+  /// at the first NUL, which cut `print("a\u{0}b")` short).
+  static func write(_ text: String, to stream: UnsafeMutablePointer<FILE>) {
+    var text = text
+    text.withUTF8 { bytes in
+      guard let base = bytes.baseAddress else { return }
+      _ = fwrite(base, 1, bytes.count, stream)
+    }
   }
 
   /// Writes a usage-level driver error as `melix: error: message`.

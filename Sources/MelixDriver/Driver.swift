@@ -22,7 +22,7 @@ public enum Driver {
           print(message)
         } else {
           fflush(stdout)
-          fputs(message.hasSuffix("\n") ? message : message + "\n", stderr)
+          Console.write(message.hasSuffix("\n") ? message : message + "\n", to: stderr)
         }
       }
       fflush(stdout)

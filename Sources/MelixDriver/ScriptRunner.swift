@@ -7,13 +7,28 @@ struct ScriptRunner {
   /// Folders `import` searches after the importing file's folder (the stdlib).
   let searchPaths: [String]
 
-  /// Runs `source`; `display` prints the value of a trailing expression (used by `-e`).
+  /// Checks `source` as `melix check` does, then runs it; `display` prints the value of a
+  /// trailing expression (used by `-e`).
   ///
-  /// - Returns: `.success`, `.compileErrors` (all rendered), `.runtimeError` (rendered with
+  /// - Parameters:
+  ///   - source: The code to run.
+  ///   - display: Whether to print the value of a trailing expression.
+  ///   - explain: Rewrites compile errors before they are shown (help lines for `--cell`).
+  /// - Returns: `.success`, `.compileErrors` (all rendered; nothing has run), `.runtimeError` (rendered with
   ///   its trace) or `.interrupted` when Ctrl-C stopped the run.
-  func run(_ source: SourceFile, display: Bool = false) -> ExitStatus {
+  func run(
+    _ source: SourceFile, display: Bool = false,
+    explain: ([Diagnostic]) -> [Diagnostic] = { $0 }
+  ) -> ExitStatus {
     let console = self.console
     let session = makeSession(output: { console.out($0) })
+    // The checks of `melix check` first: a misspelt keyword or a wrong argument count is
+    // reported before anything runs (not after a long training run).
+    let diagnostics = session.check(source)
+    if diagnostics.contains(where: { $0.severity == .error }) {
+      report(explain(diagnostics), in: source)
+      return .compileErrors
+    }
     let interrupts = InterruptGuard(session: session)
     let result = session.run(source, display: display)
     interrupts.cancel()
@@ -22,7 +37,7 @@ struct ScriptRunner {
       if let shown { console.out(shown.hasSuffix("\n") ? shown : shown + "\n") }
       return .success
     case .compileErrors(let diagnostics):
-      report(diagnostics, in: source)
+      report(explain(diagnostics), in: source)
       return diagnostics.contains { $0.severity == .error } ? .compileErrors : .success
     case .runtimeError(let failure):
       console.err(failure.rendered(color: console.colorDiagnostics))

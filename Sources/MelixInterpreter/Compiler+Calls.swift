@@ -34,6 +34,13 @@ extension Compiler {
       let builtin = builtinIndex[name].map { rt.builtins[$0] }
       let globalSlot = globals.slots[name]
       let storage = rt.globals
+      // The most arguments the built-in takes, receiver included (nil: variadic), so too many
+      // arguments are counted as written: `a.reshape(3, 2)` gives 2, not 3.
+      let builtinArity: Int? = builtin.flatMap { builtin in
+        let entries = builtin.overloads.isEmpty ? [builtin] : builtin.overloads
+        if entries.contains(where: { $0.parameters.contains(where: \.isVariadic) }) { return nil }
+        return entries.map(\.parameters.count).max()
+      }
       return { f in
         let receiver = try object(f)
         let (values, named) = try evaluateArguments(f)
@@ -43,9 +50,15 @@ extension Compiler {
           return result
         }
         if let builtin, builtin.constant == nil {
+          if let most = builtinArity, most >= 1, values.count >= most {
+            throw Compiler.methodArityError(name, parameters: builtin.parameters.map(\.name), got: values.count, span: span, path: path)
+          }
           return try Compiler.invokeBuiltin(builtin, [receiver] + values, named, f: f, span: span, path: path, labels: labels)
         }
         if let globalSlot, case .function(let fn) = storage[globalSlot] {
+          if fn.parameterCount >= 1, values.count >= fn.parameterCount {
+            throw Compiler.methodArityError(name, parameters: fn.proto.parameterNames, got: values.count, span: span, path: path)
+          }
           return try Compiler.invokeTraced(fn, positional: [receiver] + values, keywords: named, f: f, span: span, path: path, labels: labels)
         }
         throw RuntimeError(Messages.noMethod(receiver.typeName, name), at: nameSpan, path: path)
@@ -78,8 +91,12 @@ extension Compiler {
         for box in positional { values.append(try box.eval(f)) }
         return values
       }
-      if case .name = calleeExpr.kind, case .global(let g)? = ref(calleeExpr.id) {
+      if case .name = calleeExpr.kind, case .global(let g)? = ref(calleeExpr.id),
+        !resolution.forwardGlobalUses.contains(calleeExpr.id)
+      {
         // A global function (the common case): read its slot in place, no callee closure.
+        // A use before the global's definition (in a function body) goes through
+        // `compileExpr`, whose load reports "used before its definition".
         let storage = rt.globals
         let pinned = rt.globalPinned
         return { f in
@@ -107,7 +124,9 @@ extension Compiler {
       }
     }
     var callee = compileExpr(calleeExpr)
-    if case .name = calleeExpr.kind, case .global(let g)? = ref(calleeExpr.id) {
+    if case .name = calleeExpr.kind, case .global(let g)? = ref(calleeExpr.id),
+      !resolution.forwardGlobalUses.contains(calleeExpr.id)
+    {
       // Read the global slot in place rather than through a load closure.
       let storage = rt.globals
       callee = { _ in storage[g] }
@@ -236,6 +255,27 @@ extension Compiler {
       error.leaving(fn.proto.name, callSpan: span, callPath: path)
       throw error
     }
+  }
+}
+
+extension Compiler {
+  /// `'reshape' takes 1 argument but 2 were given` for `a.reshape(3, 2)`: counts the
+  /// arguments inside the parentheses, not the receiver that becomes the first parameter.
+  ///
+  /// - Parameters:
+  ///   - name: The method's name.
+  ///   - parameters: The function's parameter names, receiver first (at least one).
+  ///   - got: The arguments written inside the parentheses.
+  ///   - span: The call.
+  ///   - path: The file.
+  /// - Returns: The error, with a help line naming the parameters.
+  static func methodArityError(_ name: String, parameters: [String], got: Int, span: Span, path: String) -> RuntimeError {
+    var error = RuntimeError(Messages.tooManyArguments(name, expected: parameters.count - 1, got: got), at: span, path: path)
+    if let receiver = parameters.first {
+      let rest = parameters.dropFirst().map { "'\($0)'" }.joined(separator: ", ")
+      error.help = "the value before '.' is '\(receiver)'" + (rest.isEmpty ? "" : "; the arguments are \(rest)")
+    }
+    return error
   }
 }
 

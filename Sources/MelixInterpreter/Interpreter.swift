@@ -198,6 +198,10 @@ public final class Interpreter {
   let globalPinned: UnsafeMutablePointer<Bool>
   let globalCapacity: Int
   let interruptFlag = InterruptFlag()
+
+  /// Forgets a pending Ctrl-C, for a built-in that handled SIGINT itself (`wait(server)`
+  /// stops its server on Ctrl-C and returns; the script then goes on, not `interrupted`).
+  public func clearInterrupt() { interruptFlag.clear() }
   let output: (String) -> Void
   /// The built-in table, indexed by `VarRef.builtin`.
   var builtins: [Builtin] = []

@@ -394,7 +394,7 @@ enum Operators {
         return .tuple(TupleRef(sliced(t.items, lower, upper, step)))
       case .string(let s):
         return .string(String(sliced(Array(s), lower, upper, step)))
-      case .range(let r):
+      case .range:
         return .list(ListRef(sliced(try elements(of: object), lower, upper, step)))
       default:
         throw MelixError("\(object.typeName) cannot be sliced")

@@ -88,11 +88,12 @@ public final class Session {
     return onLargeStack { self.execute(source, display: display) }
   }
 
-  /// Parses and resolves only (`melix check`); imported files are parsed for their names
-  /// but not run.
+  /// Parses and resolves only (`melix check`, and `melix run` before it runs anything);
+  /// imported files are parsed for their names but not run.
   ///
   /// - Parameter source: The code.
-  /// - Returns: Every syntax and resolve error.
+  /// - Returns: The syntax errors; else every resolve error and argument error
+  ///   (`CallChecker`), in source order.
   public func check(_ source: SourceFile) -> [Diagnostic] {
     onLargeStack {
       let (program, syntax) = Parser.parse(source)
@@ -103,10 +104,16 @@ public final class Session {
       self.declareImportedNames(program, into: &table, diagnostics: &diagnostics, seen: &seen)
       if !diagnostics.isEmpty { return diagnostics }
       let (resolution, resolved, resolveErrors) = Resolver.resolve(program, globals: table, builtins: self.builtinIndex)
-      if !resolveErrors.isEmpty { return resolveErrors }
-      return CallChecker.check(
+      // Argument errors are reported with the name errors, all at once: calls to undefined
+      // names have no reference in `resolution`, so the checker skips them.
+      let callErrors = CallChecker.check(
         program, resolution: resolution, builtins: self.builtins, globals: resolved,
         sessionFunctions: self.functionSignatures())
+      if resolveErrors.isEmpty { return callErrors }
+      if callErrors.isEmpty { return resolveErrors }
+      return (resolveErrors + callErrors).enumerated().sorted { a, b in
+        (a.element.line, a.element.column, a.offset) < (b.element.line, b.element.column, b.offset)
+      }.map(\.element)
     }
   }
 

@@ -11,7 +11,7 @@ enum Suggestions {
     let limit = name.count <= 2 ? 0 : max(1, name.count / 3)
     var best: (String, Int)? = nil
     for candidate in Set(candidates) where candidate != name {
-      let distance = Resolver.editDistance(name, candidate)
+      let distance = distance(name, candidate)
       guard distance <= limit else { continue }
       if let current = best, current.1 < distance || (current.1 == distance && current.0 < candidate) {
         continue
@@ -19,6 +19,43 @@ enum Suggestions {
       best = (candidate, distance)
     }
     return best?.0
+  }
+
+  /// Optimal-string-alignment distance between two names, ignoring case: the fewest
+  /// insertions, deletions, substitutions and transpositions of two adjacent characters
+  /// (each cost 1) that turn `a` into `b`, no substring edited twice — so `modle` and `mdoel`
+  /// are one edit from `model`.
+  ///
+  /// Source: the restricted Damerau–Levenshtein recurrence (F. J. Damerau, "A technique for
+  /// computer detection and correction of spelling errors", CACM 7(3), 1964; the OSA variant
+  /// as in Boytsov, "Indexing methods for approximate dictionary searching", JEA 16, 2011).
+  ///
+  /// - Parameters:
+  ///   - a: One name.
+  ///   - b: The other name.
+  /// - Returns: The distance, `0` for names equal up to case.
+  static func distance(_ a: String, _ b: String) -> Int {
+    let x = Array(a.lowercased())
+    let y = Array(b.lowercased())
+    if x.isEmpty { return y.count }
+    if y.isEmpty { return x.count }
+    // Three rows: i-2, i-1, i.
+    var older = Array(repeating: 0, count: y.count + 1)
+    var previous = Array(0...y.count)
+    var current = Array(repeating: 0, count: y.count + 1)
+    for i in 1...x.count {
+      current[0] = i
+      for j in 1...y.count {
+        let cost = x[i - 1] == y[j - 1] ? 0 : 1
+        var best = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] {
+          best = min(best, older[j - 2] + 1)
+        }
+        current[j] = best
+      }
+      (older, previous, current) = (previous, current, older)
+    }
+    return previous[y.count]
   }
 
   /// The `help:` text for an unknown keyword argument: `did you mean 'seed'?`, else the

@@ -9,6 +9,13 @@ enum BLAS {
   /// 1797×64×10 (the digits logistic regression, 1.2M) 68 vs 119, 96³ 31 vs 31,
   /// 128³ (2.1M) 87 vs 52, 512×64×64 (2.1M) 91 vs 73, 256³ 672 vs 380. Two threads pay
   /// from about 2^21; below, the hand-off costs more than it saves (DESIGN.md).
+  ///
+  /// Debian's OpenBLAS 0.3.21 waits for its threads with `sched_yield` (NumPy's bundled
+  /// 0.3.31 spins instead, OpenBLAS PR #4549): on a quiet machine both reach about 180
+  /// GFLOP/s in float32 at n = 256, but while another process runs, each yield can hand the
+  /// core away for a time slice and a 256³ product drops to one core's speed. Cutting the
+  /// product into row bands on `Parallel.tasks` was measured and is slower: a parked GCD
+  /// worker takes 30 to 60 µs to join, against 180 µs of arithmetic.
   static let threadThreshold = 128 * 128 * 128
 
   /// Sets OpenBLAS's thread count for a problem of `work` multiply-adds. Calls
@@ -93,7 +100,8 @@ extension Tensor {
   /// - Returns: The product.
   /// - Throws: `TensorError.matmulMismatch`, e.g. `matmul needs [m, k] × [k, n], got
   ///   [2, 3] × [2, 3]`; `.broadcastMismatch` for batch axes that do not broadcast;
-  ///   `.invalidArgument` for a result of more than 2^30 elements.
+  ///   `.invalidArgument` for a result of more than 2^30 elements; `.outOfMemory` when the
+  ///   result's memory cannot be allocated.
   /// - Complexity: O(batch·m·n·k).
   public func matmul(_ rhs: Tensor) throws -> Tensor {
     guard rank >= 1, rhs.rank >= 1 else {
@@ -139,7 +147,7 @@ extension Tensor {
     var out =
       k == 0
       ? Tensor.zeros(batch + [m, n], dtype: dtype)
-      : Tensor(uninitializedShape: batch + [m, n], dtype: dtype)
+      : try Tensor(allocatingShape: batch + [m, n], dtype: dtype, op: "matmul")
     if m > 0 && n > 0 && k > 0 {
       if dtype == .float64 {
         gemmBatched(Double.self, x, y, &out, m, n, k, batch)

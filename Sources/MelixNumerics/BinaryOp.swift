@@ -68,7 +68,8 @@ extension Tensor {
   ///   `/` gives a float; comparisons and logical ops give bool.
   /// - Throws: `TensorError.broadcastMismatch` naming both shapes and the op;
   ///   `.invalidArgument` for an integer raised to a negative integer power, or for a
-  ///   broadcast shape larger than both operands' with more than 2^30 elements.
+  ///   broadcast shape larger than both operands' with more than 2^30 elements;
+  ///   `.outOfMemory` when the result cannot be allocated.
   public static func elementwise(_ op: BinaryOp, _ lhs: Tensor, _ rhs: Tensor) throws -> Tensor {
     let shape = try ShapeMath.broadcast(lhs.shape, rhs.shape, op: op.rawValue)
     var compute: DType
@@ -94,28 +95,34 @@ extension Tensor {
     _ op: BinaryOp, _ a: Tensor, _ b: Tensor, _ shape: [Int], _ t: T.Type
   ) throws -> Tensor where T: ElementaryMath {
     switch op {
-    case .add: return mapBinary(a, b, shape, kernel: AddKernel<T>())
-    case .subtract: return mapBinary(a, b, shape, kernel: SubtractKernel<T>())
-    case .multiply: return mapBinary(a, b, shape, kernel: MultiplyKernel<T>())
-    case .divide: return mapBinary(a, b, shape, kernel: DivideKernel<T>())
-    case .floorDivide: return mapBinary(a, b, shape) { (x: T, y: T) in (x / y).rounded(.down) }
+    case .add: return try mapBinary(a, b, shape, op: op.rawValue, kernel: AddKernel<T>())
+    case .subtract: return try mapBinary(a, b, shape, op: op.rawValue, kernel: SubtractKernel<T>())
+    case .multiply: return try mapBinary(a, b, shape, op: op.rawValue, kernel: MultiplyKernel<T>())
+    case .divide: return try mapBinary(a, b, shape, op: op.rawValue, kernel: DivideKernel<T>())
+    case .floorDivide:
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: T, y: T) in (x / y).rounded(.down) }
     case .remainder:
       // Python's '%': the result has the sign of the divisor.
-      return mapBinary(a, b, shape) { (x: T, y: T) -> T in
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: T, y: T) -> T in
         let r = x.truncatingRemainder(dividingBy: y)
         return (r != 0 && (r < 0) != (y < 0)) ? r + y : r
       }
-    case .power: return mapBinary(a, b, shape) { (x: T, y: T) in T.pow(x, y) }
+    case .power: return try mapBinary(a, b, shape, op: op.rawValue) { (x: T, y: T) in T.pow(x, y) }
     case .maximum:
-      return mapBinary(a, b, shape) { (x: T, y: T) in x.isNaN || y.isNaN ? T.nan : Swift.max(x, y) }
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: T, y: T) in
+        x.isNaN || y.isNaN ? T.nan : Swift.max(x, y)
+      }
     case .minimum:
-      return mapBinary(a, b, shape) { (x: T, y: T) in x.isNaN || y.isNaN ? T.nan : Swift.min(x, y) }
-    case .equal: return mapBinary(a, b, shape) { (x: T, y: T) in x == y }
-    case .notEqual: return mapBinary(a, b, shape) { (x: T, y: T) in x != y }
-    case .less: return mapBinary(a, b, shape) { (x: T, y: T) in x < y }
-    case .lessEqual: return mapBinary(a, b, shape) { (x: T, y: T) in x <= y }
-    case .greater: return mapBinary(a, b, shape) { (x: T, y: T) in x > y }
-    case .greaterEqual: return mapBinary(a, b, shape) { (x: T, y: T) in x >= y }
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: T, y: T) in
+        x.isNaN || y.isNaN ? T.nan : Swift.min(x, y)
+      }
+    case .equal: return try mapBinary(a, b, shape, op: op.rawValue) { (x: T, y: T) in x == y }
+    case .notEqual: return try mapBinary(a, b, shape, op: op.rawValue) { (x: T, y: T) in x != y }
+    case .less: return try mapBinary(a, b, shape, op: op.rawValue) { (x: T, y: T) in x < y }
+    case .lessEqual: return try mapBinary(a, b, shape, op: op.rawValue) { (x: T, y: T) in x <= y }
+    case .greater: return try mapBinary(a, b, shape, op: op.rawValue) { (x: T, y: T) in x > y }
+    case .greaterEqual:
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: T, y: T) in x >= y }
     case .logicalAnd, .logicalOr, .logicalXor: unreachableOp(op)
     }
   }
@@ -125,19 +132,21 @@ extension Tensor {
   {
     switch op {
     // Integer arithmetic wraps on overflow, as NumPy's int64 does.
-    case .add: return mapBinary(a, b, shape) { (x: Int64, y: Int64) in x &+ y }
-    case .subtract: return mapBinary(a, b, shape) { (x: Int64, y: Int64) in x &- y }
-    case .multiply: return mapBinary(a, b, shape) { (x: Int64, y: Int64) in x &* y }
+    case .add: return try mapBinary(a, b, shape, op: op.rawValue) { (x: Int64, y: Int64) in x &+ y }
+    case .subtract:
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: Int64, y: Int64) in x &- y }
+    case .multiply:
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: Int64, y: Int64) in x &* y }
     case .floorDivide:
       // NumPy gives 0 for division by zero (with a warning); we never trap.
-      return mapBinary(a, b, shape) { (x: Int64, y: Int64) -> Int64 in
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: Int64, y: Int64) -> Int64 in
         if y == 0 { return 0 }
         let (q, overflow) = x.dividedReportingOverflow(by: y)
         if overflow { return q }
         return (x % y != 0 && ((x < 0) != (y < 0))) ? q - 1 : q
       }
     case .remainder:
-      return mapBinary(a, b, shape) { (x: Int64, y: Int64) -> Int64 in
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: Int64, y: Int64) -> Int64 in
         if y == 0 || y == -1 { return 0 }
         let r = x % y
         return (r != 0 && ((r < 0) != (y < 0))) ? r + y : r
@@ -147,7 +156,7 @@ extension Tensor {
         throw TensorError.invalidArgument(
           op: "**", message: "integers to negative integer powers are not allowed")
       }
-      return mapBinary(a, b, shape) { (x: Int64, y: Int64) -> Int64 in
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: Int64, y: Int64) -> Int64 in
         var result: Int64 = 1
         var base = x
         var e = y
@@ -158,14 +167,21 @@ extension Tensor {
         }
         return result
       }
-    case .maximum: return mapBinary(a, b, shape) { (x: Int64, y: Int64) in Swift.max(x, y) }
-    case .minimum: return mapBinary(a, b, shape) { (x: Int64, y: Int64) in Swift.min(x, y) }
-    case .equal: return mapBinary(a, b, shape) { (x: Int64, y: Int64) in x == y }
-    case .notEqual: return mapBinary(a, b, shape) { (x: Int64, y: Int64) in x != y }
-    case .less: return mapBinary(a, b, shape) { (x: Int64, y: Int64) in x < y }
-    case .lessEqual: return mapBinary(a, b, shape) { (x: Int64, y: Int64) in x <= y }
-    case .greater: return mapBinary(a, b, shape) { (x: Int64, y: Int64) in x > y }
-    case .greaterEqual: return mapBinary(a, b, shape) { (x: Int64, y: Int64) in x >= y }
+    case .maximum:
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: Int64, y: Int64) in Swift.max(x, y) }
+    case .minimum:
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: Int64, y: Int64) in Swift.min(x, y) }
+    case .equal:
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: Int64, y: Int64) in x == y }
+    case .notEqual:
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: Int64, y: Int64) in x != y }
+    case .less: return try mapBinary(a, b, shape, op: op.rawValue) { (x: Int64, y: Int64) in x < y }
+    case .lessEqual:
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: Int64, y: Int64) in x <= y }
+    case .greater:
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: Int64, y: Int64) in x > y }
+    case .greaterEqual:
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: Int64, y: Int64) in x >= y }
     case .divide, .logicalAnd, .logicalOr, .logicalXor: unreachableOp(op)
     }
   }
@@ -174,14 +190,20 @@ extension Tensor {
     -> Tensor
   {
     switch op {
-    case .logicalAnd: return mapBinary(a, b, shape) { (x: Bool, y: Bool) in x && y }
-    case .logicalOr: return mapBinary(a, b, shape) { (x: Bool, y: Bool) in x || y }
-    case .logicalXor, .notEqual: return mapBinary(a, b, shape) { (x: Bool, y: Bool) in x != y }
-    case .equal: return mapBinary(a, b, shape) { (x: Bool, y: Bool) in x == y }
-    case .less: return mapBinary(a, b, shape) { (x: Bool, y: Bool) in !x && y }
-    case .lessEqual: return mapBinary(a, b, shape) { (x: Bool, y: Bool) in !x || y }
-    case .greater: return mapBinary(a, b, shape) { (x: Bool, y: Bool) in x && !y }
-    case .greaterEqual: return mapBinary(a, b, shape) { (x: Bool, y: Bool) in x || !y }
+    case .logicalAnd:
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: Bool, y: Bool) in x && y }
+    case .logicalOr:
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: Bool, y: Bool) in x || y }
+    case .logicalXor, .notEqual:
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: Bool, y: Bool) in x != y }
+    case .equal: return try mapBinary(a, b, shape, op: op.rawValue) { (x: Bool, y: Bool) in x == y }
+    case .less: return try mapBinary(a, b, shape, op: op.rawValue) { (x: Bool, y: Bool) in !x && y }
+    case .lessEqual:
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: Bool, y: Bool) in !x || y }
+    case .greater:
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: Bool, y: Bool) in x && !y }
+    case .greaterEqual:
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: Bool, y: Bool) in x || !y }
     default: unreachableOp(op)
     }
   }

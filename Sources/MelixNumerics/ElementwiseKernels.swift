@@ -30,17 +30,18 @@ struct DivideKernel<T: TensorScalar & FloatingPoint>: BinaryKernel {
 
 /// Applies `f` to broadcast pairs of `a` and `b` (already of dtypes `A` and `B`) into a new
 /// contiguous tensor of `shape`, one row at a time, on several threads for large inputs.
+/// Throws `TensorError.outOfMemory` naming `op` when the result cannot be allocated.
 @inline(__always)
 func mapBinary<A: TensorScalar, B: TensorScalar, R: TensorScalar>(
-  _ a: Tensor, _ b: Tensor, _ shape: [Int], _ f: @escaping (A, B) -> R
-) -> Tensor {
+  _ a: Tensor, _ b: Tensor, _ shape: [Int], op: String, _ f: @escaping (A, B) -> R
+) throws -> Tensor {
   // Small same-shape (or scalar) operands run right here, where `f` is a literal the
   // compiler inlines; large ones go through the threaded loop, paying a call per element.
   let count = ShapeMath.count(shape)
   let aFlat = a.shape == shape && a.isContiguous
   let bFlat = b.shape == shape && b.isContiguous
   if count < Parallel.elementThreshold && (aFlat || a.count == 1) && (bFlat || b.count == 1) {
-    let out = Tensor(uninitializedShape: shape, dtype: R.dtype)
+    let out = try Tensor(allocatingShape: shape, dtype: R.dtype, op: op)
     let pa = a.base(A.self)
     let pb = b.base(B.self)
     let po = out.base(R.self)
@@ -57,12 +58,15 @@ func mapBinary<A: TensorScalar, B: TensorScalar, R: TensorScalar>(
     }
     return out
   }
-  return mapBinary(a, b, shape, kernel: ClosureKernel(f: f))
+  return try mapBinary(a, b, shape, op: op, kernel: ClosureKernel(f: f))
 }
 
-/// Applies a kernel to broadcast pairs of `a` and `b` into a new contiguous tensor.
-func mapBinary<K: BinaryKernel>(_ a: Tensor, _ b: Tensor, _ shape: [Int], kernel: K) -> Tensor {
-  let out = Tensor(uninitializedShape: shape, dtype: K.R.dtype)
+/// Applies a kernel to broadcast pairs of `a` and `b` into a new contiguous tensor; throws
+/// `TensorError.outOfMemory` naming `op` when the result cannot be allocated.
+func mapBinary<K: BinaryKernel>(
+  _ a: Tensor, _ b: Tensor, _ shape: [Int], op: String, kernel: K
+) throws -> Tensor {
+  let out = try Tensor(allocatingShape: shape, dtype: K.R.dtype, op: op)
   let total = out.count
   guard total > 0 else { return out }
   // Fast path for the common cases (same-shape contiguous operands, or a scalar on either

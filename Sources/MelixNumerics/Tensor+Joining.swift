@@ -8,7 +8,7 @@ extension Tensor {
   ///   - axis: The joining axis.
   /// - Returns: Shape with `axis` the sum of the inputs' sizes.
   /// - Throws: `TensorError.invalidArgument` for an empty list; `.shapeMismatch`;
-  ///   `.axisOutOfRange`.
+  ///   `.axisOutOfRange`; `.outOfMemory` when the result cannot be allocated.
   public static func concat(_ tensors: [Tensor], axis: Int = 0) throws -> Tensor {
     guard let first = tensors.first else {
       throw TensorError.invalidArgument(op: "concat", message: "need at least one tensor")
@@ -36,7 +36,7 @@ extension Tensor {
     }
     var shape = first.shape
     shape[ax] = total
-    let out = Tensor(uninitializedShape: shape, dtype: dtype)
+    let out = try Tensor(allocatingShape: shape, dtype: dtype, op: "concat")
     var start = 0
     var ranges: [Range<Int>] = []
     for t in tensors {

@@ -35,6 +35,15 @@ public struct Tensor: @unchecked Sendable {
       strides: ShapeMath.contiguousStrides(shape), offset: 0)
   }
 
+  /// An uninitialised contiguous tensor for the result of `op`; callers fill every element.
+  ///
+  /// - Throws: `TensorError.outOfMemory` naming `op` and `shape` when the memory is not there.
+  init(allocatingShape shape: [Int], dtype: DType, op: String) throws {
+    self.init(
+      storage: try TensorStorage(dtype: dtype, count: ShapeMath.count(shape), op: op, shape: shape),
+      shape: shape, strides: ShapeMath.contiguousStrides(shape), offset: 0)
+  }
+
   /// The element type.
   public var dtype: DType { storage.dtype }
   /// The number of axes.

@@ -37,6 +37,8 @@ public enum TensorError: Error, Equatable, Sendable, CustomStringConvertible {
   case invalidArgument(op: String, message: String)
   /// `backward()` was called on a tensor that does not require grad, or is not a scalar.
   case gradientError(message: String)
+  /// The memory for the result of `op` could not be allocated (`bytes` bytes).
+  case outOfMemory(op: String, shape: [Int], dtype: DType, bytes: Int)
 
   /// The message shown to the user.
   public var description: String {
@@ -76,6 +78,9 @@ public enum TensorError: Error, Equatable, Sendable, CustomStringConvertible {
       return "\(message) in '\(op)'"
     case .gradientError(let message):
       return message
+    case .outOfMemory(let op, let shape, let dtype, let bytes):
+      return
+        "out of memory: a \(dtype) result of shape \(formatShape(shape)) needs \(bytes) bytes in '\(op)'"
     }
   }
 }

@@ -11,11 +11,45 @@ final class TensorStorage: @unchecked Sendable {
   let raw: UnsafeMutableRawPointer
 
   /// Allocates uninitialised memory for `count` elements; callers fill every element.
+  ///
+  /// Ends the process if `posix_memalign` fails. The callers cannot throw (creation
+  /// functions such as `zeros` and `rand`, casts, copies, unary maps, reductions), and their
+  /// results are no larger than an input or have shapes the interpreter bounds to 2^30
+  /// elements. Throwing operations whose result can outgrow their inputs (broadcasting
+  /// element-wise operations, `matmul`, `concat`) use ``init(dtype:count:op:shape:)``.
   init(dtype: DType, count: Int) {
+    let bytes = max(count, 1) * dtype.byteWidth
+    guard let raw = TensorStorage.allocate(bytes: bytes) else {
+      fatalError("out of memory allocating \(bytes) bytes for a tensor")
+    }
     self.dtype = dtype
     self.count = count
+    self.raw = raw
+    TensorStorage.bind(raw, dtype: dtype, count: count)
+  }
+
+  /// Allocates uninitialised memory for `count` elements of a result of `op`, throwing
+  /// instead of ending the process when the memory is not there.
+  ///
+  /// - Parameters:
+  ///   - dtype: Element type.
+  ///   - count: Number of elements (the product of `shape`).
+  ///   - op: The operation, for the error message.
+  ///   - shape: The result's shape, for the error message.
+  /// - Throws: `TensorError.outOfMemory` when `posix_memalign` fails.
+  init(dtype: DType, count: Int, op: String, shape: [Int]) throws {
     let bytes = max(count, 1) * dtype.byteWidth
-    raw = TensorStorage.allocate(bytes: bytes)
+    guard let raw = TensorStorage.allocate(bytes: bytes) else {
+      throw TensorError.outOfMemory(op: op, shape: shape, dtype: dtype, bytes: bytes)
+    }
+    self.dtype = dtype
+    self.count = count
+    self.raw = raw
+    TensorStorage.bind(raw, dtype: dtype, count: count)
+  }
+
+  /// Binds fresh memory to the Swift type of `dtype`.
+  private static func bind(_ raw: UnsafeMutableRawPointer, dtype: DType, count: Int) {
     switch dtype {
     case .float32: raw.bindMemory(to: Float.self, capacity: max(count, 1))
     case .float64: raw.bindMemory(to: Double.self, capacity: max(count, 1))
@@ -32,14 +66,12 @@ final class TensorStorage: @unchecked Sendable {
   /// its time in page faults).
   static let hugePageThreshold = 4 << 20
 
-  /// Allocates with `posix_memalign` (released with `free`).
-  static func allocate(bytes: Int) -> UnsafeMutableRawPointer {
+  /// Allocates with `posix_memalign` (released with `free`); `nil` when that fails.
+  static func allocate(bytes: Int) -> UnsafeMutableRawPointer? {
     let huge = bytes >= hugePageThreshold
     var pointer: UnsafeMutableRawPointer?
     let status = posix_memalign(&pointer, huge ? 2 << 20 : 64, bytes)
-    guard status == 0, let pointer else {
-      fatalError("out of memory allocating \(bytes) bytes for a tensor")
-    }
+    guard status == 0, let pointer else { return nil }
     #if os(Linux)
       if huge { _ = madvise(pointer, bytes, MADV_HUGEPAGE) }
     #endif

@@ -16,14 +16,23 @@ struct Console {
   static func standard(color: Bool, errorColor: Bool) -> Console {
     Console(
       write: { text in
-        fputs(text, stdout)
+        writeBytes(text, to: stdout)
         fflush(stdout)
       },
       writeError: { text in
-        fputs(text, stderr)
+        writeBytes(text, to: stderr)
         fflush(stderr)
       },
       color: color, errorColor: errorColor)
+  }
+
+  /// Writes the UTF-8 bytes of `text`, NUL characters included (`fputs` stops at a NUL).
+  private static func writeBytes(_ text: String, to stream: UnsafeMutablePointer<FILE>) {
+    var text = text
+    text.withUTF8 { bytes in
+      guard let base = bytes.baseAddress else { return }
+      _ = fwrite(base, 1, bytes.count, stream)
+    }
   }
 
   /// Prints a REPL-level error (`error: message`, then `help: ...` when given).

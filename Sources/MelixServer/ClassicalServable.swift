@@ -123,17 +123,24 @@ public struct NetworkServable: ServableModel {
 
 /// Makes a servable model from a checkpoint.
 ///
+/// A checkpoint saved with preprocessing (`save(model, path, preprocessing: scaler)`) is
+/// served as a pipeline: request rows are raw features, transformed by the stored steps
+/// before the model (`PreprocessedServable`).
 /// - Parameters:
 ///   - checkpoint: A loaded checkpoint (`Checkpoint.load(from:)`).
 ///   - name: The name in URLs.
-/// - Returns: A classical or network servable with the checkpoint's feature and class names.
+/// - Returns: A classical or network servable with the checkpoint's feature and class names,
+///   behind its preprocessing when it has some.
 public func makeServable(_ checkpoint: Checkpoint, name: String) -> any ServableModel {
+  let model: any ServableModel
   switch checkpoint.model {
   case .network(let net):
-    return NetworkServable(
+    model = NetworkServable(
       net, name: name, featureNames: checkpoint.featureNames, classNames: checkpoint.classNames)
   case .classical(let state):
-    return ClassicalServable(
+    model = ClassicalServable(
       state, name: name, featureNames: checkpoint.featureNames, classNames: checkpoint.classNames)
   }
+  guard !checkpoint.pipeline.isEmpty else { return model }
+  return PreprocessedServable(model, pipeline: checkpoint.pipeline)
 }

@@ -100,6 +100,20 @@ struct InferenceHandlers: Sendable {
     return JSONText.object(fields)
   }
 
+  /// TF-Serving's model status (`GET /v1/models/{name}`, TensorFlow Serving's REST API
+  /// "Model status API"): one version, "1", `AVAILABLE`, status `OK`. A served model is
+  /// always loaded, so this is the only state it reports.
+  func tfStatus(_ model: any ServableModel) -> String {
+    let status = JSONText.object([
+      ("error_code", JSONText.string("OK")), ("error_message", JSONText.string("")),
+    ])
+    let version = JSONText.object([
+      ("version", JSONText.string("1")), ("state", JSONText.string("AVAILABLE")),
+      ("status", status),
+    ])
+    return JSONText.object([("model_version_status", "[" + version + "]")])
+  }
+
   /// `POST /v1/models/{name}:predict` (TF-Serving): predictions, one per instance (a row
   /// for a multi-output regressor), and probabilities for a classifier.
   func tfPredict(_ model: any ServableModel, body: [UInt8]) throws -> String {

@@ -14,6 +14,7 @@ import NIOCore
 /// - `POST /v2/models/{name}/infer`: one FP32/FP64 input `[n, nFeatures]`, row-major data;
 ///   outputs `predictions` `[n]` and, for classifiers, `probabilities` `[n, nClasses]`.
 /// - `POST /v1/models/{name}:predict`: `{"instances": [[…], …]}` → `{"predictions": […]}`.
+/// - `GET /v1/models/{name}`: TF-Serving's model status, version "1" `AVAILABLE`.
 /// - `GET /metrics`: Prometheus text.
 ///
 /// Bad requests get JSON `{"error": "…"}` naming the field: 400 (malformed JSON, wrong shape
@@ -74,12 +75,29 @@ public struct ModelServer: Sendable {
   public func run(
     handlesSignals: Bool = true, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
   ) async throws {
+    try await run(signals: handlesSignals ? .standard : .none, onRunning: onRunning)
+  }
+
+  /// The signals that shut a server down gracefully.
+  enum ShutdownSignals {
+    /// SIGTERM and SIGINT.
+    case standard
+    /// None: only cancelling the task stops the server.
+    case none
+    /// SIGUSR2 only, for tests that signal their own process.
+    case user2
+  }
+
+  /// Serves in the foreground until the task is cancelled or one of `signals` arrives.
+  func run(
+    signals: ShutdownSignals, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+  ) async throws {
     let app = makeApplication(onRunning: onRunning)
     do {
-      if handlesSignals {
-        try await app.runService()
-      } else {
-        try await app.runService(gracefulShutdownSignals: [])
+      switch signals {
+      case .standard: try await app.runService()
+      case .none: try await app.runService(gracefulShutdownSignals: [])
+      case .user2: try await app.runService(gracefulShutdownSignals: [.sigusr2])
       }
     } catch {
       throw listenError(error)
@@ -156,14 +174,39 @@ public struct ModelServer: Sendable {
       let model = try handlers.model(context.parameters.get("name"))
       return try handlers.infer(model, body: try await Self.body(request, limit: limit))
     }
-    route("/v1/models/{spec}", .post, "/v1/models/{name}:predict") { request, context in
+    // TF-Serving: POST /v1/models/NAME:predict, and GET /v1/models/NAME (model status).
+    router.post("/v1/models/{spec}") { request, context -> Response in
       let spec = context.parameters.get("spec") ?? ""
       guard spec.hasSuffix(":predict") else {
         throw ServeError(
           status: 404, "unknown route '/v1/models/\(spec)'; use '/v1/models/{name}:predict'")
       }
       let model = try handlers.model(String(spec.dropLast(":predict".count)))
-      return try handlers.tfPredict(model, body: try await Self.body(request, limit: limit))
+      return Self.json(
+        200, try handlers.tfPredict(model, body: try await Self.body(request, limit: limit)))
+    }
+    router.get("/v1/models/{spec}") { _, context -> Response in
+      let spec = context.parameters.get("spec") ?? ""
+      if spec.hasSuffix(":predict") {
+        throw ServeError.methodNotAllowed("GET", "/v1/models/{name}:predict", allowed: "POST")
+      }
+      guard !spec.contains(":") else {
+        throw ServeError(
+          status: 404,
+          "unknown route '/v1/models/\(spec)'; use GET '/v1/models/{name}' or POST "
+            + "'/v1/models/{name}:predict'")
+      }
+      return Self.json(200, handlers.tfStatus(try handlers.model(spec)))
+    }
+    for other in [HTTPRequest.Method.put, .delete, .patch] {
+      router.on("/v1/models/{spec}", method: other) { _, context -> Response in
+        let spec = context.parameters.get("spec") ?? ""
+        if spec.hasSuffix(":predict") {
+          throw ServeError.methodNotAllowed(
+            other.rawValue, "/v1/models/{name}:predict", allowed: "POST")
+        }
+        throw ServeError.methodNotAllowed(other.rawValue, "/v1/models/{name}", allowed: "GET")
+      }
     }
     router.get("/metrics") { _, _ in
       Response(
@@ -182,6 +225,7 @@ public struct ModelServer: Sendable {
     let logger = Logger(label: "melix.server", factory: { _ in SwiftLogNoOpLogHandler() })
     return Application(
       router: router,
+      server: ClosingHTTP1Channel.builder(idleTimeout: configuration.idleTimeout),
       configuration: .init(
         address: .hostname(configuration.host, port: configuration.port), serverName: "melix"),
       onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
@@ -224,6 +268,11 @@ public final class RunningServer: Sendable {
 
   /// The base URL, `http://host:port`.
   public var url: String { "http://\(host):\(port)" }
+
+  /// Waits until the server has stopped (by `stop()` or a failure) without stopping it.
+  public func finished() async {
+    _ = await task.result
+  }
 
   /// Stops the server gracefully (requests in flight finish) and waits for it.
   public func stop() async {
@@ -278,6 +327,9 @@ struct ServerMiddleware: RouterMiddleware {
     var response = ModelServer.json(
       error.status, JSONText.object([("error", JSONText.string(error.message))]))
     if error.status == 401 { response.headers[.wwwAuthenticate] = "Bearer" }
+    // The rest of an oversized body is not read: close the connection after the reply
+    // (ConnectionCloser reads the rest away so the client sees the 413).
+    if error.status == 413 { response.headers[.connection] = "close" }
     return response
   }
 

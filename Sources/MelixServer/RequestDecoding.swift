@@ -5,6 +5,14 @@ struct DecodedRows: Sendable {
   var id: String?
 }
 
+extension JSONValue {
+  /// Whether the value is an array.
+  var isArray: Bool {
+    if case .array = self { return true }
+    return false
+  }
+}
+
 /// Decodes the JSON bodies of the inference routes, naming the field at fault in every error.
 enum RequestDecoding {
   /// Parses JSON, or a 400 naming the problem.
@@ -31,6 +39,29 @@ enum RequestDecoding {
       for (i, item) in array.enumerated() { try flatten(item, field: "\(field)[\(i)]", into: &out) }
     } else {
       out.append(try number(value, field: field))
+    }
+  }
+
+  /// Appends the numbers of a nested JSON array row-major, checking that its nesting follows
+  /// `shape` (`[2, 4]`: two arrays of four numbers), or a 400 naming the first field that
+  /// does not.
+  static func flatten(
+    _ value: JSONValue, shape: ArraySlice<Int>, field: String, into out: inout [Double]
+  ) throws {
+    guard let count = shape.first else {
+      out.append(try number(value, field: field))
+      return
+    }
+    guard case .array(let items) = value else {
+      throw ServeError.badRequest(
+        "field '\(field)' must be an array of \(count) items to match shape \(Array(shape))")
+    }
+    guard items.count == count else {
+      throw ServeError.badRequest(
+        "field '\(field)' has \(items.count) items, shape \(Array(shape)) needs \(count)")
+    }
+    for (i, item) in items.enumerated() {
+      try flatten(item, shape: shape.dropFirst(), field: "\(field)[\(i)]", into: &out)
     }
   }
 
@@ -94,14 +125,23 @@ enum RequestDecoding {
       throw ServeError.badRequest(
         "field 'inputs[0].datatype' is '\(datatype)', expected 'FP32' or 'FP64'")
     }
-    guard case .array(let shapeValue) = input["shape"], !shapeValue.isEmpty else {
+    guard let shapeField = input["shape"] else {
       throw ServeError.badRequest("missing field 'inputs[0].shape'")
+    }
+    guard case .array(let shapeValue) = shapeField, !shapeValue.isEmpty else {
+      throw ServeError.badRequest(
+        "field 'inputs[0].shape' must be a non-empty array of integers, like [n, \(width)]")
     }
     var shape: [Int] = []
     for (i, s) in shapeValue.enumerated() {
       let d = try number(s, field: "inputs[0].shape[\(i)]")
-      guard d >= 0, d == d.rounded(), d < 1e9 else {
+      guard d >= 0, d == d.rounded() else {
         throw ServeError.badRequest("field 'inputs[0].shape[\(i)]' must be a non-negative integer")
+      }
+      guard d < 1e9 else {
+        let given = JSONText.number(d, integral: true)
+        throw ServeError.badRequest(
+          "field 'inputs[0].shape[\(i)]' is too large (\(given), at most 999999999)")
       }
       shape.append(Int(d))
     }
@@ -118,7 +158,12 @@ enum RequestDecoding {
     }
     var values: [Double] = []
     values.reserveCapacity(rows * width)
-    try flatten(data, field: "inputs[0].data", into: &values)
+    if case .array(let items) = data, items.contains(where: { $0.isArray }) {
+      // Nested data must follow the shape exactly.
+      try flatten(data, shape: shape[...], field: "inputs[0].data", into: &values)
+    } else {
+      try flatten(data, field: "inputs[0].data", into: &values)
+    }
     guard values.count == rows * width else {
       throw ServeError.badRequest(
         "field 'inputs[0].data' has \(values.count) numbers, shape \(shape) needs \(rows * width)")
@@ -126,7 +171,7 @@ enum RequestDecoding {
     if datatype == "FP32" {
       values = values.map { Double(Float($0)) }
       if let bad = values.firstIndex(where: { !$0.isFinite }) {
-        throw ServeError.badRequest("field 'inputs[0].data' value \(bad) overflows 'FP32'")
+        throw ServeError.badRequest("field 'inputs[0].data[\(bad)]' overflows 'FP32'")
       }
     }
     return DecodedRows(values: values, count: rows, id: id)

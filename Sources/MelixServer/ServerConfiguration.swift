@@ -9,6 +9,9 @@ public struct ServerConfiguration: Sendable {
   /// The API key clients must send as `Authorization: Bearer <key>`; nil for none.
   /// The health routes never need it (liveness probes).
   public var apiKey: String?
+  /// How long a connection may stay silent, waiting for a request or in the middle of one
+  /// (a stalled header or body), before the server closes it. Default 30 s.
+  public var idleTimeout: Duration
 
   /// Creates a configuration.
   ///
@@ -17,10 +20,12 @@ public struct ServerConfiguration: Sendable {
   ///   - port: TCP port, 0 for any free one. Default 8080.
   ///   - maxBodySize: Request body limit in bytes. Default 10 MB (10 × 1024 × 1024).
   ///   - apiKey: Required bearer token, or nil.
+  ///   - idleTimeout: Silence after which a connection is closed. Default 30 s.
   public init(
     host: String = "127.0.0.1", port: Int = 8080, maxBodySize: Int = 10 * 1024 * 1024,
-    apiKey: String? = nil
+    apiKey: String? = nil, idleTimeout: Duration = .seconds(30)
   ) {
+    self.idleTimeout = idleTimeout
     self.host = host
     self.port = port
     self.maxBodySize = maxBodySize

@@ -8,8 +8,8 @@ extension Diagnostic {
   }
 
   /// `unexpected characters '```'`: a run of unexpected characters, reported once.
-  public static func unexpectedCharacters(_ text: String, at span: Span) -> Diagnostic {
-    Diagnostic(error: "unexpected characters '\(text)'", at: span)
+  public static func unexpectedCharacters(_ text: String, at span: Span, help: String? = nil) -> Diagnostic {
+    Diagnostic(error: "unexpected characters '\(text)'", at: span, help: help)
   }
 
   /// `unterminated string`.
@@ -96,9 +96,7 @@ extension Diagnostic {
 
   /// `def f(x): ...`: Melix declares functions with `fn`.
   public static func pythonDef(at span: Span) -> Diagnostic {
-    Diagnostic(
-      error: "functions are declared with 'fn' in Melix, not 'def'", at: span,
-      help: "'fn name(x) { return x }' or 'fn name(x) => x'")
+    foreignFunctionKeyword("def", at: span)
   }
 
   // MARK: - Resolver

@@ -74,6 +74,11 @@ public struct Lexer {
       } else if byte == UInt8(ascii: "\\") && byteAt(1) == 0x0A {
         advance()
         advance()
+      } else if byte == UInt8(ascii: "\\") && byteAt(1) == 0x0D && byteAt(2) == 0x0A {
+        // The same continuation in a file with Windows (CRLF) line endings.
+        advance()
+        advance()
+        advance()
       } else if byte == 0x0A && insideGroup {
         advance()
       } else {
@@ -181,9 +186,17 @@ public struct Lexer {
       make(.invalid)
       let text = tokens[tokens.count - 1].lexeme
       let span = tokens[tokens.count - 1].span
+      // C and JavaScript logical operators: Melix spells them as words.
+      let help: String? =
+        switch text {
+        case "&&", "&": "use 'and' for logical and"
+        case "||", "|": "use 'or' for logical or"
+        default: nil
+        }
       report(
         count == 1
-          ? Diagnostic.unexpectedCharacter(text, at: span) : Diagnostic.unexpectedCharacters(text, at: span))
+          ? Diagnostic.unexpectedCharacter(text, at: span, help: help)
+          : Diagnostic.unexpectedCharacters(text, at: span, help: help))
     }
   }
 
@@ -191,7 +204,7 @@ public struct Lexer {
   /// continuation, i.e. ends a run of unexpected characters.
   private func canStartToken(_ byte: UInt8, next: UInt8) -> Bool {
     if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A { return true }
-    if byte == UInt8(ascii: "\\") { return next == 0x0A }
+    if byte == UInt8(ascii: "\\") { return next == 0x0A || next == 0x0D }
     if isIdentifierStart(byte) || isDigit(byte) { return true }
     return Lexer.punctuation.contains(byte)
   }

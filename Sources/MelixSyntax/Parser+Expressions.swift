@@ -301,6 +301,7 @@ extension Parser {
       advance()
       return makeExpr(token.span, .nilLiteral)
     case .identifier:
+      if let habit = operandHabit() { throw fail(habit) }
       advance()
       return makeExpr(token.span, .name(token.lexeme))
     case .leftParen:

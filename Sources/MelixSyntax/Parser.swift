@@ -103,6 +103,7 @@ public struct Parser {
   @discardableResult
   mutating func expectClosing(_ kind: TokenKind, opening: Token) throws -> Token {
     if check(kind) { return advance() }
+    if let habit = closingHabit() { throw fail(habit) }
     throw fail(.expectedClosing(kind.rawValue, opening: opening.kind.rawValue, openedAt: opening.span, got: peek.span))
   }
 
@@ -162,6 +163,7 @@ public struct Parser {
   /// `terminator = NEWLINE | ";" | (before "}" or EOF) ;`
   mutating func parseTerminator() throws {
     if check(.newline) || check(.semicolon) || check(.rightBrace) || check(.eof) { return }
+    if let habit = terminatorHabit() { throw fail(habit) }
     throw fail(.expectedEndOfStatement(got: peek.kind.described, at: peek.span))
   }
 
@@ -186,8 +188,8 @@ public struct Parser {
     case .kwImport: return try parseImportStmt()
     case .kwElse:
       throw fail(.misplacedKeyword("else", at: peek.span, help: "'else' must follow the '}' of an 'if' block"))
-    case .identifier where peek.lexeme == "def" && peek(1).kind == .identifier:
-      throw fail(.pythonDef(at: peek.span))
+    case .identifier where statementHabit() != nil:
+      throw fail(statementHabit() ?? .pythonDef(at: peek.span))
     default: return try parseAssignOrExpression()
     }
   }
@@ -340,7 +342,7 @@ public struct Parser {
   mutating func parseImportStmt() throws -> Stmt {
     let keyword = advance()
     guard check(.string), case .string(let parts) = peek.value else {
-      throw fail(.expected("a string path", after: "after 'import'", got: peek.kind.described, at: peek.span, help: "write 'import \"stdlib/metrics\"'"))
+      throw fail(.importNeedsPath(got: peek.kind.described, at: peek.span))
     }
     let path = advance()
     var text = ""

@@ -267,6 +267,61 @@ final class ServeBinaryTests: XCTestCase {
       try curl("GET", base + "/v2/health/live").status, 200, "the server still answers after stop")
   }
 
+  func testWaitServesUntilSIGTERMThenStopsAndTheScriptEndsWithZero() throws {
+    try assertWaitServesUntil(SIGTERM)
+  }
+
+  func testWaitServesUntilSIGINTThenReturnsAndTheScriptGoesOn() throws {
+    try assertWaitServesUntil(SIGINT)
+  }
+
+  /// A script that deploys then waits serves until `signal`, after which `wait` returns,
+  /// the server is stopped and the script runs to its end with status 0.
+  private func assertWaitServesUntil(_ signal: Int32, line: UInt = #line) throws {
+    let script = try write(
+      "wait.mlx",
+      """
+      let iris = read_csv("\(Self.iris)", target: "species")
+      let model = logistic_regression(max_iter: 1000)
+      train(model, iris)
+      let s = deploy(model, port: 0)
+      print(s.url)
+      s.wait()
+      print("stopped", s.is_running)
+      wait(s)
+      fn twice(x) {
+        return 2 * x
+      }
+      var total = 0
+      for i in 0..<3 {
+        total += twice(i)
+      }
+      print("again", total)
+      """)
+    let run = try BackgroundMelix(["run", script])
+    servers.append(run)
+    guard
+      let base = run.waitForStderr(
+        #"melix: serving 'model' on (http://127\.0\.0\.1:[0-9]+); Ctrl-C stops"#)
+    else {
+      XCTFail("the script did not start serving: \(run.stderr)")
+      return
+    }
+    XCTAssertEqual(try curl("GET", base + "/v2/models/model/ready").status, 200)
+    let v1 = try curl(
+      "POST", base + "/v1/models/model:predict", json: #"{"instances": [[5.1, 3.5, 1.4, 0.2]]}"#)
+    XCTAssertEqual(v1.status, 200, v1.body)
+    XCTAssertTrue(v1.body.contains(#""predictions":[0]"#), v1.body)
+    XCTAssertTrue(run.isRunning, "the script ended while 'wait' should block", line: line)
+    run.signal(signal)
+    XCTAssertEqual(run.waitForExit(timeout: 60), 0, run.stderr, line: line)
+    // A loop and a call after `wait`: the Ctrl-C that ended the wait is not a pending interrupt.
+    XCTAssertEqual(run.stdout, base + "\nstopped false\nagain 6\n", line: line)
+    XCTAssertNotEqual(
+      try curl("GET", base + "/v2/health/live").status, 200, "the server still answers after wait",
+      line: line)
+  }
+
   func testDeployOnAPortInUseIsARuntimeErrorWithItsLocation() throws {
     let checkpoint = try trainCheckpoint()
     let (_, base) = try serve([checkpoint, "--port", "0"])

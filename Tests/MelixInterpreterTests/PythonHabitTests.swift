@@ -36,4 +36,48 @@ final class PythonHabitTests: XCTestCase {
     XCTAssertEqual(found.map(\.message), ["undefined variable 'fresh'"])
     XCTAssertEqual(found.first?.help, "declare it first: 'var fresh = ...' (or 'let' for a constant)")
   }
+
+  /// The words the hints look for stay ordinary names where they are not the habit.
+  func testHabitWordsAreStillOrdinaryNames() {
+    let (out, result) = runMelix("""
+      let lambda = 1
+      let f = 2
+      let elif = 3
+      var func = 4
+      func = func + lambda
+      print(lambda, f, elif, func, f + elif)
+      let s = "x"
+      print([f, s])
+      print({lambda: 1}[1], elif - 1)
+      """)
+    XCTAssertEqual(out, "1 2 3 5 5\n[2, \"x\"]\n1 2\n", "\(result)")
+  }
+
+  /// A function named `elif` called at the start of a line is a call, not a habit.
+  func testAFunctionNamedElifCanBeCalledAtTheStartOfALine() {
+    let (out, result) = runMelix("fn elif(x) { print(x * 2) }\nelif (3)\n")
+    XCTAssertEqual(out, "6\n", "\(result)")
+  }
+
+  /// `f "x"` with a space is not an f-string: the generic error, not the prefix hint.
+  func testSpacedPrefixIsNotTakenForAnFString() {
+    let found = diagnostics("let f = 1\nprint(f \"x\")")
+    XCTAssertEqual(found.map(\.message), ["expected ')' to close '(' at 2:6"])
+  }
+
+  func testElifAfterAClosingBraceAndAtTheStartOfALine() {
+    XCTAssertEqual(
+      diagnostics("let x = 1\nif x > 2 {\n  print(1)\n} elif x > 0 {\n  print(2)\n}\n").map(\.message),
+      ["'elif' is written 'else if' in Melix"])
+    let found = diagnostics("let x = 1\nif x > 2 {\n  print(1)\n}\nelif x > 0 {\n  print(2)\n}\n")
+    XCTAssertEqual(found.map { "\($0.line):\($0.column) \($0.message)" }, ["5:1 'elif' is written 'else if' in Melix"])
+  }
+
+  func testImportOfAPythonModuleDoesNotSuggestAMissingFile() {
+    let found = diagnostics("import numpy as np")
+    XCTAssertEqual(found.map(\.message), ["expected a string path after 'import', got identifier"])
+    XCTAssertEqual(
+      found.first?.help,
+      "Melix imports a .mlx file by its path: 'import \"helpers.mlx\"'; tensors, datasets and models are built in")
+  }
 }

@@ -26,6 +26,28 @@ final class ElementwiseTests: XCTestCase {
     }
   }
 
+  func testInt64ArithmeticWrapsOnOverflowLikeNumPy() throws {
+    let f = try XCTUnwrap(try Fixture.load("int64_wrap.json") as? [String: Any])
+    let cases = try XCTUnwrap(f["binary"] as? [[String: Any]])
+    XCTAssertEqual(cases.count, 6)
+    for c in cases {
+      let name = try XCTUnwrap(c["op"] as? String)
+      let op = try XCTUnwrap(Self.ops[name], name)
+      let actual = try Tensor.elementwise(
+        op, try Fixture.tensor(c["lhs"]), try Fixture.tensor(c["rhs"]))
+      // Exact: Int64 values near 2^63 do not survive a trip through Double.
+      XCTAssertEqual(actual.dtype, .int64, name)
+      XCTAssertEqual(
+        actual.toArray(Int64.self), try Fixture.tensor(c["result"]).toArray(Int64.self), name)
+    }
+    XCTAssertEqual(
+      (-(try Fixture.tensor(f["negative_input"]))).toArray(Int64.self),
+      try Fixture.tensor(f["negative"]).toArray(Int64.self))
+    let x = try Fixture.tensor(f["reduce_input"])
+    XCTAssertEqual(x.sum().toArray(Int64.self), [Int64(try XCTUnwrap(f["sum"] as? Int))])
+    XCTAssertEqual(try x.prod().toArray(Int64.self), [Int64(try XCTUnwrap(f["prod"] as? Int))])
+  }
+
   func testBroadcastErrorsNameShapesAndOp() throws {
     let cases = try XCTUnwrap(try Fixture.load("broadcast_errors.json") as? [[String: Any]])
     for c in cases {

@@ -35,6 +35,22 @@ final class ServerRouteTests: ServerTestCase {
     XCTAssertEqual((reg?["outputs"] as? [[String: Any]])?.count, 1)
   }
 
+  func testTFServingModelStatusSaysVersionOneIsAvailable() async throws {
+    try await startServer([TestModels.classifier()])
+    let reply = try client.send("GET", "/v1/models/iris")
+    XCTAssertEqual(reply.status, 200, reply.body)
+    XCTAssertEqual(
+      reply.body,
+      #"{"model_version_status":[{"version":"1","state":"AVAILABLE","#
+        + #""status":{"error_code":"OK","error_message":""}}]}"#)
+    let unknown = try client.send("GET", "/v1/models/irs")
+    XCTAssertEqual(unknown.status, 404, unknown.body)
+    XCTAssertEqual(unknown.json?["error"] as? String, "unknown model 'irs'")
+    let other = try client.send("GET", "/v1/models/iris:classify")
+    XCTAssertEqual(other.status, 404, other.body)
+    XCTAssertEqual(try client.send("DELETE", "/v1/models/iris").status, 405)
+  }
+
   func testInferBatchEqualsInProcessPredictBitForBit() async throws {
     let model = try TestModels.classifier()
     try await startServer([model])

@@ -21,6 +21,15 @@ final class LexerTests: XCTestCase {
        .kwNot, .kwIn, .kwAnd, .kwOr, .newline, .eof])
   }
 
+  func testLineContinuationWorksWithCRLFLineEndings() {
+    let (tokens, diagnostics) = lex("let x = 1 \\\r\n  + 2\r\n")
+    XCTAssertEqual(diagnostics.map(\.message), [])
+    XCTAssertEqual(
+      tokens.map(\.kind), [.kwLet, .identifier, .equal, .int, .plus, .int, .newline, .eof])
+    // A stray backslash before a CRLF ends a run of unexpected characters, like before LF.
+    XCTAssertEqual(lex("$\\\r\nx").diagnostics.count, 1)
+  }
+
   func testNumbers() {
     let tokens = lex("1_000 1.5 1e-3 2E+2 7").tokens
     XCTAssertEqual(tokens[0].value, .int(1000))

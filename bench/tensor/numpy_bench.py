@@ -1,4 +1,6 @@
 """NumPy side of bench/tensor: the same figures as the Swift TensorBench, same format."""
+import os
+import sys
 import time
 
 import numpy as np
@@ -15,9 +17,35 @@ def median(reps, body):
     return times[len(times) // 2]
 
 
+def timed(body):
+    start = time.perf_counter()
+    body()
+    return time.perf_counter() - start
+
+
 rng = np.random.default_rng(1)
+only = os.environ.get("BENCH_ONLY")
+if only == "matmul256":
+    # The fastest and median of 200 products, as TensorBench's mode of the same name.
+    size = int(os.environ.get("BENCH_N", "256"))
+    for dtype in ["float32", "float64"]:
+        a = rng.random((size, size)).astype(dtype)
+        b = rng.random((size, size)).astype(dtype)
+        a @ b
+        times = sorted(timed(lambda: a @ b) for _ in range(200))
+        flop = 2 * size**3
+        print(f"# numpy {size} {dtype} min {flop / times[0] / 1e9} med {flop / times[100] / 1e9}")
+    sys.exit(0)
+if only == "sum":
+    for size, reps in [(100_000, 2001), (10_000_000, 41)]:
+        a = rng.random(size)
+        times = sorted(timed(a.sum) for _ in range(reps))
+        print(f"# numpy sum {size} min {8 * size / times[0] / 1e9} med {8 * size / times[len(times) // 2] / 1e9} GB/s")
+    sys.exit(0)
+
+# 200 products at n = 256, as TensorBench (with 30, both sides often showed one core's speed).
 for dtype in ["float32", "float64"]:
-    for n, reps in [(256, 30), (1024, 7), (2048, 5)]:
+    for n, reps in [(256, 200), (1024, 7), (2048, 5)]:
         a = rng.random((n, n)).astype(dtype)
         b = rng.random((n, n)).astype(dtype)
         t = median(reps, lambda: a @ b)

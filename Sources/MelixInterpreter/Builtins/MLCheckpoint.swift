@@ -17,9 +17,13 @@ extension BuiltinTable {
           attributes, a format version (docs/checkpoints.md). `preprocessing:` takes the fitted \
           transformer (or a list of them, in the order applied) the model was trained after: \
           the learned numbers of a 'standard_scaler', 'minmax_scaler' or 'imputer' are stored \
-          under /preprocessing and read back as the loaded model's 'preprocessing' field. The \
-          write is atomic (a temporary file, then a rename). A checkpoint is data: loading it \
-          never runs code. A relative path is relative to the script's folder.
+          under /preprocessing, and the checkpoint becomes a pipeline: 'load_model', 'melix \
+          serve' and 'deploy' of it apply those steps to RAW inputs before the model. The \
+          model in memory does not (it was trained on transformed data: transform its inputs \
+          yourself). Saving a loaded pipeline again keeps its steps unless 'preprocessing:' \
+          replaces them. The write is atomic (a temporary file, then a rename). A checkpoint \
+          is data: loading it never runs code. A relative path is relative to the script's \
+          folder.
           """,
         example: "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet model = logistic_regression()\ntrain(model, train_set)\nsave(model, \"iris_mlp.h5\")"
       ) { args, context in
@@ -35,7 +39,8 @@ extension BuiltinTable {
           }
           saved = .classical(state)
         }
-        var preprocessing: [String: [Double]] = [:]
+        // A loaded pipeline keeps its steps unless 'preprocessing:' replaces them.
+        var preprocessing: [String: [Double]] = args[2] == .null ? model.preprocessing : [:]
         var metadata = model.metadata
         let transformers: [Value]
         switch args[2] {
@@ -64,8 +69,13 @@ extension BuiltinTable {
       Builtin(
         "load_model", [BuiltinParameter("path", .string)], returns: "Model",
         doc: """
-            Loads a model saved by 'save'. It predicts exactly as the saved model did. A missing, \
-            damaged or non-checkpoint file, or one from a newer Melix, is an error naming the file.
+            Loads a model saved by 'save'. It predicts exactly as the saved model did. If the \
+            checkpoint was saved with 'preprocessing:', the loaded model is a pipeline: \
+            'predict', 'predict_proba', 'evaluate', 'shap' and 'permutation_importance' take RAW \
+            inputs and apply the stored steps (scalers, imputer, in the saved order) first, as a \
+            scikit-learn Pipeline does; its 'preprocessing' field shows the stored numbers. A \
+            missing, damaged or non-checkpoint file, or one from a newer Melix, is an error \
+            naming the file.
           """,
         example: "let model = logistic_regression()\ntrain(model, read_csv(\"data/iris.csv\", target: \"species\"))\nsave(model, \"iris_model.h5\")\nlet restored = load_model(\"iris_model.h5\")"
       ) { args, context in
@@ -83,6 +93,7 @@ extension BuiltinTable {
         value.classNames = checkpoint.classNames
         value.metadata = checkpoint.metadata
         value.preprocessing = checkpoint.preprocessing
+        value.pipeline = checkpoint.pipeline
         return .native(value)
       },
     ]

@@ -25,8 +25,8 @@ extension BuiltinTable {
           tensor of reference rows, equally weighted, or the weighted centroids of \
           'kmeans_background'). Linear and logistic regression get exact interventional \
           SHAP (the 'shap' package's LinearExplainer; logistic in log-odds, one output for two \
-          classes; with more classes one output per class, in that class's score x.w + b, \
-          its log-probability up to a per-row constant). Every background row is used (shap's \
+          classes; with more classes one output per class, in that class's score x·w + b, \
+          its log-probability up to a per-row constant: output_space "score (x·w + b)"). Every background row is used (shap's \
           LinearExplainer(model, data) keeps a sample of 100 rows of a larger one). Every \
           other model gets Kernel SHAP (Lundberg & Lee, 2017) on the background, with at most \
           'samples' coalitions per row (every coalition, exact, when 2^features - 2 fits) \
@@ -90,17 +90,18 @@ extension BuiltinTable {
       },
       Builtin(
         "summary", [explanation, BuiltinParameter("limit", .optional(.int), default: "nil")],
-        returns: "String",
+        returns: "Text",
         doc: """
           The features of an Explanation ranked by mean |SHAP| over its rows (summed over \
-          outputs), as a text table; 'limit' keeps the first rows of the table.
+          outputs), as a text table; 'limit' keeps the first rows of the table. The REPL \
+          shows the table; a script prints it with 'print'; 'str' gives it as a String.
           """,
         example: setup + "print(summary(ex))"
       ) { args, _ in
         let ex = try explanationArgument(args[0], "summary")
         var limit: Int? = nil
         if args[1] != .null { limit = try MLBridge.int(args[1], "summary", "limit", minimum: 1) }
-        return .string(ex.explanation.summary(limit: limit))
+        return .native(TextValue(ex.explanation.summary(limit: limit)))
       },
       Builtin(
         "waterfall",
@@ -108,11 +109,12 @@ extension BuiltinTable {
           explanation, BuiltinParameter("row", .int),
           BuiltinParameter("output", .int, default: "0"),
         ],
-        returns: "String",
+        returns: "Text",
         doc: """
           How one explained row's prediction is built, as text: the base value, each \
           feature's SHAP value (largest |SHAP| first) and the model output. 'output' picks the \
-          class of a multi-output explanation.
+          class of a multi-output explanation. The REPL shows the text; a script prints it \
+          with 'print'; 'str' gives it as a String.
           """,
         example: setup + "print(waterfall(ex, 0))"
       ) { args, _ in
@@ -120,8 +122,8 @@ extension BuiltinTable {
         let row = try MLBridge.int(args[1], "waterfall", "row", minimum: 0)
         let output = try MLBridge.int(args[2], "waterfall", "output", minimum: 0)
         try checkOutput(output, ex, "waterfall")
-        return .string(
-          try MLBridge.run { try ex.explanation.waterfall(row: row, output: output) })
+        return .native(
+          TextValue(try MLBridge.run { try ex.explanation.waterfall(row: row, output: output) }))
       },
       Builtin(
         "plot",
@@ -134,7 +136,8 @@ extension BuiltinTable {
         doc: """
           Writes an Explanation as an SVG file that opens in a browser: 'kind' "beeswarm" \
           (one dot per row and feature, coloured by the feature's value) or "bar" (mean \
-          |SHAP| per feature). A relative path is relative to the script's folder.
+          |SHAP| per feature). The path must end in '.svg' (convert the file for a PNG) and \
+          its folder must exist. A relative path is relative to the script's folder.
           """,
         example: setup + "plot(ex, \"shap.svg\", kind: \"bar\")"
       ) { args, context in
@@ -171,7 +174,8 @@ extension BuiltinTable {
           classifier, r2 for a regressor). A Dataset's classes are matched to the model's by \
           name (a loaded checkpoint may order them differently); a class the model does not \
           know is an error. Returns a Dict with 'importances_mean' and 'importances_std' \
-          (lists in feature order), 'feature_names' and 'baseline_score'.
+          (lists in feature order), 'importances' (every drop, a float64 tensor [nFeatures, \
+          repeats], as scikit-learn's), 'feature_names' and 'baseline_score'.
           """,
         example:
           "let iris = read_csv(\"data/iris.csv\", target: \"species\")\nlet model = knn(k: 5)\ntrain(model, iris)\npermutation_importance(model, iris, repeats: 3)[\"importances_mean\"]"
@@ -205,6 +209,12 @@ extension BuiltinTable {
         }
         put("importances_mean", DataBridge.list(result.importancesMean))
         put("importances_std", DataBridge.list(result.importancesStd))
+        let drops = try MLBridge.run {
+          try Tensor(
+            shape: [result.importances.count, repeats],
+            scalars: result.importances.flatMap { $0 })
+        }
+        put("importances", .tensor(drops))
         put("feature_names", DataBridge.list(result.featureNames))
         put("baseline_score", .float(result.baselineScore))
         return .dict(dict)
@@ -214,12 +224,14 @@ extension BuiltinTable {
 
   /// Explains rows with the method the model allows: the classical models' own `shap`
   /// (exact linear SHAP for linear and logistic regression, Kernel SHAP for k-NN), Kernel
-  /// SHAP on probabilities (classifier) or predictions (regressor) for a network.
+  /// SHAP on probabilities (classifier) or predictions (regressor) for a network or a
+  /// loaded pipeline (raw inputs through its preprocessing).
   private static func shap(
     _ model: ModelValue, _ data: [[Double]], background: Background, samples: Int, seed: UInt64,
     featureNames: [String], shouldStop: () -> Bool
   ) throws -> Explanation {
-    if let state = model.classicalState {
+    // A loaded pipeline's model sees transformed inputs: explain raw ones through 'predict'.
+    if let state = model.classicalState, model.pipeline.isEmpty {
       return try state.fitted.shap(
         data, background: background, samples: samples, seed: seed, featureNames: featureNames,
         classNames: model.classNames, shouldStop: shouldStop)
@@ -291,5 +303,32 @@ extension BuiltinTable {
         "argument 'output' of '\(function)' is \(output), the explanation has \(count) output\(count == 1 ? "" : "s")"
       )
     }
+  }
+}
+
+/// Text that shows as itself: the REPL and `print` show the lines unquoted and unescaped
+/// (`summary`, `waterfall`), as a `Description` table does; `str(t)` gives the String and
+/// `t.lines` its lines.
+final class TextValue: NativeValue {
+  /// The text, without a trailing newline.
+  let text: String
+
+  init(_ text: String) { self.text = text }
+
+  var typeName: String { "Text" }
+  func display() -> String { text }
+  /// The first line (a title), for the REPL's globals list.
+  func summary() -> String {
+    "Text: " + (text.split(separator: "\n", omittingEmptySubsequences: false).first ?? "")
+  }
+  var memberNames: [String] { ["lines"] }
+
+  /// `lines`: a List of the lines as Strings.
+  ///
+  /// - Throws: `MelixError` for another name.
+  func member(_ name: String) throws -> Value {
+    guard name == "lines" else { throw MelixError("Text has no field '\(name)'") }
+    return .list(
+      ListRef(text.split(separator: "\n", omittingEmptySubsequences: false).map { .string(String($0)) }))
   }
 }

@@ -29,8 +29,12 @@ extension BuiltinTable {
           "min_delta", "metric"} (metric "val_loss", "val_accuracy", ...), after which the best \
           weights are restored. The same 'seed' and data give bit-identical weights. A progress \
           line per epoch goes to the terminal (stderr) when there is one, or to the output with \
-          'verbose: true'. Ctrl-C stops training cleanly, keeping the best weights. Closed-form \
-          models (linear, logistic, knn) are fitted and ignore the epoch options.
+          'verbose: true'. Ctrl-C stops training cleanly, keeping the best weights. Classical \
+          models (linear, logistic, knn) are fitted and ignore the epoch options; logistic \
+          regression's History has 'n_iter' and 'converged' (L-BFGS), and a fit that stops at \
+          'max_iter' unconverged prints a warning on stderr. A Dataset \
+          with categorical (string) feature columns is an error naming them: encode them with \
+          one_hot or drop them; a missing value is an error naming its feature and row.
           """,
         example: """
           let (train_set, test_set) = split(read_csv("data/iris.csv", target: "species"), test: 0.2, seed: 42)
@@ -91,25 +95,33 @@ extension BuiltinTable {
   /// The body of `train`.
   private static func trainModel(_ args: [Value], _ context: CallContext) throws -> Value {
     let model = try MLBridge.model(args[0], "train")
+    if case .native(let n) = args[1], let wrapped = n as? DatasetValue {
+      try MLBridge.run { try wrapped.dataset.requireNumericFeatures(for: "train") }
+    }
     let data = try MLBridge.labelled(args[1], "train")
     let start = Date()
     switch model.state {
     case .classical(var classical):
-      try MLBridge.run { try classical.fit(data.x, data.y, task: data.task) }
+      try fitting(data) { try classical.fit(data.x, data.y, task: data.task) }
       model.state = .classical(classical)
       model.featureNames = data.featureNames
       model.classNames = data.classNames
       var history = History(metricName: data.task == .classification ? "accuracy" : "mae")
       history.seconds = Date().timeIntervalSince(start)
+      history.solver = classical.solverProgress
+      warnUnconverged(classical)
       return .native(HistoryValue(history))
     case .restored(let restored):
       var classical = ClassicalModel(restored.configuration)
-      try MLBridge.run { try classical.fit(data.x, data.y, task: data.task) }
+      try fitting(data) { try classical.fit(data.x, data.y, task: data.task) }
       model.state = .classical(classical)
       model.featureNames = data.featureNames
       model.classNames = data.classNames
-      return .native(
-        HistoryValue(History(metricName: data.task == .classification ? "accuracy" : "mae")))
+      var history = History(metricName: data.task == .classification ? "accuracy" : "mae")
+      history.seconds = Date().timeIntervalSince(start)
+      history.solver = classical.solverProgress
+      warnUnconverged(classical)
+      return .native(HistoryValue(history))
     case .network(var network):
       let epochs = try MLBridge.int(args[2], "train", "epochs", minimum: 1)
       let batchSize = try MLBridge.int(args[3], "train", "batch_size", minimum: 1)
@@ -139,7 +151,7 @@ extension BuiltinTable {
       let flag = context.interruptFlag
       network.featureNames = data.featureNames
       network.classNames = data.classNames
-      let history = try MLBridge.run {
+      let history = try fitting(data) {
         try network.train(
           data.x, data.y, task: data.task, options: options, progress: progress,
           shouldStop: { flag.isSet })
@@ -154,6 +166,25 @@ extension BuiltinTable {
       model.featureNames = data.featureNames
       model.classNames = data.classNames
       return .native(HistoryValue(history))
+    }
+  }
+
+  /// Writes scikit-learn's `ConvergenceWarning` to stderr when the model's solver stopped
+  /// at `max_iter` unconverged.
+  private static func warnUnconverged(_ model: ClassicalModel) {
+    guard let warning = model.convergenceWarning else { return }
+    FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
+  }
+
+  /// Runs a fit, naming a feature in place of a column index of X when
+  /// the data has feature names (`feature 'age' holds NaN ... at row 15`).
+  private static func fitting<T>(_ data: MLBridge.Labelled, _ body: () throws -> T) throws -> T {
+    try MLBridge.run {
+      do {
+        return try body()
+      } catch let error as ModelError {
+        throw error.naming(features: data.featureNames)
+      }
     }
   }
 

@@ -4,7 +4,9 @@ import MelixML
 ///
 /// Fields: `loss`, `val_loss`, `metric` (name), `<metric>` and `val_<metric>` (lists, e.g.
 /// `accuracy`, `val_accuracy`), `best_epoch` (1-based), `epochs`, `seconds`,
-/// `stopped_early`, `interrupted`, `lr`.
+/// `stopped_early`, `interrupted`, `lr`, and for an iterative classical fit (logistic
+/// regression's L-BFGS) `n_iter` (iterations used, nil otherwise) and `converged` (whether it
+/// met its tolerance before `max_iter`; true when there is no solver).
 public final class HistoryValue: NativeValue {
   let history: History
 
@@ -16,6 +18,11 @@ public final class HistoryValue: NativeValue {
   /// `History: 42 epochs, best 30 (val_loss 0.0812, val_accuracy 0.9667), stopped early`.
   public func display() -> String {
     let h = history
+    if h.epochCount == 0, let solver = h.solver {
+      let plural = solver.iterations == 1 ? "" : "s"
+      return "History: fitted by \(solver.solver) in \(solver.iterations) iteration\(plural)"
+        + (solver.converged ? "" : ", not converged")
+    }
     guard h.epochCount > 0 else { return "History: fitted in closed form" }
     var text = "History: \(h.epochCount) epochs, best \(h.bestEpoch + 1)"
     let b = h.bestEpoch
@@ -37,7 +44,7 @@ public final class HistoryValue: NativeValue {
     let m = history.metricName
     return [
       "loss", "val_loss", "metric", m, "val_" + m, "best_epoch", "epochs", "seconds",
-      "stopped_early", "interrupted", "lr",
+      "stopped_early", "interrupted", "lr", "n_iter", "converged",
     ]
   }
 
@@ -58,6 +65,8 @@ public final class HistoryValue: NativeValue {
     case "stopped_early": return .bool(h.stoppedEarly)
     case "interrupted": return .bool(h.interrupted)
     case "lr": return DataBridge.list(h.learningRates)
+    case "n_iter": return h.solver.map { .int($0.iterations) } ?? .null
+    case "converged": return .bool(h.solver?.converged ?? true)
     default: throw MelixError("History has no field '\(name)'")
     }
   }

@@ -83,11 +83,20 @@ enum MLBridge {
   /// (benign, malignant). Comparing codes without this step turns a 98% accurate model into
   /// a 2% one. Data or a model without class names is returned unchanged.
   ///
-  /// - Throws: `MelixError` naming the class when the data has a class the model lacks.
+  /// - Throws: `MelixError` naming the class when the data has a class the model lacks, or
+  ///   when the data's target is for classification and the model a regressor (or the
+  ///   reverse).
   static func aligned(
     _ data: Labelled, to model: ModelValue, _ function: String, _ parameter: String = "data"
   ) throws -> Labelled {
-    try aligned(data, to: model.classNames, function, parameter)
+    if let task = model.task, task != data.task {
+      // A regressor scored on class codes (or a classifier on a numeric target) would give
+      // numbers computed on the wrong kind of target, silently.
+      throw MelixError(
+        "argument '\(parameter)' of '\(function)' has a \(data.task.rawValue) target, but the "
+          + "model was trained for \(task.rawValue)")
+    }
+    return try aligned(data, to: model.classNames, function, parameter)
   }
 
   /// Labelled data with its class codes rewritten into the order of `modelNames` (a model's

@@ -2,7 +2,8 @@ import MelixML
 
 extension ModelValue {
   /// An immutable copy of the trained model with its names and metadata, as `save` writes
-  /// it: what a host (the driver's `deploy`) hands to the model server.
+  /// it: what a host (the driver's `deploy`) hands to the model server. A loaded model's
+  /// preprocessing goes with it, so the server applies it to request rows.
   ///
   /// - Parameter function: The built-in asking, for the error message.
   /// - Returns: The checkpoint value (nothing is written to disk).
@@ -18,6 +19,8 @@ extension ModelValue {
       }
       saved = .classical(state)
     }
-    return Checkpoint(saved, featureNames: featureNames, classNames: classNames, metadata: metadata)
+    return Checkpoint(
+      saved, featureNames: featureNames, classNames: classNames, preprocessing: preprocessing,
+      metadata: metadata, pipeline: pipeline)
   }
 }

@@ -17,9 +17,21 @@ enum ModelState {
 ///
 /// Fields: `name`, `task`, `is_trained`, `parameters` (learned numbers: weights and biases,
 /// coefficients and intercepts; 0 for k-NN), `layers` (list of layer descriptions),
-/// `feature_names`, `classes`.
+/// `feature_names`, `classes`, `preprocessing`.
+///
+/// A model from `load_model` of a checkpoint saved with `preprocessing:` is a pipeline: its
+/// `predict`, `predict_proba`, `evaluate` (and what goes through them: `shap`,
+/// `permutation_importance`) take raw inputs and apply the stored steps first. A model right
+/// after `train` applies nothing (the caller transforms its inputs).
 public final class ModelValue: NativeValue {
-  var state: ModelState
+  /// The fitted state; setting it (`train`) drops a loaded checkpoint's preprocessing, which
+  /// described the inputs of the model that was replaced.
+  var state: ModelState {
+    didSet {
+      pipeline = PreprocessingPipeline()
+      preprocessing = [:]
+    }
+  }
   /// Feature names of the training data (kept in checkpoints).
   var featureNames: [String] = []
   /// Class names of the training data (kept in checkpoints).
@@ -29,6 +41,9 @@ public final class ModelValue: NativeValue {
   /// Preprocessing parameters stored with the model by `save(..., preprocessing:)`, read back
   /// by `load_model` (`standard_scaler.mean` -> its vector).
   var preprocessing: [String: [Double]] = [:]
+  /// The steps `load_model` built from `preprocessing`; applied to raw inputs before every
+  /// prediction. Empty for a model trained in this session.
+  var pipeline = PreprocessingPipeline()
 
   init(_ state: ModelState) { self.state = state }
 
@@ -102,17 +117,29 @@ public final class ModelValue: NativeValue {
       text += " [" + layerDescriptions.joined(separator: ", ") + "]"
       if n.isBuilt, let task = n.task {
         text += " \(task.rawValue), \(n.parameterCount) parameters"
+        text += pipelineDisplay
       } else {
         text += " (not trained)"
       }
     case .classical, .restored:
       if let task, let state = classicalState {
         text += " \(task.rawValue), \(state.featureCount) features"
+        text += pipelineDisplay
       } else {
         text += " (not trained)"
       }
     }
     return text
+  }
+
+  /// `, after imputer → standard_scaler` for a loaded pipeline; empty otherwise.
+  private var pipelineDisplay: String {
+    pipeline.isEmpty ? "" : ", after " + pipeline.stepNames.joined(separator: " → ")
+  }
+
+  /// Raw inputs through the loaded preprocessing (unchanged when there is none).
+  private func prepared(_ x: Tensor) throws -> Tensor {
+    try MLBridge.run { try pipeline.apply(x) }
   }
 
   /// Fields for completion.
@@ -158,8 +185,10 @@ public final class ModelValue: NativeValue {
     }
   }
 
-  func predict(_ x: Tensor) throws -> Tensor {
+  /// Predictions for raw inputs `[nSamples, nFeatures]` (through the loaded preprocessing).
+  func predict(_ raw: Tensor) throws -> Tensor {
     try requireTrained("predict")
+    let x = try prepared(raw)
     switch state {
     case .network(let n): return try MLBridge.run { try n.predict(x) }
     case .classical(let c): return try MLBridge.run { try c.predict(x) }
@@ -167,8 +196,10 @@ public final class ModelValue: NativeValue {
     }
   }
 
-  func predictProbabilities(_ x: Tensor) throws -> Tensor {
+  /// Class probabilities `[nSamples, nClasses]` for raw inputs (through the preprocessing).
+  func predictProbabilities(_ raw: Tensor) throws -> Tensor {
     try requireTrained("predict_proba")
+    let x = try prepared(raw)
     switch state {
     case .network(let n): return try MLBridge.run { try n.predictProbabilities(x) }
     case .classical(let c): return try MLBridge.run { try c.predictProbabilities(x) }
@@ -176,8 +207,10 @@ public final class ModelValue: NativeValue {
     }
   }
 
-  func evaluate(_ x: Tensor, _ y: Tensor, targetNames: [String]?) throws -> Evaluation {
+  /// Metrics of raw inputs `[nSamples, nFeatures]` against `y` (through the preprocessing).
+  func evaluate(_ raw: Tensor, _ y: Tensor, targetNames: [String]?) throws -> Evaluation {
     try requireTrained("evaluate")
+    let x = try prepared(raw)
     let names = targetNames ?? (classNames.isEmpty ? nil : classNames)
     switch state {
     case .network(let n): return try MLBridge.run { try n.evaluate(x, y, targetNames: names) }

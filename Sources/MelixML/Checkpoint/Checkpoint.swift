@@ -7,6 +7,14 @@ public enum SavedModel: Sendable {
   case network(NeuralNetwork)
   /// A fitted linear regression, logistic regression or k-NN model.
   case classical(ClassicalState)
+
+  /// The number of input features the model takes.
+  public var inputWidth: Int {
+    switch self {
+    case .network(let net): return net.featureCount
+    case .classical(let state): return state.featureCount
+    }
+  }
 }
 
 /// A model checkpoint: the model plus what a user needs to use it again (feature and class
@@ -27,11 +35,17 @@ public struct Checkpoint: Sendable {
   public var featureNames: [String]
   /// Class display names in class order (may be empty).
   public var classNames: [String]
-  /// Named preprocessing parameters (for example `scaler_mean`, `scaler_scale`), each a
-  /// float64 vector, stored as datasets under `/preprocessing`.
+  /// Named preprocessing parameters, each a float64 vector, stored as datasets under
+  /// `/preprocessing`. Keys of a `standard_scaler`, `minmax_scaler` or `imputer` step
+  /// (`standard_scaler.mean`, `0_imputer.fills`, with `<step>.columns` in `metadata`) make
+  /// up `pipeline` on load; other keys (e.g. `scaler_mean`) are kept as data only.
   public var preprocessing: [String: [Double]]
   /// Training metadata as text (loss, optimizer, epochs, seed, date…).
   public var metadata: [String: String]
+  /// The stored preprocessing as steps to apply to raw inputs before the model: built from
+  /// `preprocessing` by `load(from:)`; empty for a checkpoint made in memory unless given.
+  /// Not written by `save(to:)` (`preprocessing` and `metadata` are).
+  public var pipeline: PreprocessingPipeline
 
   /// Creates a checkpoint of a model.
   ///
@@ -42,9 +56,11 @@ public struct Checkpoint: Sendable {
   ///   - classNames: Class display names in class order, or empty.
   ///   - preprocessing: Named float64 vectors (e.g. `scaler_mean`) stored with the model.
   ///   - metadata: Training metadata as text; for a network, merged over its own (these win).
+  ///   - pipeline: The preprocessing steps readers apply to raw inputs (empty: none).
   public init(
     _ model: SavedModel, featureNames: [String] = [], classNames: [String] = [],
-    preprocessing: [String: [Double]] = [:], metadata: [String: String] = [:]
+    preprocessing: [String: [Double]] = [:], metadata: [String: String] = [:],
+    pipeline: PreprocessingPipeline = PreprocessingPipeline()
   ) {
     self.model = model
     var features = featureNames
@@ -59,6 +75,7 @@ public struct Checkpoint: Sendable {
     self.classNames = classes
     self.preprocessing = preprocessing
     self.metadata = meta
+    self.pipeline = pipeline
   }
 
   /// Writes the checkpoint atomically to `path` (an existing file is replaced only once
@@ -123,10 +140,12 @@ public struct Checkpoint: Sendable {
   /// Reads a checkpoint.
   ///
   /// - Parameter path: A file written by `save(to:)`.
-  /// - Returns: The checkpoint; a network gets its names and metadata back.
+  /// - Returns: The checkpoint; a network gets its names and metadata back, and `pipeline`
+  ///   holds the stored preprocessing steps in the order applied.
   /// - Throws: `HDF5Error.fileNotFound` / `.notHDF5` for a missing or non-HDF5 file,
   ///   `CheckpointError.notACheckpoint`, `.newerVersion` for a format above
-  ///   `formatVersion`, `.damaged` for missing or inconsistent contents.
+  ///   `formatVersion`, `.damaged` for missing or inconsistent contents (including
+  ///   preprocessing vectors that do not match their columns or the model's features).
   public static func load(from path: String) throws -> Checkpoint {
     let file: H5File
     do {
@@ -180,9 +199,12 @@ public struct Checkpoint: Sendable {
       } else {
         throw CheckpointError.damaged(file: path, reason: "no '/network' or '/classical' group")
       }
+      let pipeline = try PreprocessingPipeline(
+        vectors: preprocessing, metadata: metadata, featureNames: features,
+        inputWidth: model.inputWidth, file: path)
       return Checkpoint(
         model, featureNames: features, classNames: classes, preprocessing: preprocessing,
-        metadata: metadata)
+        metadata: metadata, pipeline: pipeline)
     } catch let error as HDF5Error {
       throw CheckpointError.damaged(file: path, reason: error.description)
     } catch let error as NNError {

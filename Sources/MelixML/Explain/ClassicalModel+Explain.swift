@@ -2,9 +2,10 @@ import MelixNumerics
 
 extension ClassicalModel.Fitted {
   /// SHAP values for rows: exact linear SHAP for `linear_regression` (raw output) and
-  /// `logistic_regression` (log-odds of each class; one output, the log-odds of the second
-  /// class, for two classes), Kernel SHAP for `knn` (class probabilities, or the predicted
-  /// value).
+  /// `logistic_regression` (one output for two classes, in log-odds of the second class,
+  /// output space `"log-odds"`; with more classes one output per class, in that class's score
+  /// `x·w + b`, output space `"score (x·w + b)"`), Kernel SHAP for `knn` (class
+  /// probabilities, or the predicted value).
   ///
   /// - Parameters:
   ///   - data: Rows to explain, `[nRows, nFeatures]`.
@@ -32,7 +33,8 @@ extension ClassicalModel.Fitted {
       return try LinearSHAP.explain(
         coefficients: model.coefficients, intercepts: model.intercepts, data: data,
         background: background, featureNames: featureNames,
-        outputNames: model.coefficients.count == 1 ? [names[1]] : names, outputSpace: "log-odds")
+        outputNames: model.coefficients.count == 1 ? [names[1]] : names,
+        outputSpace: model.coefficients.count == 1 ? "log-odds" : Explanation.linearScoreSpace)
     case .knnClassifier(let model):
       let names =
         classNames.count == model.classes.count ? classNames : model.classes.map { "class \($0)" }

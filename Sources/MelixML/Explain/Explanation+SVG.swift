@@ -26,7 +26,7 @@ extension Explanation {
     let left = 180.0
     let plotWidth = 480.0
     let top = 40.0
-    let height = top + rowHeight * Double(order.count) + 60
+    let height = top + rowHeight * Double(order.count) + 70
     let width = left + plotWidth + 80
     var body = ""
     let title: String
@@ -44,6 +44,8 @@ extension Explanation {
           x: left + w + 4, y: y + rowHeight / 2 + 4, Self.number(means[j]), anchor: "start")
       }
       body += line(x1: left, y1: top, x2: left, y2: top + rowHeight * Double(order.count))
+      body += ticks(
+        lo: 0, hi: top1, left: left, width: plotWidth, y: top + rowHeight * Double(order.count))
     case .beeswarm:
       let k = min(max(output, 0), outputCount - 1)
       title = "SHAP values: \(outputNames[k])"
@@ -79,12 +81,15 @@ extension Explanation {
         }
       }
       body += legend(x: left + plotWidth + 10, y: top, h: rowHeight * Double(order.count))
+      body += ticks(
+        lo: lo, hi: lo + span, left: left, width: plotWidth,
+        y: top + rowHeight * Double(order.count))
     }
     for (r, j) in order.enumerated() {
       let y = top + rowHeight * (Double(r) + 0.5) + 4
       body += text(x: left - 8, y: y, featureNames[j], anchor: "end")
     }
-    let axisY = top + rowHeight * Double(order.count) + 30
+    let axisY = top + rowHeight * Double(order.count) + 40
     body += text(x: left + plotWidth / 2, y: axisY, axis, anchor: "middle")
     return """
       <?xml version="1.0" encoding="UTF-8"?>
@@ -100,16 +105,68 @@ extension Explanation {
   /// Writes a plot to an SVG file (atomically: a temporary file, then a rename).
   ///
   /// - Parameters:
-  ///   - path: The file to write, usually ending in `.svg`.
+  ///   - path: The file to write; it must end in `.svg` (any case), so that no `.png` file
+  ///     silently holds SVG text.
   ///   - kind: `.beeswarm` or `.bar`.
   ///   - output: The output a beeswarm shows. Default 0.
-  /// - Throws: `ExplainError.writeFailed` naming the path and the reason.
+  /// - Throws: `ExplainError.writeFailed` naming the path and the reason: `plots are SVG: use
+  ///   a path ending in '.svg'`, `no such directory`, `'DIR' is not a directory`,
+  ///   `permission denied`, or the system's reason.
   public func writeSVG(to path: String, kind: PlotKind, output: Int = 0) throws {
+    guard (path as NSString).pathExtension.lowercased() == "svg" else {
+      throw ExplainError.writeFailed(
+        path: path, reason: "plots are SVG: use a path ending in '.svg'")
+    }
+    let folder = (path as NSString).deletingLastPathComponent
+    let directory = folder.isEmpty ? "." : folder
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
+      throw ExplainError.writeFailed(path: path, reason: "no such directory")
+    }
+    guard isDirectory.boolValue else {
+      throw ExplainError.writeFailed(path: path, reason: "'\(directory)' is not a directory")
+    }
     do {
       try svg(kind, output: output).write(toFile: path, atomically: true, encoding: .utf8)
     } catch {
-      throw ExplainError.writeFailed(path: path, reason: error.localizedDescription.lowercased())
+      throw ExplainError.writeFailed(path: path, reason: Self.reason(error))
     }
+  }
+
+  /// A write failure in lower case without a trailing period: the POSIX reason when
+  /// Foundation has one (`permission denied`), else Foundation's description.
+  static func reason(_ error: Error) -> String {
+    let nsError = error as NSError
+    var text = nsError.localizedDescription
+    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+      underlying.domain == NSPOSIXErrorDomain, let message = strerror(Int32(underlying.code))
+    {
+      text = String(cString: message)
+    }
+    text = text.lowercased()
+    while text.hasSuffix(".") { text.removeLast() }
+    return text
+  }
+
+  /// The x axis under the plot: a line from `left` to `left + width` at `y`, with a tick and
+  /// a number at each multiple of a round step (1, 2 or 5 times a power of ten, about five
+  /// steps over `lo...hi`; Heckbert, "Nice numbers for graph labels", Graphics Gems, 1990).
+  private func ticks(lo: Double, hi: Double, left: Double, width: Double, y: Double) -> String {
+    var s = line(x1: left, y1: y, x2: left + width, y2: y)
+    let span = hi - lo
+    guard span > 0, span.isFinite else { return s }
+    let rough = span / 5
+    let magnitude = pow(10, (log10(rough)).rounded(.down))
+    let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= rough } ?? 10 * magnitude
+    var k = (lo / step).rounded(.up)
+    while k * step <= hi + step * 1e-9 {
+      let value = k * step
+      let x = left + (value - lo) / span * width
+      s += line(x1: x, y1: y, x2: x, y2: y + 4)
+      s += text(x: x, y: y + 16, Self.number(abs(value) < step * 1e-9 ? 0 : value), anchor: "middle")
+      k += 1
+    }
+    return s
   }
 
   private func rect(x: Double, y: Double, w: Double, h: Double, fill: String) -> String {

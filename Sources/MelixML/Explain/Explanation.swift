@@ -21,8 +21,15 @@ public struct Explanation: Sendable {
   public let featureNames: [String]
   /// Output names, `[nOutputs]` (class names, or `["output"]`).
   public let outputNames: [String]
-  /// The space the values add up in: `"raw"` (model output), `"log-odds"` or `"probability"`.
+  /// The space the values add up in: `"raw"` (model output), `"log-odds"` (a binary
+  /// logistic model), `"score (x·w + b)"` (each class's linear score of a multi-class
+  /// logistic model, `linearScoreSpace`) or `"probability"`.
   public let outputSpace: String
+
+  /// The output space of a multi-class logistic model: each class's linear score `x·w + b`
+  /// (its log-probability up to a per-row constant; softmax turns the scores into
+  /// probabilities), not log-odds.
+  public static let linearScoreSpace = "score (x·w + b)"
   /// The model outputs the values add up to, `[nOutputs][nRows]`.
   public let modelOutputs: [[Double]]
 

@@ -3,7 +3,8 @@
 ///
 /// This is `shap.LinearExplainer` with the default `"interventional"` feature perturbation
 /// (Lundberg & Lee 2017, section 4.1, "Linear SHAP"). For logistic regression the values add
-/// up in log-odds space, as shap's.
+/// up in the decision function's space, as shap's: log-odds for two classes, each class's
+/// score `x·w + b` for more.
 public enum LinearSHAP {
   /// Explains rows of a linear model `f(x) = W x + b`.
   ///
@@ -14,7 +15,8 @@ public enum LinearSHAP {
   ///   - background: Rows whose (weighted) column means are the reference.
   ///   - featureNames: `[nFeatures]` or empty.
   ///   - outputNames: `[nOutputs]` or empty.
-  ///   - outputSpace: `"raw"` for a regressor, `"log-odds"` for a logistic model.
+  ///   - outputSpace: `"raw"` for a regressor, `"log-odds"` for a binary logistic model,
+  ///     `Explanation.linearScoreSpace` for a multi-class one.
   /// - Returns: The explanation, `values` `[nOutputs][nRows, nFeatures]`.
   /// - Throws: `ExplainError.emptyInput`, `.featureCountMismatch`, `.nonFiniteValue` for bad
   ///   inputs, `.lengthMismatch` when `intercepts` disagree with `coefficients`.

@@ -14,6 +14,9 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
   case raggedFeatures(model: String, row: Int, expected: Int, got: Int)
   /// `X` or `y` holds NaN or an infinity (impute missing values first).
   case nonFiniteValue(model: String, input: String, row: Int, column: Int)
+  /// The feature named `feature` holds NaN or an infinity at `row` (a `nonFiniteValue` of
+  /// `X` whose column was mapped back to the dataset's feature name).
+  case nonFiniteFeature(model: String, feature: String, row: Int)
   /// A hyper-parameter is outside its valid range.
   case invalidHyperparameter(model: String, name: String, value: String, expected: String)
   /// A classifier was given targets with fewer than two classes.
@@ -47,6 +50,10 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
       return
         "'\(model)': \(input) holds NaN or infinity at row \(row), column \(column); "
         + "impute or drop missing values first"
+    case .nonFiniteFeature(let model, let feature, let row):
+      return
+        "'\(model)': feature '\(feature)' holds NaN or infinity at row \(row); "
+        + "impute or drop missing values first"
     case .invalidHyperparameter(let model, let name, let value, let expected):
       return "'\(model)': '\(name)' is \(value), expected \(expected)"
     case .singleClass(let model, let label):
@@ -71,5 +78,20 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
         "'\(model)': class labels must be integers, y[\(index)] is \(value); "
         + "use a regressor for continuous targets"
     }
+  }
+}
+
+extension ModelError {
+  /// The same error with a column index of `X` replaced by the feature's name.
+  ///
+  /// - Parameter featureNames: The names of the columns of `X`, `[nFeatures]`; an empty or
+  ///   shorter list leaves the error unchanged.
+  /// - Returns: `.nonFiniteFeature` for a `.nonFiniteValue` of `X` whose column is named,
+  ///   else `self`.
+  public func naming(features featureNames: [String]) -> ModelError {
+    guard case .nonFiniteValue(let model, "X", let row, let column) = self,
+      featureNames.indices.contains(column)
+    else { return self }
+    return .nonFiniteFeature(model: model, feature: featureNames[column], row: row)
   }
 }

@@ -27,6 +27,9 @@ public struct History: Sendable, Equatable {
   public var interrupted = false
   /// Wall-clock training time in seconds.
   public var seconds: Double = 0
+  /// How the iterative solver of a classical model ended (L-BFGS iterations and
+  /// convergence of logistic regression); nil for networks and one-step fits.
+  public var solver: SolverProgress? = nil
 
   /// The number of epochs run.
   public var epochCount: Int { trainLoss.count }

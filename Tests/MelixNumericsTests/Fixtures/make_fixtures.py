@@ -130,6 +130,33 @@ for op, x, y in binary_cases:
     elementwise.append({"op": op, "lhs": enc(x), "rhs": enc(y), "result": enc(r)})
 save("elementwise.json", elementwise)
 
+# --- int64 arithmetic wraps around on overflow (NumPy warns only for '//') -------------
+big = np.iinfo(np.int64).max
+low = np.iinfo(np.int64).min
+wrap_lhs = np.array([big, low, big, -3, 7], dtype=np.int64)
+wrap_cases = [
+    ("add", wrap_lhs, np.array([1], dtype=np.int64)),
+    ("subtract", wrap_lhs, np.array([1], dtype=np.int64)),
+    ("multiply", wrap_lhs, np.array([2], dtype=np.int64)),
+    ("power", wrap_lhs, np.array([3], dtype=np.int64)),
+    ("floor_divide", wrap_lhs, np.array([-1, -1, 0, 0, 2], dtype=np.int64)),
+    ("remainder", wrap_lhs, np.array([-1, -1, 0, 0, 2], dtype=np.int64)),
+]
+int64_wrap = []
+for op, x, y in wrap_cases:
+    with np.errstate(all="ignore"):
+        r = getattr(np, op)(x, y)
+    int64_wrap.append({"op": op, "lhs": enc(x), "rhs": enc(y), "result": enc(r)})
+wrap_reduce = np.array([big, big, 5], dtype=np.int64)
+save("int64_wrap.json", {
+    "binary": int64_wrap,
+    "negative_input": enc(np.array([low, 1], dtype=np.int64)),
+    "negative": enc(np.negative(np.array([low, 1], dtype=np.int64))),
+    "reduce_input": enc(wrap_reduce),
+    "sum": int(wrap_reduce.sum()),
+    "prod": int(wrap_reduce.prod()),
+})
+
 mismatch = [([3, 4], [5]), ([2, 3], [3, 2]), ([2, 1, 3], [4, 2])]
 save("broadcast_errors.json", [{"lhs": l, "rhs": r} for l, r in mismatch])
 

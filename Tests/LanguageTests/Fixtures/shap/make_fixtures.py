@@ -228,7 +228,7 @@ def summary_checks(ex_expr, values, names, top):
     score = sum(np.abs(v).mean(axis=0) for v in values)
     order = np.argsort(-score, kind="stable")[:top]
     return [
-        f"let table = split(summary({ex_expr}, limit: {top}), \"\\n\")",
+        f"let table = split(str(summary({ex_expr}, limit: {top})), \"\\n\")",
         "var ranked = []",
         "var scores = []",
         f"for line in table[2:{top + 2}] {{",
@@ -333,15 +333,15 @@ golden(
 # Linear SHAP of a multinomial LogisticRegression (scikit-learn, 3 classes, standardised wine
 # features folded into the stored weights) against shap.LinearExplainer with the whole data
 # set (178 rows, all kept: maskers.Independent(data, max_samples=178)) as background, to 1e-8. As shap's, the values are per class in the space of that
-# class's linear score x.w_k + b_k (Melix calls it "log-odds"; softmax makes the probabilities):
+# class's linear score x.w_k + b_k (output_space "score (x·w + b)", not log-odds; softmax makes the probabilities):
 # 'values' is a list of one [nRows, nFeatures] tensor per class, 'base_value' a list.""",
     [f'let data = read_csv("{DATA_FROM_GOLDEN}wine.csv", target: "target")',
      'let model = load_model(fixtures + "logistic_wine.h5")',
      "let picked = stack([data.X[0], data.X[30], data.X[60], data.X[90], data.X[120], data.X[150], data.X[177]])",
      "let ex = shap(model, picked, background: data)",
-     "print(ex.output_space, len(ex.values), ex.values[2].shape)  # expect: log-odds 3 (7, 13)"]
+     "print(ex.output_space, len(ex.values), ex.values[2].shape)  # expect: score (x·w + b) 3 (7, 13)"]
     + explanation_checks("logistic_wine", "ex", values, bases, names_w, classes_w,
-                         "log-odds", 7, LINEAR_TOLERANCE)
+                         "score (x·w + b)", 7, LINEAR_TOLERANCE)
     + summary_checks("ex", values, names_w, 5)
     + ["# the three scores minus their mean equal log-probabilities minus their mean",
        "let p = log(predict_proba(model, picked))",

@@ -54,12 +54,57 @@ if ProcessInfo.processInfo.environment["BENCH_ONLY"] == "overhead" {
   exit(0)
 }
 
+// BENCH_ONLY=matmul256 prints the fastest and median of 200 products at n = BENCH_N (256
+// unless told), for telling a slow library from a loaded machine; numpy_bench.py has the
+// same mode.
+if ProcessInfo.processInfo.environment["BENCH_ONLY"] == "matmul256" {
+  let size = Int(ProcessInfo.processInfo.environment["BENCH_N"] ?? "") ?? 256
+  for dtype in [DType.float32, .float64] {
+    let a = Tensor.rand([size, size], dtype: dtype, using: &generator)
+    let b = Tensor.rand([size, size], dtype: dtype, using: &generator)
+    var times: [Double] = []
+    sink += try a.matmul(b).value(at: [0, 0])
+    for _ in 0..<200 {
+      let start = now()
+      sink += try a.matmul(b).value(at: [0, 0])
+      times.append(now() - start)
+    }
+    times.sort()
+    let flop = 2 * Double(size * size * size)
+    print("# melix \(size) \(dtype) min \(flop / times[0] / 1e9) med \(flop / times[100] / 1e9)")
+  }
+  exit(0)
+}
+
+// BENCH_ONLY=sum prints the fastest and median of 2001 sums of 10^5 doubles (in cache) and
+// of 41 sums of 10^7 (from memory); numpy_bench.py has the same mode.
+if ProcessInfo.processInfo.environment["BENCH_ONLY"] == "sum" {
+  for size in [100_000, 10_000_000] {
+    let a = Tensor.rand([size], using: &generator)
+    var times: [Double] = []
+    for _ in 0..<(size > 100_000 ? 41 : 2001) {
+      let start = now()
+      sink += try a.sum().item()
+      times.append(now() - start)
+    }
+    times.sort()
+    let bytes = 8 * Double(size)
+    print(
+      "# melix sum \(size) min \(bytes / times[0] / 1e9) med \(bytes / times[times.count / 2] / 1e9) GB/s"
+    )
+  }
+  exit(0)
+}
+
 // BENCH_ONLY=elementwise skips the matrix products, BENCH_ONLY=small runs only the
 // small-tensor figures (for profiling).
 let only = ProcessInfo.processInfo.environment["BENCH_ONLY"]
 let onlyElementwise = only == "elementwise" || only == "small"
+// 200 products at n = 256 (40 ms): with 30, a quiet run showed both libraries at about one
+// core's speed (106 and 110 GFLOP/s in float32), against 180 to 190 over 200 back-to-back
+// products (BENCH_ONLY=matmul256).
 for dtype in [DType.float32, .float64] where !onlyElementwise {
-  for (n, reps) in [(256, 30), (1024, 7), (2048, 5)] {
+  for (n, reps) in [(256, 200), (1024, 7), (2048, 5)] {
     let a = Tensor.rand([n, n], dtype: dtype, using: &generator)
     let b = Tensor.rand([n, n], dtype: dtype, using: &generator)
     let t = try median(reps) { sink += try a.matmul(b).value(at: [0, 0]) }

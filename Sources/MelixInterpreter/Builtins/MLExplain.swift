@@ -39,7 +39,7 @@ extension BuiltinTable {
           small background, such as kmeans_background(data, 10).
           """,
         example: setup + "print(ex.base_value, len(ex.values), ex.values[0].shape)  # one per class"
-      ) { args, _ in
+      ) { args, context in
         let model = try MLBridge.model(args[0], "shap")
         try model.requireTrained("shap")
         let (data, dataNames) = try rows(args[1], "data")
@@ -47,10 +47,10 @@ extension BuiltinTable {
         let samples = try MLBridge.int(args[3], "shap", "samples", minimum: 2)
         let seed = try MLBridge.int(args[4], "shap", "seed", minimum: 0)
         let names = dataNames.count == data.first?.count ? dataNames : model.featureNames
-        let result = try MLBridge.run {
+        let result = try interruptible(context.interruptFlag) { shouldStop in
           try shap(
             model, data, background: background, samples: samples,
-            seed: UInt64(seed), featureNames: names)
+            seed: UInt64(seed), featureNames: names, shouldStop: shouldStop)
         }
         return .native(ExplanationValue(result))
       },
@@ -73,7 +73,7 @@ extension BuiltinTable {
           """,
         example:
           "let iris = read_csv(\"data/iris.csv\", target: \"species\")\nlet model = knn(k: 5)\ntrain(model, iris)\nlet bg = kmeans_background(iris, 5)\nprint(bg.weights)\nlet ex = shap(model, iris.X[0:3], background: bg)"
-      ) { args, _ in
+      ) { args, context in
         let (data, _) = try rows(args[0], "data", function: "kmeans_background")
         let k = try MLBridge.int(args[1], "kmeans_background", "k", minimum: 1)
         let seed = try MLBridge.int(args[2], "kmeans_background", "seed", minimum: 0)
@@ -84,7 +84,9 @@ extension BuiltinTable {
         }
         return .native(
           BackgroundValue(
-            try MLBridge.run { try Background.kMeans(data, k: k, seed: UInt64(seed)) }))
+            try interruptible(context.interruptFlag) {
+              try Background.kMeans(data, k: k, seed: UInt64(seed), shouldStop: $0)
+            }))
       },
       Builtin(
         "summary", [explanation, BuiltinParameter("limit", .optional(.int), default: "nil")],
@@ -177,7 +179,7 @@ extension BuiltinTable {
           """,
         example:
           "let iris = read_csv(\"data/iris.csv\", target: \"species\")\nlet model = knn(k: 5)\ntrain(model, iris)\npermutation_importance(model, iris, repeats: 3)[\"importances_mean\"]"
-      ) { args, _ in
+      ) { args, context in
         let model = try MLBridge.model(args[0], "permutation_importance")
         try model.requireTrained("permutation_importance")
         let labelled = try MLBridge.aligned(
@@ -189,7 +191,8 @@ extension BuiltinTable {
         let y = labelled.y.scalars
         let names =
           labelled.featureNames.count == x.first?.count ? labelled.featureNames : model.featureNames
-        let result = try MLBridge.run { () throws -> PermutationImportance in
+        let result = try interruptible(context.interruptFlag) {
+          shouldStop throws -> PermutationImportance in
           var metric: ScoreMetric
           switch model.task {
           case .classification?: metric = .accuracy
@@ -198,7 +201,7 @@ extension BuiltinTable {
           if case .string(let name) = args[2] { metric = try ScoreMetric(named: name) }
           return try PermutationImportance(
             predict: { try model.predict($0).cast(to: .float64) }, x: x, y: y, metric: metric,
-            repeats: repeats, seed: UInt64(seed), featureNames: names)
+            repeats: repeats, seed: UInt64(seed), featureNames: names, shouldStop: shouldStop)
         }
         let dict = DictRef()
         func put(_ key: String, _ value: Value) {
@@ -225,13 +228,13 @@ extension BuiltinTable {
   /// loaded pipeline (raw inputs through its preprocessing).
   private static func shap(
     _ model: ModelValue, _ data: [[Double]], background: Background, samples: Int, seed: UInt64,
-    featureNames: [String]
+    featureNames: [String], shouldStop: () -> Bool
   ) throws -> Explanation {
     // A loaded pipeline's model sees transformed inputs: explain raw ones through 'predict'.
     if let state = model.classicalState, model.pipeline.isEmpty {
       return try state.fitted.shap(
         data, background: background, samples: samples, seed: seed, featureNames: featureNames,
-        classNames: model.classNames)
+        classNames: model.classNames, shouldStop: shouldStop)
     }
     let isClassifier = model.task == .classification
     let explainer = KernelSHAP(
@@ -240,7 +243,7 @@ extension BuiltinTable {
       }, background: background, samples: samples, seed: seed)
     return try explainer.explain(
       data, featureNames: featureNames, outputNames: isClassifier ? model.classNames : [],
-      outputSpace: isClassifier ? "probability" : "raw")
+      outputSpace: isClassifier ? "probability" : "raw", shouldStop: shouldStop)
   }
 
   /// Rows `[nRows, nFeatures]` and feature names (a Dataset's; else empty) of an argument:

@@ -46,12 +46,16 @@ public struct Background: Sendable {
   ///   - seed: Seed of the k-means++ seeding (one generator for all starts).
   ///   - iterations: At most this many Lloyd iterations per start. Default 100.
   ///   - restarts: Starts, at least 1. Default 10.
+  ///   - shouldStop: Polled before each start, each k-means++ seed and each Lloyd iteration
+  ///     (Ctrl-C at the REPL); true ends the work.
   /// - Returns: `k` weighted centroids (empty clusters dropped), in lexicographic order of
   ///   their coordinates, so the result does not depend on the order clusters were seeded.
-  /// - Throws: the input errors of `init`, `.invalidArgument` for `k` out of range.
+  /// - Throws: the input errors of `init`, `.invalidArgument` for `k` out of range;
+  ///   `CancellationError` once `shouldStop` returns true.
   /// - Complexity: `restarts · iterations · nSamples · k · nFeatures`.
   public static func kMeans(
-    _ data: [[Double]], k: Int, seed: UInt64, iterations: Int = 100, restarts: Int = 10
+    _ data: [[Double]], k: Int, seed: UInt64, iterations: Int = 100, restarts: Int = 10,
+    shouldStop: () -> Bool = { false }
   ) throws -> Background {
     let x = try FeatureRows(data, input: "data")
     guard k >= 1, k <= x.rows else {
@@ -60,7 +64,8 @@ public struct Background: Sendable {
     var rng = PCG64(seed: seed)
     var best: (centers: [[Double]], assignment: [Int], inertia: Double)? = nil
     for _ in 0..<max(restarts, 1) {
-      let run = lloyd(x, k: k, iterations: iterations, rng: &rng)
+      if shouldStop() { throw CancellationError() }
+      let run = try lloyd(x, k: k, iterations: iterations, rng: &rng, shouldStop: shouldStop)
       if best == nil || run.inertia < (best?.inertia ?? .infinity) { best = run }
     }
     guard let best else { throw ExplainError.emptyInput(input: "data") }
@@ -72,10 +77,11 @@ public struct Background: Sendable {
     return try Background(kept.map { best.centers[$0] }, weights: kept.map { counts[$0] })
   }
 
-  /// One k-means start: k-means++ seeds, then Lloyd iterations until no row changes cluster.
+  /// One k-means start: k-means++ seeds, then Lloyd iterations until no row changes cluster;
+  /// `CancellationError` when `shouldStop` returns true before a seed or an iteration.
   private static func lloyd(
-    _ x: FeatureRows, k: Int, iterations: Int, rng: inout PCG64
-  ) -> (centers: [[Double]], assignment: [Int], inertia: Double) {
+    _ x: FeatureRows, k: Int, iterations: Int, rng: inout PCG64, shouldStop: () -> Bool
+  ) throws -> (centers: [[Double]], assignment: [Int], inertia: Double) {
     func distance(_ i: Int, _ c: [Double]) -> Double {
       var s = 0.0
       for j in 0..<x.width {
@@ -87,6 +93,7 @@ public struct Background: Sendable {
     var centers: [[Double]] = [Array(x.row(Int(rng.nextBounded(UInt64(x.rows)))))]
     var nearest = (0..<x.rows).map { distance($0, centers[0]) }
     while centers.count < k {
+      if shouldStop() { throw CancellationError() }
       let total = nearest.reduce(0, +)
       var pick = 0
       if total > 0 {
@@ -109,6 +116,7 @@ public struct Background: Sendable {
     var assignment = [Int](repeating: -1, count: x.rows)
     var inertia = 0.0
     for _ in 0..<max(iterations, 1) {
+      if shouldStop() { throw CancellationError() }
       var changed = false
       inertia = 0
       for i in 0..<x.rows {

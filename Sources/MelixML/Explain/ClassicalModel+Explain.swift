@@ -14,12 +14,13 @@ extension ClassicalModel.Fitted {
   ///   - seed: Kernel SHAP sampling seed.
   ///   - featureNames: `[nFeatures]` or empty.
   ///   - classNames: Class display names in class order, or empty.
+  ///   - shouldStop: Polled by Kernel SHAP between rows and model batches (Ctrl-C).
   /// - Returns: The explanation; additivity is checked.
-  /// - Throws: `ExplainError` for bad inputs or a failed additivity check; the model's
-  ///   prediction errors.
+  /// - Throws: `ExplainError` for bad inputs or a failed additivity check;
+  ///   `CancellationError` once `shouldStop` returns true; the model's prediction errors.
   public func shap(
     _ data: [[Double]], background: Background, samples: Int? = nil, seed: UInt64 = 0,
-    featureNames: [String] = [], classNames: [String] = []
+    featureNames: [String] = [], classNames: [String] = [], shouldStop: () -> Bool = { false }
   ) throws -> Explanation {
     switch self {
     case .linearRegression(let model):
@@ -40,11 +41,13 @@ extension ClassicalModel.Fitted {
       return try KernelSHAP(
         model: { try model.predictProbabilities($0) }, background: background, samples: samples,
         seed: seed
-      ).explain(data, featureNames: featureNames, outputNames: names, outputSpace: "probability")
+      ).explain(
+        data, featureNames: featureNames, outputNames: names, outputSpace: "probability",
+        shouldStop: shouldStop)
     case .knnRegressor(let model):
       return try KernelSHAP(
         model: { try model.predict($0) }, background: background, samples: samples, seed: seed
-      ).explain(data, featureNames: featureNames, outputSpace: "raw")
+      ).explain(data, featureNames: featureNames, outputSpace: "raw", shouldStop: shouldStop)
     }
   }
 

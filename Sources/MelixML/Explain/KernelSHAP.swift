@@ -45,14 +45,16 @@ public struct KernelSHAP {
   ///   - featureNames: `[nFeatures]` or empty.
   ///   - outputNames: `[nOutputs]` or empty.
   ///   - outputSpace: The name of what the model returns (`"raw"`, `"probability"`).
+  ///   - shouldStop: Polled before each row and before each batch of at most
+  ///     `Self.batchRows` model rows (Ctrl-C at the REPL); true ends the work.
   /// - Returns: The explanation, `values` `[nOutputs][nRows, nFeatures]`.
   /// - Throws: `ExplainError` for bad data, `.badModelOutput` when the closure returns the
-  ///   wrong shape, `.invalidArgument` for `samples` < 2, `.additivityFailed`; and anything
-  ///   the closure throws.
+  ///   wrong shape, `.invalidArgument` for `samples` < 2, `.additivityFailed`;
+  ///   `CancellationError` once `shouldStop` returns true; and anything the closure throws.
   /// - Complexity: per row, `min(samples, 2^M − 2) · nBackground` model rows.
   public func explain(
     _ data: [[Double]], featureNames: [String] = [], outputNames: [String] = [],
-    outputSpace: String = "raw"
+    outputSpace: String = "raw", shouldStop: () -> Bool = { false }
   ) throws -> Explanation {
     let bg = try FeatureRows(background.rows, input: "background")
     let x = try FeatureRows(data, input: "data", width: bg.width)
@@ -77,6 +79,7 @@ public struct KernelSHAP {
     var outputs = [[Double]](repeating: [Double](repeating: 0, count: x.rows), count: k)
     var rng = PCG64(seed: seed)
     for i in 0..<x.rows {
+      if shouldStop() { throw CancellationError() }
       let row = Array(x.row(i))
       let fx = (0..<k).map { fxAll.values[i * k + $0] }
       for o in 0..<k { outputs[o][i] = fx[o] }
@@ -90,7 +93,8 @@ public struct KernelSHAP {
         continue
       }
       let plan = CoalitionPlan(features: m, budget: samples ?? (2 * m + 2048), rng: &rng)
-      let ey = try coalitionOutputs(plan.masks, row: row, varying: varying, bg: bg, outputs: k)
+      let ey = try coalitionOutputs(
+        plan.masks, row: row, varying: varying, bg: bg, outputs: k, shouldStop: shouldStop)
       for o in 0..<k {
         let phi = try Self.solve(
           masks: plan.masks, weights: plan.weights, ey: ey.map { $0[o] }, fx: fx[o],
@@ -108,42 +112,58 @@ public struct KernelSHAP {
     abs(a - b) <= 1e-8 + 1e-5 * abs(b)
   }
 
-  /// E_b[f(x_S, b_¬S)] per coalition, `[nMasks][nOutputs]`, in one model call.
+  /// At most this many model rows (coalitions × background rows) go to the model in one
+  /// call (at least one coalition's), so memory stays bounded and `shouldStop` is polled
+  /// often: shap's default budget on a 1797-row background is 3.7 million rows per explained
+  /// row.
+  static let batchRows = 8192
+
+  /// E_b[f(x_S, b_¬S)] per coalition, `[nMasks][nOutputs]`, in model calls of at most
+  /// `batchRows` rows, polling `shouldStop` before each.
   func coalitionOutputs(
-    _ masks: [[Bool]], row: [Double], varying: [Int], bg: FeatureRows, outputs k: Int
+    _ masks: [[Bool]], row: [Double], varying: [Int], bg: FeatureRows, outputs k: Int,
+    shouldStop: () -> Bool = { false }
   ) throws -> [[Double]] {
     let width = bg.width
-    var batch = [Double]()
-    batch.reserveCapacity(masks.count * bg.rows * width)
+    let perBatch = max(1, Self.batchRows / max(bg.rows, 1))
+    let weights = background.weights
+    var result: [[Double]] = []
+    result.reserveCapacity(masks.count)
     var present: [Int] = []
     present.reserveCapacity(varying.count)
-    for mask in masks {
-      // The whole background block, then the coalition's features from the row.
-      present.removeAll(keepingCapacity: true)
-      for (slot, j) in varying.enumerated() where mask[slot] { present.append(j) }
-      let start = batch.count
-      batch.append(contentsOf: bg.values)
-      batch.withUnsafeMutableBufferPointer { out in
-        for b in 0..<bg.rows {
-          let r = start + b * width
-          for j in present { out[r + j] = row[j] }
+    for first in stride(from: 0, to: masks.count, by: perBatch) {
+      if shouldStop() { throw CancellationError() }
+      let chunk = masks[first..<min(first + perBatch, masks.count)]
+      var batch = [Double]()
+      batch.reserveCapacity(chunk.count * bg.rows * width)
+      for mask in chunk {
+        // The whole background block, then the coalition's features from the row.
+        present.removeAll(keepingCapacity: true)
+        for (slot, j) in varying.enumerated() where mask[slot] { present.append(j) }
+        let start = batch.count
+        batch.append(contentsOf: bg.values)
+        batch.withUnsafeMutableBufferPointer { out in
+          for b in 0..<bg.rows {
+            let r = start + b * width
+            for j in present { out[r + j] = row[j] }
+          }
         }
       }
-    }
-    let out = try evaluateModel(model, batch, rows: masks.count * bg.rows, width: width)
-    guard out.outputs == k else {
-      throw ExplainError.badModelOutput(
-        expectedRows: masks.count * bg.rows, got: [masks.count * bg.rows, out.outputs])
-    }
-    let weights = background.weights
-    return (0..<masks.count).map { s in
-      var e = [Double](repeating: 0, count: k)
-      for b in 0..<bg.rows {
-        let base = (s * bg.rows + b) * k
-        for o in 0..<k { e[o] += weights[b] * out.values[base + o] }
+      let rows = chunk.count * bg.rows
+      let out = try evaluateModel(model, batch, rows: rows, width: width)
+      guard out.outputs == k else {
+        throw ExplainError.badModelOutput(expectedRows: rows, got: [rows, out.outputs])
       }
-      return e
+      for s in 0..<chunk.count {
+        var e = [Double](repeating: 0, count: k)
+        for b in 0..<bg.rows {
+          let base = (s * bg.rows + b) * k
+          for o in 0..<k { e[o] += weights[b] * out.values[base + o] }
+        }
+        result.append(e)
+      }
     }
+    return result
   }
 
   /// shap's `KernelExplainer.solve` without L1: weighted least squares on the masks with

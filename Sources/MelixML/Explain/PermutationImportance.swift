@@ -87,12 +87,13 @@ public struct PermutationImportance: Sendable {
   ///   - repeats: Shuffles per feature, ≥ 1. Default 5.
   ///   - seed: Seed of the shuffles.
   ///   - featureNames: `[nFeatures]` or empty.
-  /// - Throws: `ExplainError` for bad inputs or a model returning the wrong shape, and
-  ///   anything `predict` throws.
+  ///   - shouldStop: Polled before each model call (Ctrl-C at the REPL); true ends the work.
+  /// - Throws: `ExplainError` for bad inputs or a model returning the wrong shape;
+  ///   `CancellationError` once `shouldStop` returns true; anything `predict` throws.
   /// - Complexity: `nFeatures · repeats + 1` model calls on `nSamples` rows.
   public init(
     predict: ModelFunction, x: [[Double]], y: [Double], metric: ScoreMetric, repeats: Int = 5,
-    seed: UInt64, featureNames: [String] = []
+    seed: UInt64, featureNames: [String] = [], shouldStop: () -> Bool = { false }
   ) throws {
     guard repeats >= 1 else {
       throw ExplainError.invalidArgument(
@@ -108,7 +109,8 @@ public struct PermutationImportance: Sendable {
       shuffles.append(index)
     }
     try self.init(
-      predict: predict, x: x, y: y, metric: metric, shuffles: shuffles, featureNames: featureNames)
+      predict: predict, x: x, y: y, metric: metric, shuffles: shuffles, featureNames: featureNames,
+      shouldStop: shouldStop)
   }
 
   /// Computes permutation importance with given shuffles (for example the ones NumPy's
@@ -122,11 +124,14 @@ public struct PermutationImportance: Sendable {
   ///   - shuffles: `[repeats, nSamples]`; in repeat `r` every column becomes
   ///     `column[shuffles[r]]` of its value in repeat `r − 1`.
   ///   - featureNames: `[nFeatures]` or empty.
+  ///   - shouldStop: Polled before each model call, so between repeats and features (Ctrl-C
+  ///     at the REPL); true ends the work.
   /// - Throws: `ExplainError` for bad inputs, a shuffle that is not a permutation, or a model
-  ///   returning the wrong shape; anything `predict` throws.
+  ///   returning the wrong shape; `CancellationError` once `shouldStop` returns true;
+  ///   anything `predict` throws.
   public init(
     predict: ModelFunction, x: [[Double]], y: [Double], metric: ScoreMetric, shuffles: [[Int]],
-    featureNames: [String] = []
+    featureNames: [String] = [], shouldStop: () -> Bool = { false }
   ) throws {
     let rows = try FeatureRows(x, input: "X")
     guard y.count == rows.rows else {
@@ -145,6 +150,7 @@ public struct PermutationImportance: Sendable {
         input: "feature_names", expected: rows.width, got: featureNames.count)
     }
     func score(_ values: [Double]) throws -> Double {
+      if shouldStop() { throw CancellationError() }
       let out = try evaluateModel(predict, values, rows: rows.rows, width: rows.width)
       guard out.outputs == 1 else {
         throw ExplainError.badModelOutput(expectedRows: rows.rows, got: [rows.rows, out.outputs])

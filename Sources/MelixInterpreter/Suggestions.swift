@@ -1,5 +1,5 @@
 /// Did-you-mean suggestions for misspelt names (keywords, columns, fields).
-enum Suggestions {
+public enum Suggestions {
   /// The candidate closest to `name` within an edit distance of about a third of its length
   /// (names of one or two letters get no guess); ties go to the alphabetically first.
   ///
@@ -34,7 +34,7 @@ enum Suggestions {
   ///   - a: One name.
   ///   - b: The other name.
   /// - Returns: The distance, `0` for names equal up to case.
-  static func distance(_ a: String, _ b: String) -> Int {
+  public static func distance(_ a: String, _ b: String) -> Int {
     let x = Array(a.lowercased())
     let y = Array(b.lowercased())
     if x.isEmpty { return y.count }

@@ -34,6 +34,8 @@ let package = Package(
     .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     // Already in the graph through Hummingbird; named so MelixServer can size the event loops.
     .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+    // ServiceGroup, so that a deployed server stops gracefully.
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
   ],
   targets: [
     // MARK: - C libraries (system libraries via pkg-config)
@@ -85,6 +87,7 @@ let package = Package(
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
       ],
       swiftSettings: v5),
     .executableTarget(name: "melix", dependencies: ["MelixDriver"], swiftSettings: v5),

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// An HTTP server for models, speaking the Open Inference Protocol (KServe V2) over REST and
 /// TF-Serving's predict API, with Prometheus metrics, on Hummingbird 2.
@@ -112,9 +113,15 @@ public struct ModelServer: Sendable {
   public func start() async throws -> RunningServer {
     let (ports, continuation) = AsyncThrowingStream<Int, Error>.makeStream()
     let app = makeApplication { port in continuation.yield(port) }
+    // A group of our own, so that `stop()` can shut it down gracefully (cancelling the task
+    // would cut requests in flight); after 30 s of shutting down it cancels what is left.
+    var groupConfiguration = ServiceGroupConfiguration(
+      services: [app], gracefulShutdownSignals: [], logger: app.logger)
+    groupConfiguration.maximumGracefulShutdownDuration = .seconds(30)
+    let group = ServiceGroup(configuration: groupConfiguration)
     let task = _Concurrency.Task {
       do {
-        try await app.runService(gracefulShutdownSignals: [])
+        try await group.run()
         continuation.finish()
       } catch {
         let error = listenError(error)
@@ -123,7 +130,7 @@ public struct ModelServer: Sendable {
       }
     }
     for try await port in ports {
-      return RunningServer(host: configuration.host, port: port, task: task)
+      return RunningServer(host: configuration.host, port: port, task: task, group: group)
     }
     throw ServeError(status: 500, "the server stopped before it started listening")
   }
@@ -259,11 +266,13 @@ public final class RunningServer: Sendable {
   /// The bound port.
   public let port: Int
   let task: _Concurrency.Task<Void, Error>
+  let group: ServiceGroup
 
-  init(host: String, port: Int, task: _Concurrency.Task<Void, Error>) {
+  init(host: String, port: Int, task: _Concurrency.Task<Void, Error>, group: ServiceGroup) {
     self.host = host
     self.port = port
     self.task = task
+    self.group = group
   }
 
   /// The base URL, `http://host:port`.
@@ -274,9 +283,10 @@ public final class RunningServer: Sendable {
     _ = await task.result
   }
 
-  /// Stops the server gracefully (requests in flight finish) and waits for it.
+  /// Stops the server gracefully and waits for it: it stops accepting connections, the
+  /// requests in flight finish (for at most 30 s, then they are cancelled).
   public func stop() async {
-    task.cancel()
+    await group.triggerGracefulShutdown()
     _ = await task.result
   }
 }

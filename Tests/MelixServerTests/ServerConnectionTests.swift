@@ -86,6 +86,34 @@ final class ServerConnectionTests: XCTestCase {
     try await task.value
   }
 
+  /// `RunningServer.stop()` (what `stop(server)` of a deployed model calls) is graceful too:
+  /// the response being written when it is called arrives whole.
+  func testStopOfABackgroundServerFinishesTheResponseInFlight() async throws {
+    let server = try ModelServer(
+      models: [try TestModels.classifier()],
+      configuration: ServerConfiguration(host: "127.0.0.1", port: 0))
+    let running = try await server.start()
+    let connection = try RawConnection(port: running.port)
+    let rows = 200_000
+    try connection.send(predictRequest(rows: rows, close: true), timeout: 60)
+    XCTAssertTrue(connection.waitForData(timeout: 60))
+    let stopping = Task { await running.stop() }
+    try await Task.sleep(for: .milliseconds(300))
+    let (bytes, closed) = connection.readToEnd(timeout: 30)
+    XCTAssertTrue(closed)
+    let text = String(decoding: bytes, as: UTF8.self)
+    guard let split = text.range(of: "\r\n\r\n") else {
+      return XCTFail("no response head in \(bytes.count) bytes")
+    }
+    let head = String(text[..<split.lowerBound])
+    XCTAssertTrue(head.hasPrefix("HTTP/1.1 200"), head)
+    let length = try XCTUnwrap(RawConnection.contentLength(head))
+    XCTAssertEqual(text[split.upperBound...].utf8.count, length)
+    await stopping.value
+    // Stopped: nothing answers on the port any more.
+    XCTAssertThrowsError(try RawConnection(port: running.port))
+  }
+
   /// A body over the limit gets 413 with `Connection: close`, the server reads the rest away
   /// (the client's send does not block) and closes the connection.
   func testOversizedBodyGets413AndTheConnectionCloses() async throws {

@@ -12,8 +12,9 @@ struct ServeCommand: ParsableCommand {
     abstract: "Serve a model checkpoint over HTTP (KServe V2 and TF-Serving REST).",
     discussion: """
       Routes: GET /v2/health/live, GET /v2/health/ready, GET /v2/models/NAME, \
-      GET /v2/models/NAME/ready, POST /v2/models/NAME/infer, POST /v1/models/NAME:predict, \
-      GET /metrics. Bad requests get a JSON {"error": ...} naming the field. \
+      GET /v2/models/NAME/ready, POST /v2/models/NAME/infer, GET /v1/models/NAME, \
+      POST /v1/models/NAME:predict, GET /metrics. Bad requests get a JSON {"error": ...} \
+      naming the field. \
       Binds 127.0.0.1 unless --host says otherwise. With --api-key-file, every route but \
       the health checks needs 'Authorization: Bearer KEY'. Ctrl-C or SIGTERM stops the \
       server after the requests in flight.

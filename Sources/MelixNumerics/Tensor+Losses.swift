@@ -30,7 +30,7 @@ extension Tensor {
     let onehot = try targets.detached().reshaped([-1, 1]).isEqual(
       to: Tensor.arange(classes).reshaped([1, classes]))
     let logp = try logits.logSoftmax(axis: -1)
-    let picked = try (try logp * onehot.cast(to: logp.dtype)).sum()
+    let picked = try (logp * onehot.cast(to: logp.dtype)).sum()
     return picked.negated() / Double(Swift.max(logits.shape[0], 1))
   }
 

@@ -199,6 +199,20 @@ extension BuiltinTable {
           default: metric = .r2
           }
           if case .string(let name) = args[2] { metric = try ScoreMetric(named: name) }
+          // A class metric on a regressor's outputs (or a regression metric on class codes)
+          // gives numbers that mean nothing: refuse it.
+          switch (model.task, metric) {
+          case (.regression?, .accuracy):
+            throw MelixError(
+              "argument 'metric' of 'permutation_importance' is 'accuracy', which needs a "
+                + "classifier; the model is a regressor (use 'r2', 'mse' or 'mae')")
+          case (.classification?, .r2), (.classification?, .negMeanSquaredError),
+            (.classification?, .negMeanAbsoluteError):
+            throw MelixError(
+              "argument 'metric' of 'permutation_importance' is a regression metric; the model "
+                + "is a classifier (use 'accuracy')")
+          default: break
+          }
           return try PermutationImportance(
             predict: { try model.predict($0).cast(to: .float64) }, x: x, y: y, metric: metric,
             repeats: repeats, seed: UInt64(seed), featureNames: names, shouldStop: shouldStop)

@@ -100,28 +100,24 @@ extension BuiltinTable {
     }
     let data = try MLBridge.labelled(args[1], "train")
     let start = Date()
+    // A classical model, new or restored from a checkpoint (refitted from its configuration).
+    func fitClassical(_ unfitted: ClassicalModel) throws -> Value {
+      var classical = unfitted
+      try fitting(data) { try classical.fit(data.x, data.y, task: data.task) }
+      model.state = .classical(classical)
+      model.featureNames = data.featureNames
+      model.classNames = data.classNames
+      var history = History(metricName: data.task == .classification ? "accuracy" : "mae")
+      history.seconds = Date().timeIntervalSince(start)
+      history.solver = classical.solverProgress
+      warnUnconverged(classical)
+      return .native(HistoryValue(history))
+    }
     switch model.state {
-    case .classical(var classical):
-      try fitting(data) { try classical.fit(data.x, data.y, task: data.task) }
-      model.state = .classical(classical)
-      model.featureNames = data.featureNames
-      model.classNames = data.classNames
-      var history = History(metricName: data.task == .classification ? "accuracy" : "mae")
-      history.seconds = Date().timeIntervalSince(start)
-      history.solver = classical.solverProgress
-      warnUnconverged(classical)
-      return .native(HistoryValue(history))
+    case .classical(let classical):
+      return try fitClassical(classical)
     case .restored(let restored):
-      var classical = ClassicalModel(restored.configuration)
-      try fitting(data) { try classical.fit(data.x, data.y, task: data.task) }
-      model.state = .classical(classical)
-      model.featureNames = data.featureNames
-      model.classNames = data.classNames
-      var history = History(metricName: data.task == .classification ? "accuracy" : "mae")
-      history.seconds = Date().timeIntervalSince(start)
-      history.solver = classical.solverProgress
-      warnUnconverged(classical)
-      return .native(HistoryValue(history))
+      return try fitClassical(ClassicalModel(restored.configuration))
     case .network(var network):
       let epochs = try MLBridge.int(args[2], "train", "epochs", minimum: 1)
       let batchSize = try MLBridge.int(args[3], "train", "batch_size", minimum: 1)

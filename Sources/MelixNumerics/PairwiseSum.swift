@@ -66,25 +66,13 @@ enum PairwiseSum {
     return r
   }
 
-  /// Sum of a contiguous run, split over the cores when long: eight chunks (several per
-  /// core, so a core taken by another process does not hold up the rest), each summed
-  /// pairwise, then the partial sums added pairwise, which keeps the O(ε·log n) error bound.
-  /// The chunking does not depend on the core count, so results are bit-identical on
-  /// every machine.
+  /// Sum of a contiguous run, split over the cores when long (``Parallel/partials(count:_:)``:
+  /// eight fixed parts, each summed pairwise, then the partial sums added pairwise), which
+  /// keeps the O(ε·log n) error bound. The parts do not depend on the core count, so results
+  /// are bit-identical on every machine.
   static func parallelSum<T: BinaryFloatingPoint>(_ p: UnsafePointer<T>, _ n: Int) -> T {
-    if n < 1 << 17 { return sum(p, n) }
-    let chunks = 8
-    var per = (n + chunks - 1) / chunks
-    per = (per + 7) & ~7
-    var parts = [T](repeating: 0, count: chunks)
-    parts.withUnsafeMutableBufferPointer { out in
-      let o = out
-      Parallel.tasks(chunks) { c in
-        let lo = Swift.min(c * per, n)
-        let hi = Swift.min(lo + per, n)
-        o[c] = sum(p + lo, hi - lo)
-      }
-    }
-    return parts.withUnsafeBufferPointer { sum(UnsafePointer($0.baseAddress ?? p), chunks) }
+    let parts = Parallel.partials(count: n) { r in sum(p + r.lowerBound, r.count) }
+    if parts.count == 1 { return parts[0] }
+    return parts.withUnsafeBufferPointer { sum(UnsafePointer($0.baseAddress ?? p), $0.count) }
   }
 }

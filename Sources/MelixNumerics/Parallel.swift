@@ -23,7 +23,10 @@ enum Parallel {
   static func forChunks(
     count: Int, threshold: Int = elementThreshold, _ body: (Range<Int>) -> Void
   ) {
-    if count < threshold || cores < 2 {
+    // One item stays inline: a body that splits its own work (a sum of one long run) would
+    // otherwise run inside `concurrentPerform`, where libdispatch runs a nested
+    // `concurrentPerform` on one thread.
+    if count < Swift.max(threshold, 2) || cores < 2 {
       if count > 0 { body(0..<count) }
       return
     }
@@ -52,5 +55,36 @@ enum Parallel {
     } else {
       DispatchQueue.concurrentPerform(iterations: count, execute: body)
     }
+  }
+
+  /// Runs of at least this many elements are reduced in ``partChunks`` parts concurrently.
+  /// Below it, two threads cannot win (the dispatch costs a few µs; a run of 2^17 doubles
+  /// takes about 20 µs).
+  static let partThreshold = 1 << 17
+  /// The fixed number of parts: results do not depend on the machine's core count, and
+  /// several parts per core keep a core taken by another process from holding up the rest.
+  static let partChunks = 8
+
+  /// Reduces a run of `count` elements in parts: `body` is called with each part's range
+  /// (the whole run, once, when `count` is below ``partThreshold``) and the results are
+  /// returned in order. The parts end on multiples of 8 so SIMD loops stay aligned.
+  ///
+  /// - Parameters:
+  ///   - count: Length of the run.
+  ///   - body: Reduces one part; parts are disjoint and cover `0..<count`.
+  static func partials<R>(count: Int, _ body: (Range<Int>) -> R) -> [R] {
+    if count < partThreshold || cores < 2 { return [body(0..<count)] }
+    var per = (count + partChunks - 1) / partChunks
+    per = (per + 7) & ~7
+    var parts: [R?] = Array(repeating: nil, count: partChunks)
+    parts.withUnsafeMutableBufferPointer { out in
+      let o = out
+      tasks(partChunks) { c in
+        let lo = Swift.min(c * per, count)
+        let hi = Swift.min(lo + per, count)
+        if lo < hi { o[c] = body(lo..<hi) }
+      }
+    }
+    return parts.compactMap { $0 }
   }
 }

@@ -65,9 +65,11 @@ extension Tensor {
       }
     case .int64:
       out = reduceRuns(ax, keepDims: keepDims) { (p: UnsafePointer<Int64>, n: Int) -> Int64 in
-        var s: Int64 = 0
-        for i in 0..<n { s = s &+ p[i] }
-        return s
+        Parallel.partials(count: n) { r in
+          var s: Int64 = 0
+          for i in r { s = s &+ p[i] }
+          return s
+        }.reduce(0, &+)
       }
     case .bool:
       out = reduceRuns(ax, keepDims: keepDims) { (p: UnsafePointer<Bool>, n: Int) -> Int64 in
@@ -257,23 +259,16 @@ extension Tensor {
     guard ax.allSatisfy({ shape[$0] > 0 }) else {
       throw TensorError.invalidArgument(op: op, message: "zero-size reduction has no identity")
     }
-    func pick<T: TensorScalar & Comparable>(_ t: T.Type, nan: @escaping (T) -> Bool) -> Tensor {
+    func pick<T: TensorScalar & ExtremumScalar>(_ t: T.Type) -> Tensor {
       reduceRuns(ax, keepDims: keepDims) { (p: UnsafePointer<T>, n: Int) -> T in
-        var best = p[0]
-        if nan(best) { return best }
-        for i in 1..<Swift.max(n, 1) {
-          let v = p[i]
-          if nan(v) { return v }
-          if larger ? v > best : v < best { best = v }
-        }
-        return best
+        Extremum.value(p, n, larger: larger)
       }
     }
     let out: Tensor
     switch dtype {
-    case .float64: out = pick(Double.self) { $0.isNaN }
-    case .float32: out = pick(Float.self) { $0.isNaN }
-    case .int64: out = pick(Int64.self) { _ in false }
+    case .float64: out = pick(Double.self)
+    case .float32: out = pick(Float.self)
+    case .int64: out = pick(Int64.self)
     case .bool:
       out = cast(to: .int64).reduceRuns(ax, keepDims: keepDims) {
         (p: UnsafePointer<Int64>, n: Int) -> Int64 in
@@ -300,12 +295,7 @@ extension Tensor {
   /// - Returns: A bool tensor of the input shape without `axes` (size 1 with `keepDims`).
   /// - Throws: `TensorError.axisOutOfRange`.
   public func any(axes: [Int]? = nil, keepDims: Bool = false) throws -> Tensor {
-    let ax = try ShapeMath.normalize(axes: axes, rank: rank)
-    return cast(to: .bool).reduceRuns(ax, keepDims: keepDims) {
-      (p: UnsafePointer<Bool>, n: Int) -> Bool in
-      for i in 0..<n where p[i] { return true }
-      return false
-    }
+    try truth(axes: axes, keepDims: keepDims, any: true)
   }
 
   /// Whether every element over `axes` is nonzero (bool result; true when empty).
@@ -316,11 +306,24 @@ extension Tensor {
   /// - Returns: A bool tensor of the input shape without `axes` (size 1 with `keepDims`).
   /// - Throws: `TensorError.axisOutOfRange`.
   public func all(axes: [Int]? = nil, keepDims: Bool = false) throws -> Tensor {
+    try truth(axes: axes, keepDims: keepDims, any: false)
+  }
+
+  /// `any` (some element nonzero) or `all` (every element nonzero) on the elements' own type
+  /// (no bool copy), each part of a long run stopping at its first deciding element.
+  private func truth(axes: [Int]?, keepDims: Bool, any: Bool) throws -> Tensor {
     let ax = try ShapeMath.normalize(axes: axes, rank: rank)
-    return cast(to: .bool).reduceRuns(ax, keepDims: keepDims) {
-      (p: UnsafePointer<Bool>, n: Int) -> Bool in
-      for i in 0..<n where !p[i] { return false }
-      return true
+    func run<T: NonzeroCounting>(_ t: T.Type) -> Tensor {
+      reduceRuns(ax, keepDims: keepDims) { (p: UnsafePointer<T>, n: Int) -> Bool in
+        let decided = Parallel.partials(count: n) { r in T.decides(p, r, any: any) }
+        return decided.contains(true) == any
+      }
+    }
+    switch dtype {
+    case .float64: return run(Double.self)
+    case .float32: return run(Float.self)
+    case .int64: return run(Int64.self)
+    case .bool: return run(Bool.self)
     }
   }
 
@@ -356,21 +359,16 @@ extension Tensor {
         op: op, message: "attempt to get \(op) of an empty sequence")
     }
     let x = source.dtype == .bool ? source.cast(to: .int64) : source
-    func run<T: TensorScalar & Comparable>(_ t: T.Type, nan: @escaping (T) -> Bool) -> Tensor {
+    func run<T: TensorScalar & ExtremumScalar>(_ t: T.Type) -> Tensor {
       x.reduceRuns([ax], keepDims: keepDims && axis != nil) {
         (p: UnsafePointer<T>, n: Int) -> Int64 in
-        var best = 0
-        for i in 0..<n {
-          if nan(p[i]) { return Int64(i) }
-          if larger ? p[i] > p[best] : p[i] < p[best] { best = i }
-        }
-        return Int64(best)
+        Int64(Extremum.index(p, n, larger: larger))
       }
     }
     switch x.dtype {
-    case .float64: return run(Double.self) { $0.isNaN }
-    case .float32: return run(Float.self) { $0.isNaN }
-    case .int64, .bool: return run(Int64.self) { _ in false }
+    case .float64: return run(Double.self)
+    case .float32: return run(Float.self)
+    case .int64, .bool: return run(Int64.self)
     }
   }
 

@@ -441,7 +441,14 @@ extension Tensor {
   ///
   /// - Throws: `TensorError.axisOutOfRange`.
   public func softmax(axis: Int = -1) throws -> Tensor {
-    try logSoftmax(axis: axis).exp()
+    let x = asFloat()
+    let ax = try ShapeMath.normalize(axis: axis, rank: rank)
+    // One exp, as NumPy/SciPy code does (exp of the log-softmax took two); each slice's sum is
+    // at least 1 (its maximum gives exp(0)), so the division is safe.
+    var m = try x.detached().max(axes: [ax], keepDims: true)
+    m = try Tensor.where(m.isFinite(), m, m.zerosLike())
+    let e = try (try x - m).exp()
+    return try e / (try e.sum(axes: [ax], keepDims: true))
   }
 
   /// Log-softmax along `axis`: `x - logsumexp(x)`, stable for large inputs.

@@ -85,6 +85,17 @@ extension Tensor {
     }
   }
 
+  /// For a reduction over the leading `axes` of contiguous data: the number of rows
+  /// reduced, the elements per row, and the output shape (with or without kept axes).
+  func leadingLayout(_ axes: [Int], keepDims: Bool) -> (rows: Int, columns: Int, outShape: [Int]) {
+    let rows = axes.map { shape[$0] }.reduce(1, *)
+    let outShape =
+      keepDims
+      ? shape.enumerated().map { axes.contains($0.offset) ? 1 : $0.element }
+      : Array(shape[axes.count...])
+    return (rows, count / Swift.max(rows, 1), outShape)
+  }
+
   /// Sums over leading axes of contiguous data (`[rows, columns]` → `[columns]`, the batch
   /// axis of a gradient or the sample axis of a dataset) without transposing a copy: rows are
   /// added into a running block of 128 rows, and block sums are combined pairwise (a binary
@@ -92,12 +103,7 @@ extension Tensor {
   func sumLeadingRows<T: TensorScalar & BinaryFloatingPoint>(
     _ t: T.Type, axes: [Int], keepDims: Bool
   ) -> Tensor {
-    let rows = axes.map { shape[$0] }.reduce(1, *)
-    let columns = count / Swift.max(rows, 1)
-    let outShape =
-      keepDims
-      ? shape.enumerated().map { axes.contains($0.offset) ? 1 : $0.element }
-      : Array(shape[axes.count...])
+    let (rows, columns, outShape) = leadingLayout(axes, keepDims: keepDims)
     let out = Tensor.zeros(outShape, dtype: T.dtype)
     guard rows > 0, columns > 0 else { return out }
     let src = base(T.self)
@@ -297,12 +303,7 @@ extension Tensor {
   private func extremumLeadingRows<T: TensorScalar & ExtremumScalar>(
     _ t: T.Type, axes: [Int], keepDims: Bool, larger: Bool
   ) -> Tensor {
-    let rows = axes.map { shape[$0] }.reduce(1, *)
-    let columns = count / Swift.max(rows, 1)
-    let outShape =
-      keepDims
-      ? shape.enumerated().map { axes.contains($0.offset) ? 1 : $0.element }
-      : Array(shape[axes.count...])
+    let (rows, columns, outShape) = leadingLayout(axes, keepDims: keepDims)
     let out = Tensor(uninitializedShape: outShape, dtype: T.dtype)
     guard rows > 0, columns > 0 else { return out }
     let src = UnsafePointer(base(T.self))

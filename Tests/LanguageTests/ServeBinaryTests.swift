@@ -274,6 +274,9 @@ final class ServeBinaryTests: XCTestCase {
       json: #"{"inputs": [{"name": "x", "shape": [5, 4], "datatype": "FP64", "data": ["# + flat
         + "]}]}")
     XCTAssertEqual(v2.status, 200, v2.body)
+    // Standard output is a pipe, yet what the script printed while it serves is out already.
+    XCTAssertTrue(
+      run.waitForStdout { $0.split(separator: "\n").count == 3 }, "stdout so far: \(run.stdout)")
     try "done\n0\n1\n".write(to: flag, atomically: true, encoding: .utf8)
     XCTAssertEqual(run.waitForExit(timeout: 60), 0, run.stderr)
 
@@ -340,6 +343,8 @@ final class ServeBinaryTests: XCTestCase {
       return
     }
     XCTAssertEqual(try curl("GET", base + "/v2/models/model/ready").status, 200)
+    // What the script printed before `wait` is out, though standard output is a pipe.
+    XCTAssertTrue(run.waitForStdout { $0 == base + "\n" }, "stdout so far: \(run.stdout)")
     let v1 = try curl(
       "POST", base + "/v1/models/model:predict", json: #"{"instances": [[5.1, 3.5, 1.4, 0.2]]}"#)
     XCTAssertEqual(v1.status, 200, v1.body)
@@ -605,6 +610,16 @@ private final class BackgroundMelix: @unchecked Sendable {
       Thread.sleep(forTimeInterval: 0.05)
     }
     return nil
+  }
+
+  /// True once stdout satisfies `condition` (at most 10 s).
+  func waitForStdout(_ condition: (String) -> Bool) -> Bool {
+    let deadline = Date().addingTimeInterval(10)
+    while Date() < deadline {
+      if condition(stdout) { return true }
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    return condition(stdout)
   }
 
   func signal(_ number: Int32) { Foundation.kill(process.processIdentifier, number) }

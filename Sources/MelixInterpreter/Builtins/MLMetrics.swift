@@ -43,14 +43,15 @@ extension BuiltinTable {
           """,
         example: "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet model = logistic_regression()\ntrain(model, train_set)\nroc_auc(test_set.y, predict_proba(model, test_set))"
       ) { args, _ in
-        let y = try MLBridge.labels(args[0], "roc_auc", "y_true")
-        let (rows, isMatrix) = try MLBridge.scoreRows(args[1], "roc_auc", "scores")
+        let scored = try scoredLabels(args, "roc_auc", "scores")
         let average = try rankingAverage(args[2], "roc_auc")
         return .float(
           try MLBridge.run {
-            isMatrix
-              ? try Metrics.rocAUC(yTrue: y, probabilities: rows, average: average, onWarning: warn)
-              : try Metrics.rocAUC(yTrue: y, scores: rows.map { $0[0] }, onWarning: warn)
+            scored.isMatrix
+              ? try Metrics.rocAUC(
+                yTrue: scored.y, probabilities: scored.rows, labels: scored.labels,
+                average: average, onWarning: warn)
+              : try Metrics.rocAUC(yTrue: scored.y, scores: scored.rows.map { $0[0] }, onWarning: warn)
           })
       },
       Builtin(
@@ -64,15 +65,16 @@ extension BuiltinTable {
           "The area under the precision-recall curve as a step sum (sklearn average_precision_score); 'scores' as for 'roc_auc'.",
         example: "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet model = logistic_regression()\ntrain(model, train_set)\naverage_precision(test_set.y, predict_proba(model, test_set))"
       ) { args, _ in
-        let y = try MLBridge.labels(args[0], "average_precision", "y_true")
-        let (rows, isMatrix) = try MLBridge.scoreRows(args[1], "average_precision", "scores")
+        let scored = try scoredLabels(args, "average_precision", "scores")
         let average = try rankingAverage(args[2], "average_precision")
         return .float(
           try MLBridge.run {
-            isMatrix
+            scored.isMatrix
               ? try Metrics.averagePrecision(
-                yTrue: y, probabilities: rows, average: average, onWarning: warn)
-              : try Metrics.averagePrecision(yTrue: y, scores: rows.map { $0[0] }, onWarning: warn)
+                yTrue: scored.y, probabilities: scored.rows, labels: scored.labels,
+                average: average, onWarning: warn)
+              : try Metrics.averagePrecision(
+                yTrue: scored.y, scores: scored.rows.map { $0[0] }, onWarning: warn)
           })
       },
       Builtin(
@@ -85,11 +87,13 @@ extension BuiltinTable {
           """,
         example: "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet model = logistic_regression()\ntrain(model, train_set)\nlog_loss(test_set.y, predict_proba(model, test_set))"
       ) { args, _ in
-        let y = try MLBridge.labels(args[0], "log_loss", "y_true")
-        var (rows, isMatrix) = try MLBridge.scoreRows(args[1], "log_loss", "probabilities")
-        if !isMatrix { rows = rows.map { [1 - $0[0], $0[0]] } }
+        var scored = try scoredLabels(args, "log_loss", "probabilities")
+        if !scored.isMatrix { scored.rows = scored.rows.map { [1 - $0[0], $0[0]] } }
         return .float(
-          try MLBridge.run { try Metrics.logLoss(yTrue: y, probabilities: rows, onWarning: warn) })
+          try MLBridge.run {
+            try Metrics.logLoss(
+              yTrue: scored.y, probabilities: scored.rows, labels: scored.labels, onWarning: warn)
+          })
       },
       Builtin(
         "confusion_matrix", pair, returns: "Tensor",
@@ -97,8 +101,7 @@ extension BuiltinTable {
           "Counts [nLabels, nLabels] of true (rows) against predicted (columns) labels, labels sorted (sklearn confusion_matrix).",
         example: "confusion_matrix([0, 1, 1], [0, 1, 0])  # [[1, 0], [1, 1]]"
       ) { args, _ in
-        let t = try MLBridge.labels(args[0], "confusion_matrix", "y_true")
-        let p = try MLBridge.labels(args[1], "confusion_matrix", "y_pred")
+        let (t, p) = try pairedLabels(args, "confusion_matrix")
         let m = try MLBridge.run { try Metrics.confusionMatrix(yTrue: t, yPred: p) }
         let n = m.labels.count
         return .tensor(
@@ -135,6 +138,27 @@ extension BuiltinTable {
     ]
   }
 
+  /// The two label arguments as codes in one class order: matched by class name when both
+  /// carry names (see `ClassLabels`), as they are when neither does.
+  private static func pairedLabels(_ args: [Value], _ name: String) throws -> ([Int], [Int]) {
+    let t = try ClassLabels.read(args[0], name, "y_true")
+    let p = try ClassLabels.read(args[1], name, "y_pred")
+    return try ClassLabels.paired(t, p, name)
+  }
+
+  /// The true labels and the scores of a ranking metric or log-loss: a probability matrix's
+  /// columns are matched to the labels' classes by name when both carry names.
+  private static func scoredLabels(_ args: [Value], _ name: String, _ parameter: String) throws
+    -> (y: [Int], rows: [[Double]], isMatrix: Bool, labels: [Int]?)
+  {
+    let t = try ClassLabels.read(args[0], name, "y_true")
+    let (rows, isMatrix) = try MLBridge.scoreRows(args[1], name, parameter)
+    guard isMatrix, rows.count == t.codes.count else { return (t.codes, rows, isMatrix, nil) }
+    let paired = try ClassLabels.pairedColumns(
+      t, rows, columns: ClassLabels.names(of: args[1]), parameter, name)
+    return (paired.yTrue, paired.rows, true, paired.labels)
+  }
+
   /// Writes a metric warning to stderr.
   private static func warn(_ warning: MetricWarning) {
     FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
@@ -147,8 +171,7 @@ extension BuiltinTable {
       name, [BuiltinParameter("y_true"), BuiltinParameter("y_pred")], returns: "Float", doc: doc,
       example: "\(name)([0, 1, 1, 0], [0, 1, 0, 0])"
     ) { args, _ in
-      let t = try MLBridge.labels(args[0], name, "y_true")
-      let p = try MLBridge.labels(args[1], name, "y_pred")
+      let (t, p) = try pairedLabels(args, name)
       return .float(try MLBridge.run { try body(t, p) })
     }
   }
@@ -163,8 +186,7 @@ extension BuiltinTable {
         + "; 'average' is \"binary\" (the positive class, label 1), \"micro\", \"macro\" or \"weighted\". An undefined score (no predicted positives) is 0 with a warning.",
       example: "\(name)([0, 1, 2, 2], [0, 2, 2, 1], average: \"macro\")"
     ) { args, _ in
-      let t = try MLBridge.labels(args[0], name, "y_true")
-      let p = try MLBridge.labels(args[1], name, "y_pred")
+      let (t, p) = try pairedLabels(args, name)
       guard case .string(let text) = args[2] else { return .null }
       let average: Average
       switch text {

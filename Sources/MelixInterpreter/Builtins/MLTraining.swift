@@ -54,7 +54,8 @@ extension BuiltinTable {
         example: "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet model = logistic_regression()\ntrain(model, train_set)\nlet y_hat = predict(model, test_set)"
       ) { args, _ in
         let model = try MLBridge.model(args[0], "predict")
-        return .tensor(try model.predict(try MLBridge.features(args[1], "predict")))
+        let codes = try model.predict(try MLBridge.features(args[1], "predict"))
+        return ClassLabels.predictions(codes, of: model, columns: false)
       },
       Builtin(
         "predict_proba",
@@ -65,8 +66,8 @@ extension BuiltinTable {
         example: "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet model = logistic_regression()\ntrain(model, train_set)\nlet p = predict_proba(model, test_set)"
       ) { args, _ in
         let model = try MLBridge.model(args[0], "predict_proba")
-        return .tensor(
-          try model.predictProbabilities(try MLBridge.features(args[1], "predict_proba")))
+        let p = try model.predictProbabilities(try MLBridge.features(args[1], "predict_proba"))
+        return ClassLabels.predictions(p, of: model, columns: true)
       },
       Builtin(
         "evaluate",

@@ -4,7 +4,9 @@ import MelixNumerics
 
 extension BuiltinTable {
   /// The metric built-ins on (y_true, y_pred or scores); each equals scikit-learn's
-  /// function of the same name. Warnings (an undefined score) go to stderr.
+  /// function of the same name. Labels that carry class names (a Dataset's `y`, `predict`,
+  /// `predict_proba`, Strings) are matched by name (see `ClassLabels`). Warnings (an
+  /// undefined score) go to stderr.
   static var mlMetrics: [Builtin] {
     let pair = [BuiltinParameter("y_true"), BuiltinParameter("y_pred")]
     let averaged = pair + [BuiltinParameter("average", .string, default: "\"binary\"")]
@@ -38,9 +40,10 @@ extension BuiltinTable {
         doc: """
           The area under the ROC curve (sklearn roc_auc_score): 'scores' [n] for two classes \
           (the positive class's score), or probabilities [n, nClasses] for one-vs-rest with \
-          'average' "macro", "weighted" or "micro". With one class present the score is \
-          undefined: nan and a warning.
-          """,
+          'average' "macro", "weighted" or "micro". The columns of 'predict_proba' carry their \
+          classes and are matched to y_true's by name; [n] scores are the score of y_true's \
+          second class. With one class present the score is undefined: nan and a warning.
+          """ + " " + classNote,
         example: "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet model = logistic_regression()\ntrain(model, train_set)\nroc_auc(test_set.y, predict_proba(model, test_set))"
       ) { args, _ in
         let scored = try scoredLabels(args, "roc_auc", "scores")
@@ -62,7 +65,8 @@ extension BuiltinTable {
         ],
         returns: "Float",
         doc:
-          "The area under the precision-recall curve as a step sum (sklearn average_precision_score); 'scores' as for 'roc_auc'.",
+          "The area under the precision-recall curve as a step sum (sklearn average_precision_score); 'scores' as for 'roc_auc' (two columns: the mean over both classes). "
+          + classNote,
         example: "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet model = logistic_regression()\ntrain(model, train_set)\naverage_precision(test_set.y, predict_proba(model, test_set))"
       ) { args, _ in
         let scored = try scoredLabels(args, "average_precision", "scores")
@@ -83,8 +87,10 @@ extension BuiltinTable {
         doc: """
           The mean negative log-likelihood in nats (sklearn log_loss): 'probabilities' [n, nClasses] \
           in class order, or [n] for the positive class of two; probabilities of exactly 0 or 1 \
-          are clipped to the float64 epsilon as scikit-learn does.
-          """,
+          are clipped to the float64 epsilon as scikit-learn does. The columns of \
+          'predict_proba' carry their classes and are matched to y_true's by name, every column \
+          counting as a class (sklearn's labels=); a class of y_true with no column is an error.
+          """ + " " + classNote,
         example: "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet model = logistic_regression()\ntrain(model, train_set)\nlog_loss(test_set.y, predict_proba(model, test_set))"
       ) { args, _ in
         var scored = try scoredLabels(args, "log_loss", "probabilities")
@@ -98,7 +104,8 @@ extension BuiltinTable {
       Builtin(
         "confusion_matrix", pair, returns: "Tensor",
         doc:
-          "Counts [nLabels, nLabels] of true (rows) against predicted (columns) labels, labels sorted (sklearn confusion_matrix).",
+          "Counts [nLabels, nLabels] of true (rows) against predicted (columns) labels present in either, labels sorted (sklearn confusion_matrix); for labels with class names, in y_true's class order, then the classes only y_pred has. "
+          + classNote,
         example: "confusion_matrix([0, 1, 1], [0, 1, 0])  # [[1, 0], [1, 1]]"
       ) { args, _ in
         let (t, p) = try pairedLabels(args, "confusion_matrix")
@@ -159,6 +166,10 @@ extension BuiltinTable {
     return (paired.yTrue, paired.rows, true, paired.labels)
   }
 
+  /// How every classification metric reads its labels, appended to their docs.
+  private static let classNote =
+    "Labels are Int codes or class names as Strings; a Dataset's 'y' and 'predict' carry their class names, and two arguments that both carry them are matched by name (a loaded checkpoint may order its classes differently from the data), never by code. Mixing labels with class names and plain codes (a literal list, an indexed 'ds.y') is an error naming the classes."
+
   /// Writes a metric warning to stderr.
   private static func warn(_ warning: MetricWarning) {
     FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
@@ -168,7 +179,8 @@ extension BuiltinTable {
     _ name: String, _ doc: String, _ body: @escaping ([Int], [Int]) throws -> Double
   ) -> Builtin {
     Builtin(
-      name, [BuiltinParameter("y_true"), BuiltinParameter("y_pred")], returns: "Float", doc: doc,
+      name, [BuiltinParameter("y_true"), BuiltinParameter("y_pred")], returns: "Float",
+      doc: doc + " " + classNote,
       example: "\(name)([0, 1, 1, 0], [0, 1, 0, 0])"
     ) { args, _ in
       let (t, p) = try pairedLabels(args, name)
@@ -183,7 +195,8 @@ extension BuiltinTable {
     Builtin(
       name, parameters, returns: "Float",
       doc: doc
-        + "; 'average' is \"binary\" (the positive class, label 1), \"micro\", \"macro\" or \"weighted\". An undefined score (no predicted positives) is 0 with a warning.",
+        + "; 'average' is \"binary\" (the positive class, label 1: y_true's second class when the labels carry names), \"micro\", \"macro\" or \"weighted\". An undefined score (no predicted positives) is 0 with a warning. "
+        + classNote,
       example: "\(name)([0, 1, 2, 2], [0, 2, 2, 1], average: \"macro\")"
     ) { args, _ in
       let (t, p) = try pairedLabels(args, name)

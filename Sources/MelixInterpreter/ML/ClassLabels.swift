@@ -150,9 +150,9 @@ struct ClassLabels {
     let column = positions(columns)
     for code in Set(yTrue.codes).sorted() where column[trueClasses[code]] == nil {
       throw MelixError(
-        "'\(function)': y_true has class '\(trueClasses[code])', which no column of "
-          + "'\(parameter)' is for; the classes of y_true are \(list(trueClasses)), of the "
-          + "columns \(list(columns))")
+        "'\(function)': y_true has class '\(trueClasses[code])', which '\(parameter)' has no "
+          + "column for; y_true's classes are \(list(trueClasses)), the columns' are "
+          + "\(list(columns))")
     }
     let known = Set(trueClasses)
     let order = trueClasses.filter { column[$0] != nil } + columns.filter { !known.contains($0) }

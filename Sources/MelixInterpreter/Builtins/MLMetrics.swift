@@ -44,7 +44,8 @@ extension BuiltinTable {
           classes and are matched to y_true's by name; [n] scores are the score of y_true's \
           second class. With one class present the score is undefined: nan and a warning.
           """ + " " + classNote,
-        example: "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet model = logistic_regression()\ntrain(model, train_set)\nroc_auc(test_set.y, predict_proba(model, test_set))"
+        example:
+          "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet model = logistic_regression()\ntrain(model, train_set)\nroc_auc(test_set.y, predict_proba(model, test_set))"
       ) { args, _ in
         let scored = try scoredLabels(args, "roc_auc", "scores")
         let average = try rankingAverage(args[2], "roc_auc")
@@ -54,7 +55,8 @@ extension BuiltinTable {
               ? try Metrics.rocAUC(
                 yTrue: scored.y, probabilities: scored.rows, labels: scored.labels,
                 average: average, onWarning: warn)
-              : try Metrics.rocAUC(yTrue: scored.y, scores: scored.rows.map { $0[0] }, onWarning: warn)
+              : try Metrics.rocAUC(
+                yTrue: scored.y, scores: scored.rows.map { $0[0] }, onWarning: warn)
           })
       },
       Builtin(
@@ -67,7 +69,8 @@ extension BuiltinTable {
         doc:
           "The area under the precision-recall curve as a step sum (sklearn average_precision_score); 'scores' as for 'roc_auc' (two columns: the mean over both classes). "
           + classNote,
-        example: "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet model = logistic_regression()\ntrain(model, train_set)\naverage_precision(test_set.y, predict_proba(model, test_set))"
+        example:
+          "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet model = logistic_regression()\ntrain(model, train_set)\naverage_precision(test_set.y, predict_proba(model, test_set))"
       ) { args, _ in
         let scored = try scoredLabels(args, "average_precision", "scores")
         let average = try rankingAverage(args[2], "average_precision")
@@ -91,7 +94,8 @@ extension BuiltinTable {
           'predict_proba' carry their classes and are matched to y_true's by name, every column \
           counting as a class (sklearn's labels=); a class of y_true with no column is an error.
           """ + " " + classNote,
-        example: "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet model = logistic_regression()\ntrain(model, train_set)\nlog_loss(test_set.y, predict_proba(model, test_set))"
+        example:
+          "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet model = logistic_regression()\ntrain(model, train_set)\nlog_loss(test_set.y, predict_proba(model, test_set))"
       ) { args, _ in
         var scored = try scoredLabels(args, "log_loss", "probabilities")
         if !scored.isMatrix { scored.rows = scored.rows.map { [1 - $0[0], $0[0]] } }

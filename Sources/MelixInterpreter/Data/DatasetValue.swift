@@ -7,8 +7,8 @@ import MelixNumerics
 /// so a dataset bound to a name never changes under it.
 ///
 /// Fields: `X` (float64 tensor `[nSamples, nFeatures]`, NaN = missing, numeric features
-/// only), `y` (int64 class indices `[nSamples]` for classification, float64 values for
-/// regression), `shape` (`(rows, columns)` counting every column), `feature_names` (the
+/// only), `y` (int64 class indices `[nSamples]` for classification, carrying the class
+/// names for the metric built-ins; float64 values for regression), `shape` (`(rows, columns)` counting every column), `feature_names` (the
 /// columns of `X`), `categorical` (the text columns), `columns`, `classes`, `task`,
 /// `target`, `n_samples`, `missing` (Bool tensor `[nSamples, nFeatures]`, true where `X`
 /// is missing), `metadata` (provenance strings such as `source`, `license`, `citation`

@@ -159,7 +159,8 @@ struct ClassLabels {
     let position = positions(order)
     let source = order.map { column[$0] ?? 0 }
     let codes = yTrue.codes.map { position[trueClasses[$0]] ?? 0 }
-    let reordered = source == Array(0..<columns.count) ? rows : rows.map { row in source.map { row[$0] } }
+    let reordered =
+      source == Array(0..<columns.count) ? rows : rows.map { row in source.map { row[$0] } }
     return (codes, reordered, Array(0..<order.count))
   }
 

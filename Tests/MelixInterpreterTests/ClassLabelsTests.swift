@@ -55,7 +55,7 @@ final class ClassLabelsTests: XCTestCase {
       XCTAssertEqual(
         (error as? MelixError)?.message,
         "'accuracy': y_pred carries the classes 'a', 'b' but y_true is plain integer codes, "
-          + "which cannot be matched to them by name")
+          + "so they cannot be matched by name")
     }
   }
 
@@ -98,5 +98,33 @@ final class ClassLabelsTests: XCTestCase {
     XCTAssertNoThrow(try ClassLabels.paired(t, p, "accuracy"))
     XCTAssertNoThrow(
       try ClassLabels.pairedColumns(t, [[0.5, 0.5], [0.5, 0.5]], columns: ["a", "a"], "p", "x"))
+  }
+}
+
+/// The errors of `ClassLabels.pairedColumns` name both sides.
+final class ClassLabelsColumnErrorTests: XCTestCase {
+  func testPlainColumnsWithNamedLabelsAreAnError() throws {
+    let y: Value = .native(
+      TensorValue(try Tensor(shape: [2], scalars: [Int64(0), 1]), classNames: ["a", "b"]))
+    let t = try ClassLabels.read(y, "roc_auc", "y_true")
+    XCTAssertThrowsError(
+      try ClassLabels.pairedColumns(
+        t, [[0.4, 0.6], [0.3, 0.7]], columns: nil, "scores", "roc_auc")
+    ) { error in
+      XCTAssertEqual(
+        (error as? MelixError)?.message,
+        "'roc_auc': y_true carries the classes 'a', 'b' but the columns of 'scores' carry no "
+          + "class names, so they cannot be matched by name")
+    }
+    let plain = try ClassLabels.read(.list(ListRef([.int(0), .int(1)])), "roc_auc", "y_true")
+    XCTAssertThrowsError(
+      try ClassLabels.pairedColumns(
+        plain, [[0.4, 0.6], [0.3, 0.7]], columns: ["b", "a"], "scores", "roc_auc")
+    ) { error in
+      XCTAssertEqual(
+        (error as? MelixError)?.message,
+        "'roc_auc': the columns of 'scores' carry the classes 'b', 'a' but y_true is plain "
+          + "integer codes, so they cannot be matched by name")
+    }
   }
 }

@@ -98,7 +98,8 @@ struct ClassLabels {
     -> (yTrue: [Int], yPred: [Int])
   {
     guard let trueClasses = yTrue.classes, let predClasses = yPred.classes else {
-      try requireBothPlain(yTrue.classes, "y_true", yPred.classes, "y_pred", function)
+      try requireBothPlain(
+        (yTrue.classes, .labels("y_true")), (yPred.classes, .labels("y_pred")), function)
       return (yTrue.codes, yPred.codes)
     }
     if trueClasses == predClasses { return (yTrue.codes, yPred.codes) }
@@ -144,7 +145,8 @@ struct ClassLabels {
     _ function: String
   ) throws -> (yTrue: [Int], rows: [[Double]], labels: [Int]?) {
     guard let trueClasses = yTrue.classes, let columns else {
-      try requireBothPlain(yTrue.classes, "y_true", columns, parameter, function)
+      try requireBothPlain(
+        (yTrue.classes, .labels("y_true")), (columns, .columns(parameter)), function)
       return (yTrue.codes, rows, nil)
     }
     let column = positions(columns)
@@ -164,26 +166,51 @@ struct ClassLabels {
     return (codes, reordered, Array(0..<order.count))
   }
 
-  /// Throws unless both sides are plain codes (no class names).
+  /// An argument of a metric, as its errors name it.
+  private enum Side {
+    /// Labels: `y_true` or `y_pred`.
+    case labels(String)
+    /// The columns of a probability matrix.
+    case columns(String)
+
+    /// `y_true carries` / `the columns of 'probabilities' carry`.
+    var carries: String {
+      switch self {
+      case .labels(let name): return "\(name) carries"
+      case .columns(let name): return "the columns of '\(name)' carry"
+      }
+    }
+
+    /// `y_true is plain integer codes` / `the columns of 'probabilities' carry no class names`.
+    var plain: String {
+      switch self {
+      case .labels(let name): return "\(name) is plain integer codes"
+      case .columns(let name): return "the columns of '\(name)' carry no class names"
+      }
+    }
+  }
+
+  /// Throws unless both sides are plain (neither carries class names).
   private static func requireBothPlain(
-    _ a: [String]?, _ aName: String, _ b: [String]?, _ bName: String, _ function: String
+    _ a: ([String]?, Side), _ b: ([String]?, Side), _ function: String
   ) throws {
-    switch (a, b) {
-    case (let named?, nil): throw mixed(named: aName, named, plain: bName, function)
-    case (nil, let named?): throw mixed(named: bName, named, plain: aName, function)
+    switch (a.0, b.0) {
+    case (let classes?, nil): throw mixed(a.1, classes, plain: b.1, function)
+    case (nil, let classes?): throw mixed(b.1, classes, plain: a.1, function)
     default: return
     }
   }
 
-  private static func mixed(
-    named: String, _ classes: [String], plain: String, _ function: String
-  ) -> MelixError {
+  private static func mixed(_ named: Side, _ classes: [String], plain: Side, _ function: String)
+    -> MelixError
+  {
     var error = MelixError(
-      "'\(function)': \(named) carries the classes \(list(classes)) but \(plain) is plain "
-        + "integer codes, which cannot be matched to them by name")
+      "'\(function)': \(named.carries) the classes \(list(classes)) but \(plain.plain), so "
+        + "they cannot be matched by name")
     error.help =
       "pass both with their classes ('ds.y' of a Dataset, 'predict' or 'predict_proba' of a "
-      + "model trained on it, or class names as Strings), or both as plain codes; indexing a "
+      + "model trained on it, or class names as Strings), or both as plain codes "
+      + "('tensor(ds.y)'); indexing a "
       + "tensor drops its classes, so slice the Dataset ('ds[0:10].y') rather than 'ds.y'"
     return error
   }

@@ -210,8 +210,8 @@ struct ClassLabels {
     error.help =
       "pass both with their classes ('ds.y' of a Dataset, 'predict' or 'predict_proba' of a "
       + "model trained on it, or class names as Strings), or both as plain codes "
-      + "('tensor(ds.y)'); indexing a "
-      + "tensor drops its classes, so slice the Dataset ('ds[0:10].y') rather than 'ds.y'"
+      + "('tensor(ds.y)'); indexing a tensor drops its classes, so slice the Dataset "
+      + "('ds[0:10].y') rather than 'ds.y'"
     return error
   }
 

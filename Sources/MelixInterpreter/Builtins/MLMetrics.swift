@@ -41,8 +41,9 @@ extension BuiltinTable {
           The area under the ROC curve (sklearn roc_auc_score): 'scores' [n] for two classes \
           (the positive class's score), or probabilities [n, nClasses] for one-vs-rest with \
           'average' "macro", "weighted" or "micro". The columns of 'predict_proba' carry their \
-          classes and are matched to y_true's by name; [n] scores are the score of y_true's \
-          second class. With one class present the score is undefined: nan and a warning.
+          classes and are matched to y_true's by name; [n] scores (of class 1) need plain \
+          codes in y_true, as they name no class. With one class present the score is \
+          undefined: nan and a warning.
           """ + " " + classNote,
         example:
           "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet model = logistic_regression()\ntrain(model, train_set)\nroc_auc(test_set.y, predict_proba(model, test_set))"
@@ -89,8 +90,8 @@ extension BuiltinTable {
         returns: "Float",
         doc: """
           The mean negative log-likelihood in nats (sklearn log_loss): 'probabilities' [n, nClasses] \
-          in class order, or [n] for the positive class of two; probabilities of exactly 0 or 1 \
-          are clipped to the float64 epsilon as scikit-learn does. The columns of \
+          in class order, or [n] for class 1 of two (with plain codes in y_true); probabilities \
+          of exactly 0 or 1 are clipped to the float64 epsilon as scikit-learn does. The columns of \
           'predict_proba' carry their classes and are matched to y_true's by name, every column \
           counting as a class (sklearn's labels=); a class of y_true with no column is an error.
           """ + " " + classNote,
@@ -164,6 +165,7 @@ extension BuiltinTable {
   {
     let t = try ClassLabels.read(args[0], name, "y_true")
     let (rows, isMatrix) = try MLBridge.scoreRows(args[1], name, parameter)
+    if !isMatrix { try ClassLabels.requirePlain(t, forScores: parameter, name) }
     guard isMatrix, rows.count == t.codes.count else { return (t.codes, rows, isMatrix, nil) }
     let paired = try ClassLabels.pairedColumns(
       t, rows, columns: ClassLabels.names(of: args[1]), parameter, name)

@@ -190,6 +190,28 @@ struct ClassLabels {
     }
   }
 
+  /// Throws when the true labels carry class names but the scores are one column `[n]`,
+  /// which names no class: `predict_proba(model, x)[:, 1]` of a checkpoint whose classes
+  /// are ordered differently from the data scores the wrong class, silently.
+  ///
+  /// - Parameters:
+  ///   - yTrue: The true labels.
+  ///   - parameter: The scores' parameter name, for errors.
+  ///   - function: The built-in, for errors.
+  /// - Throws: `MelixError` naming y_true's classes.
+  static func requirePlain(_ yTrue: ClassLabels, forScores parameter: String, _ function: String)
+    throws
+  {
+    guard let classes = yTrue.classes else { return }
+    var error = MelixError(
+      "'\(function)': y_true carries the classes \(list(classes)) but '\(parameter)' is one "
+        + "column of scores, which names no class, so they cannot be matched by name")
+    error.help =
+      "pass the whole probability matrix 'predict_proba(model, x)' (its columns carry their "
+      + "classes), or y_true as plain codes ('tensor(ds.y)') with scores of its class 1"
+    throw error
+  }
+
   /// Throws unless both sides are plain (neither carries class names).
   private static func requireBothPlain(
     _ a: ([String]?, Side), _ b: ([String]?, Side), _ function: String

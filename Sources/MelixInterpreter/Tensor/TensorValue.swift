@@ -20,18 +20,29 @@ public final class TensorValue: NativeValue {
   /// assignment writes through to it.
   private let base: (value: TensorValue, indices: [TensorIndex])?
 
+  /// The classes this tensor's values stand for, when it holds class labels: for an int64
+  /// tensor `[nSamples]` of class codes (`ds.y`, `predict`), the name of each code; for a
+  /// probability matrix `[nSamples, nClasses]` (`predict_proba`), the class of each column.
+  /// Nil for any other tensor. The metric built-ins match classes by these names; every
+  /// operation on the tensor (arithmetic, indexing) gives a tensor without them.
+  public let classNames: [String]?
+
   /// Wraps `tensor`.
   ///
-  /// - Parameter tensor: The tensor.
-  public init(_ tensor: Tensor) {
+  /// - Parameters:
+  ///   - tensor: The tensor.
+  ///   - classNames: The classes its codes (or columns) stand for, if it holds class labels.
+  public init(_ tensor: Tensor, classNames: [String]? = nil) {
     self.tensor = tensor
     self.base = nil
+    self.classNames = classNames
   }
 
   /// Wraps `tensor`, the result of `base[indices]`, which item assignment writes back into.
   init(_ tensor: Tensor, base: TensorValue, at indices: [TensorIndex]) {
     self.tensor = tensor
     self.base = (base, indices)
+    self.classNames = nil
   }
 
   /// `Tensor`.

@@ -216,16 +216,24 @@ public final class TensorValue: NativeValue {
   ///
   /// - Throws: `MelixError` for bad indices or a value that does not broadcast.
   public func setIndex(_ subscripts: [SubscriptValue], _ value: Value) throws {
-    tensor = try TensorIndexing.write(tensor, subscripts, value)
-    try writeBack()
+    try modify { try TensorIndexing.write($0, subscripts, value) }
   }
 
-  /// Copies this view's values into the tensor it was indexed from, and on up.
-  private func writeBack() throws {
+  /// Applies `change` to this tensor and, for a view, to the same region of the tensor it was
+  /// indexed from (and on up): the owner's region is read afresh, so only the positions
+  /// `change` writes are replaced there. (Copying the view's whole snapshot back would undo a
+  /// write made into the owner after the view was taken.)
+  private func modify(_ change: (Tensor) throws -> Tensor) throws {
+    tensor = try change(tensor)
     guard let (owner, indices) = base else { return }
-    let values = tensor
-    try tensorCall { try owner.tensor.assign(values, at: indices) }
-    try owner.writeBack()
+    try owner.modify { ownerTensor in
+      try tensorCall {
+        let region = try change(try ownerTensor.slice(indices))
+        var updated = ownerTensor
+        try updated.assign(region, at: indices)
+        return updated
+      }
+    }
   }
 
   /// The rows along the first axis (numbers for a one-dimensional tensor).

@@ -26,6 +26,10 @@ extension BuiltinTable {
           }
           t = t.requiringGrad()
         }
+        // A copy of class labels (`tensor(ds.y)`) keeps their class names.
+        if case .native(let source as TensorValue) = args[0], let names = source.classNames, t.dtype == source.tensor.dtype {
+          return .native(TensorValue(t, classNames: names))
+        }
         return .tensor(t)
       },
       T.entry(

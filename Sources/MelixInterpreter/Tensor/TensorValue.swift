@@ -24,8 +24,10 @@ public final class TensorValue: NativeValue {
   /// tensor `[nSamples]` of class codes (`ds.y`, `predict`), the name of each code; for a
   /// probability matrix `[nSamples, nClasses]` (`predict_proba`), the class of each column.
   /// Nil for any other tensor. The metric built-ins match classes by these names; every
-  /// operation on the tensor (arithmetic, indexing) gives a tensor without them.
-  public let classNames: [String]?
+  /// operation on the tensor (arithmetic, casts) gives a tensor without them, except
+  /// selecting samples (`y[0:10]`, `y[mask]`, `p[idx]`: one subscript along the first axis)
+  /// and `tensor(y)`, which keep them; `==` and `!=` of two label vectors compare names.
+  public internal(set) var classNames: [String]?
 
   /// Wraps `tensor`.
   ///
@@ -51,15 +53,19 @@ public final class TensorValue: NativeValue {
   /// NumPy's layout with `tensor(` in place of `array(`, then shape and dtype.
   public func display() -> String { tensor.description }
 
-  /// `Tensor[2, 3] float64`, for the REPL's list of globals.
-  public func summary() -> String { "Tensor\(formatShape(tensor.shape)) \(tensor.dtype)" }
+  /// `Tensor[2, 3] float64` (with `of classes a, b` for class labels), for the REPL's list
+  /// of globals.
+  public func summary() -> String {
+    let classes = classNames.map { " of classes \($0.joined(separator: ", "))" } ?? ""
+    return "Tensor\(formatShape(tensor.shape)) \(tensor.dtype)\(classes)"
+  }
 
   /// The size of the first axis; nil for a zero-dimensional tensor.
   public var length: Int? { tensor.rank == 0 ? nil : tensor.shape[0] }
 
   /// The member names and the common method names, for completion after a dot.
   public var memberNames: [String] {
-    ["shape", "dtype", "T", "ndim", "size", "requires_grad", "grad"] + TensorValue.methodNames
+    ["shape", "dtype", "T", "ndim", "size", "requires_grad", "grad", "classes"] + TensorValue.methodNames
   }
 
   /// Built-ins that read naturally as methods (`t.sum(axis: 0)`), offered by completion.
@@ -81,6 +87,7 @@ public final class TensorValue: NativeValue {
     case "size": return .int(tensor.count)
     case "requires_grad": return .bool(tensor.requiresGrad)
     case "grad": return tensor.grad.map { .tensor($0) } ?? .null
+    case "classes": return classNames.map { .list(ListRef($0.map { .string($0) })) } ?? .null
     default: throw MelixError("Tensor has no member '\(name)'")
     }
   }
@@ -130,7 +137,10 @@ public final class TensorValue: NativeValue {
   }
 
   private func binaryOperation(_ op: BinaryOperator, _ other: Value, isLeft: Bool) throws -> Value? {
-    guard let otherTensor = try TensorConversion.operand(other, like: tensor) else { return nil }
+    guard var otherTensor = try TensorConversion.operand(other, like: tensor) else { return nil }
+    if op == .equal || op == .notEqual, case .native(let o as TensorValue) = other {
+      otherTensor = recodedLabels(o) ?? otherTensor
+    }
     let (lhs, rhs) = isLeft ? (tensor, otherTensor) : (otherTensor, tensor)
     try TensorValue.checkResultSize(op, lhs.shape, rhs.shape)
     return try tensorCall { () -> Value? in
@@ -152,6 +162,21 @@ public final class TensorValue: NativeValue {
       case .contains, .notContains: return nil
       }
     }
+  }
+
+  /// `other`'s class codes rewritten into this tensor's codes by class name (-1 for a class
+  /// this one lacks), when both are int64 label vectors whose class lists differ: `predict(m,
+  /// ds) == ds.y` then compares classes, not codes (a checkpoint may order its classes
+  /// differently from the data). Nil when no recoding applies.
+  private func recodedLabels(_ other: TensorValue) -> Tensor? {
+    guard let mine = classNames, let theirs = other.classNames, mine != theirs,
+      tensor.dtype == .int64, other.tensor.dtype == .int64, tensor.rank == 1, other.tensor.rank == 1
+    else { return nil }
+    let map = theirs.map { Int64(mine.firstIndex(of: $0) ?? -1) }
+    let codes = other.tensor.toArray(Int64.self).map { c -> Int64 in
+      c >= 0 && Int(c) < map.count ? map[Int(c)] : -1
+    }
+    return Tensor(codes)
   }
 
   /// Refuses an operation whose result would exceed `TensorBuiltins.maxElements` (checked
@@ -186,7 +211,14 @@ public final class TensorValue: NativeValue {
   ///   wrong shape.
   public func index(_ subscripts: [SubscriptValue]) throws -> Value {
     if let element = elementFastPath(subscripts) { return element }
-    return try TensorIndexing.read(self, subscripts)
+    let result = try TensorIndexing.read(self, subscripts)
+    if let classNames, subscripts.count == 1, case .native(let picked as TensorValue) = result,
+      picked.tensor.rank == tensor.rank
+    {
+      // Selected samples still stand for the same classes (a slice, list or mask of rows).
+      picked.classNames = classNames
+    }
+    return result
   }
 
   /// `t[i, j]` with one in-range Int per axis, read without making a view (loops over

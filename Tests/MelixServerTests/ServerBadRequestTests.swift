@@ -152,6 +152,7 @@ final class ServerBadRequestTests: ServerTestCase {
     XCTAssertFalse(key.accepts(authorization: nil))
     XCTAssertEqual(ServerMiddleware.route("/v2/models/x/infer"), "/v2/models/{name}/infer")
     XCTAssertEqual(ServerMiddleware.route("/v1/models/x:predict"), "/v1/models/{name}:predict")
+    XCTAssertEqual(ServerMiddleware.route("/v1/models/x"), "/v1/models/{name}")
     XCTAssertEqual(ServerMiddleware.route("/random/path"), "other")
   }
 }

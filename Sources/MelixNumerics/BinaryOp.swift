@@ -100,13 +100,11 @@ extension Tensor {
     case .multiply: return try mapBinary(a, b, shape, op: op.rawValue, kernel: MultiplyKernel<T>())
     case .divide: return try mapBinary(a, b, shape, op: op.rawValue, kernel: DivideKernel<T>())
     case .floorDivide:
-      return try mapBinary(a, b, shape, op: op.rawValue) { (x: T, y: T) in (x / y).rounded(.down) }
+      // Through the exact remainder, as NumPy: floor(1.0 / 0.1) is 10, 1.0 // 0.1 is 9.
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: T, y: T) in FloatDivmod.floorDivide(x, y) }
     case .remainder:
-      // Python's '%': the result has the sign of the divisor.
-      return try mapBinary(a, b, shape, op: op.rawValue) { (x: T, y: T) -> T in
-        let r = x.truncatingRemainder(dividingBy: y)
-        return (r != 0 && (r < 0) != (y < 0)) ? r + y : r
-      }
+      // Python's '%': the result has the sign of the divisor (a zero too).
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: T, y: T) in FloatDivmod.remainder(x, y) }
     case .power: return try mapBinary(a, b, shape, op: op.rawValue) { (x: T, y: T) in T.pow(x, y) }
     case .maximum:
       return try mapBinary(a, b, shape, op: op.rawValue) { (x: T, y: T) in

@@ -108,6 +108,8 @@ int3 = np.array([2, 3, -4], dtype=np.int64)
 f32 = np.array([1.5, 2.25, -3.0], dtype=np.float32)
 bools = np.array([True, False, True])
 special = np.array([np.nan, np.inf, -np.inf, 0.0, -0.0, 1.0])
+divmod_lhs = np.array([1.0, 7.0, -1.0, 0.3, np.inf, -5.0, 5.0, -0.0, 0.0, 6.0, -6.0, np.nan, 1.0, 0.0, -2.0])
+divmod_rhs = np.array([0.1, 0.1, 0.1, 0.1, 2.0, np.inf, -np.inf, 2.0, -2.0, 3.0, 3.0, 1.0, 0.0, 0.0, 0.0])
 binary_cases = [
     ("add", a23, b3), ("subtract", a23, col2), ("multiply", col2, b3), ("divide", a23, b3),
     ("floor_divide", a23, b3), ("remainder", a23, b3), ("power", np.abs(a23), b3),
@@ -122,6 +124,11 @@ binary_cases = [
     ("logical_and", bools, np.array([True])), ("logical_or", bools, np.array([False, False, True])),
     ("logical_xor", bools, np.array([True, True, False])),
     ("divide", special, np.array([0.0])),
+    # '//' and '%' through the exact remainder (npy_divmod): 1.0 // 0.1 is 9, inf // 2 is nan,
+    # -5 // inf is -1, and a zero remainder takes the divisor's sign.
+    ("floor_divide", divmod_lhs, divmod_rhs), ("remainder", divmod_lhs, divmod_rhs),
+    ("floor_divide", divmod_lhs.astype(np.float32), divmod_rhs.astype(np.float32)),
+    ("remainder", divmod_lhs.astype(np.float32), divmod_rhs.astype(np.float32)),
 ]
 elementwise = []
 for op, x, y in binary_cases:

@@ -108,19 +108,8 @@ enum TensorIndexing {
           try out.assignMasked(mask, values: source)
           return
         }
-        guard mask.rank <= t.rank, Array(t.shape.prefix(mask.rank)) == mask.shape else {
-          throw TensorError.shapeMismatch(op: "mask", expected: Array(t.shape.prefix(mask.rank)), got: mask.shape)
-        }
-        // A mask over the leading axes selects whole rows: write them one by one, the value
-        // broadcast to [nSelected] + rowShape as NumPy does.
-        let rowShape = Array(t.shape[mask.rank...])
-        let positions = mask.cast(to: .bool).toArray(Bool.self).enumerated().filter { $0.element }.map(\.offset)
-        var rows = try t.detached().contiguous().reshaped([mask.count] + rowShape)
-        let spread = try source.broadcast(to: [positions.count] + rowShape)
-        for (k, position) in positions.enumerated() {
-          try rows.assign(try spread.slice([.at(k)]), at: [.at(position)])
-        }
-        out = try rows.reshaped(t.shape)
+        // A mask over the leading axes selects whole rows.
+        try out.assign(source, rowsWhere: mask)
         return
       }
       let (basic, gather) = try split(parts)

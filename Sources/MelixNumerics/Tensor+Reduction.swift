@@ -162,7 +162,8 @@ extension Tensor {
   }
 
   /// Variance over `axes` with `ddof` delta degrees of freedom (two-pass: mean, then the
-  /// pairwise sum of squared deviations), divided by `n - ddof`.
+  /// pairwise sum of squared deviations), divided by `max(n - ddof, 0)` as NumPy's `_var`:
+  /// `ddof >= n` gives inf (NaN where every deviation is 0), never a negative variance.
   ///
   /// - Parameters:
   ///   - axes: Axes to reduce; `nil` means all.
@@ -174,7 +175,7 @@ extension Tensor {
     let n = ax.map { shape[$0] }.reduce(1, *)
     let x = asFloat()
     let centered = try x - (try x.mean(axes: ax, keepDims: true))
-    return try (try centered * centered).sum(axes: ax, keepDims: keepDims) / Double(n - ddof)
+    return try (try centered * centered).sum(axes: ax, keepDims: keepDims) / Double(Swift.max(n - ddof, 0))
   }
 
   /// Standard deviation, the square root of ``variance(axes:ddof:keepDims:)``.

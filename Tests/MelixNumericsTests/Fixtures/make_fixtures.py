@@ -7,6 +7,7 @@ except NumPy generators with fixed seeds), so re-running gives the same files.
 """
 import json
 import math
+import warnings
 
 import numpy as np
 import scipy.special
@@ -220,6 +221,12 @@ red("sum", tall, [0], True)
 red("mean", r3, [0, 1], False)
 red("var", tall, [0], False, ddof=1)
 red("mean", tall.astype(np.float32), [0], True)
+# ddof >= n divides by max(n - ddof, 0): inf, or nan where the deviations are all 0
+with np.errstate(all="ignore"), warnings.catch_warnings():
+    warnings.simplefilter("ignore", RuntimeWarning)  # "Degrees of freedom <= 0 for slice"
+    red("var", r3, [1], False, ddof=5)
+    red("std", iv, None, False, ddof=7)
+    red("var", np.array([[2.0, 2.0], [1.0, 3.0]]), [1], False, ddof=2)
 save("reductions.json", reductions)
 
 args = []
@@ -268,6 +275,12 @@ Q, Rq = np.linalg.qr(R)
 U, S, Vt = np.linalg.svd(R, full_matrices=False)
 w, V = np.linalg.eigh(A)
 x, res, rank, sv = np.linalg.lstsq(R, y, rcond=None)
+int_big_lhs = np.array([[2**53 + 1, 1], [2**62, 3], [np.iinfo(np.int64).max, -7]], dtype=np.int64)
+int_big_rhs = np.array([[1, 3, -1], [2, 2**40, 5]], dtype=np.int64)
+int_batch_lhs = np.arange(-12, 12, dtype=np.int64).reshape(2, 3, 4) * 1000003
+int_batch_vec = np.array([7, -3, 2**50, 1], dtype=np.int64)
+bool_lhs = np.array([[True, False], [False, False]])
+bool_rhs = np.array([[True, True], [True, False]])
 save("linalg.json", {
     "A": enc(A), "B": enc(B), "b": enc(b), "R": enc(R), "y": enc(y),
     "solve_vec": enc(np.linalg.solve(A, b)), "solve_mat": enc(np.linalg.solve(A, B)),
@@ -287,6 +300,12 @@ save("linalg.json", {
     "bcast_result": enc(np.ones((2, 1, 2, 3)) @ np.arange(18, dtype=np.float64).reshape(3, 3, 2)),
     "int_matmul": enc(np.array([[1, 2], [3, 4]], dtype=np.int64) @ np.array([[5], [6]], dtype=np.int64)),
     "f32_matmul": enc(A.astype(np.float32) @ B.astype(np.float32)),
+    # int64 products are exact and wrap (a trip through float64 rounds 2^53 + 1 and saturates)
+    "int_big_lhs": enc(int_big_lhs), "int_big_rhs": enc(int_big_rhs),
+    "int_big_result": enc(int_big_lhs @ int_big_rhs),
+    "int_batch_lhs": enc(int_batch_lhs), "int_batch_vec": enc(int_batch_vec),
+    "int_batch_result": enc(int_batch_lhs @ int_batch_vec),
+    "bool_lhs": enc(bool_lhs), "bool_rhs": enc(bool_rhs), "bool_result": enc(bool_lhs @ bool_rhs),
 })
 print("fixtures written")
 

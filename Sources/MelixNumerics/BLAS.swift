@@ -114,7 +114,13 @@ extension Tensor {
     guard a.shape[a.rank - 1] == b.shape[b.rank - 2] else {
       throw TensorError.matmulMismatch(lhs: shape, rhs: rhs.shape)
     }
-    var out = try Tensor.matmul2(a, b)
+    var out: Tensor
+    do {
+      out = try Tensor.matmul2(a, b)
+    } catch TensorError.broadcastMismatch {
+      // Name the operands, not just their batch axes ("[2] with [3]").
+      throw TensorError.broadcastMismatch(op: "matmul", lhs: shape, rhs: rhs.shape)
+    }
     if rank == 1 || rhs.rank == 1 {
       var s = out.shape
       if rhs.rank == 1 { s.removeLast() }

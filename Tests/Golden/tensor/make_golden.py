@@ -9,6 +9,7 @@ stream, which is not NumPy's: those values are pinned from Melix and marked so.
 """
 import math
 import os
+import warnings
 
 import numpy as np
 
@@ -727,4 +728,45 @@ write("autograd_zero_grad_and_detach", "gradients add up across backward calls u
     ("print(x.grad)", out(None)),
     ("let d = detach(x * 2)", None),
     ("print(d, d.requires_grad)", out(np.array([2.0, 4.0]), False)),
+])
+
+# ---- found by the third break session --------------------------------------------------
+write("matmul_int64_is_exact", "int64 '@' is exact and wraps as NumPy's (it went through float64: 2^53 + 1 became 2^53, overflow saturated); bool @ bool is bool", [
+    ("print(tensor([[9007199254740993, 1]]) @ tensor([[1], [0]]))", out(np.array([[2**53 + 1, 1]]) @ np.array([[1], [0]]))),
+    ("print(tensor([9223372036854775807, 1]) @ tensor([2, 1]))", out(np.array(np.array([2**63 - 1, 1]) @ np.array([2, 1])))),
+    ("print(tensor([[true, false]]) @ tensor([[false], [true]]))", out(np.array([[True, False]]) @ np.array([[False], [True]]))),
+])
+T23 = np.zeros((2, 3))
+T23[0] = np.ones((1, 3))
+T23[1:] = T23[1:] - np.array([[[1.0, 2.0, 3.0]]])
+write("assign_drops_leading_unit_axes", "a value with extra leading axes of size 1 fits a selection of lower rank, as NumPy (it was 'cannot broadcast [1, 3] with [3]')", [
+    ("let t = zeros([2, 3])", None),
+    ("t[0] = ones([1, 3])", None),
+    ("t[1:] = t[1:] - tensor([[[1.0, 2.0, 3.0]]])", None),
+    ("print(t)", out(T23)),
+    ("t[0] = zeros([2, 3])", err("cannot broadcast [2, 3] with [3] in 'assign'")),
+])
+DL = np.array([1.0, 7.0, -1.0, np.inf, -5.0, -0.0, 0.0, 6.0])
+DR = np.array([0.1, 0.1, 0.1, 2.0, np.inf, 2.0, -2.0, -3.0])
+write("floor_division_of_floats_matches_numpy", "np.floor_divide and np.remainder through the exact remainder: 1.0 // 0.1 is 9 (it was 10), inf // 2 is nan, -5 // inf is -1, a zero remainder takes the divisor's sign", [
+    ("let a = tensor([1.0, 7.0, -1.0, inf, -5.0, -0.0, 0.0, 6.0])", None),
+    ("let b = tensor([0.1, 0.1, 0.1, 2.0, inf, 2.0, -2.0, -3.0])", None),
+    ("print(a // b)", out(np.floor_divide(DL, DR))),
+    ("print(a % b)", out(np.remainder(DL, DR))),
+    ("print(a.astype(\"float32\") // b.astype(\"float32\"))", out(np.floor_divide(DL.astype(np.float32), DR.astype(np.float32)))),
+])
+V = np.array([[1.0, 2.0, 3.0], [2.0, 2.0, 2.0]])
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", RuntimeWarning)  # "Degrees of freedom <= 0 for slice"
+    V_VAR3, V_STD4, V_VAR5, V_VAR7 = V.var(axis=1, ddof=3), V.std(axis=1, ddof=4), V.var(ddof=5), V.var(ddof=7)
+write("reduce_var_with_ddof_at_least_n", "np.var divides by max(n - ddof, 0): inf, or nan for zero deviations (it gave a negative variance)", [
+    ("let t = tensor([[1.0, 2.0, 3.0], [2.0, 2.0, 2.0]])", None),
+    ("print(t.var(axis: 1, ddof: 3), std(t, axis: 1, ddof: 4))", out(V_VAR3, V_STD4)),
+    ("print(variance(t, ddof: 5), variance(t, ddof: 7))", out(V_VAR5, V_VAR7)),
+])
+write("error_reshape_two_unknown_dimensions", "as NumPy's 'can only specify one unknown dimension'", [
+    ("arange(12).reshape([-1, -1])", err("can only specify one unknown dimension (-1), got [-1, -1] in 'reshape'")),
+])
+write("matmul_batch_mismatch_names_both_shapes", "batch axes that do not broadcast: the message names both operands (it named only [2] and [3])", [
+    ("ones([2, 3, 4]) @ ones([3, 4, 2])", err("cannot broadcast [2, 3, 4] with [3, 4, 2] in 'matmul'")),
 ])

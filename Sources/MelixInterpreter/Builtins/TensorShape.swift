@@ -74,7 +74,7 @@ extension BuiltinTable {
         "split",
         [BuiltinParameter("x", T.tensorOnly), BuiltinParameter("sections", .oneOf([.int, .list, .tuple])), BuiltinParameter("axis", .int, default: "0")],
         returns: "List",
-        doc: "Splits a tensor along 'axis' into 'sections' equal parts (an Int that divides the size), or at the positions in a list (NumPy's split).",
+        doc: "Splits a tensor along 'axis' into 'sections' equal parts (an Int that divides the size), or at the positions in a list, negative ones counting from the end (NumPy's split).",
         example: "len(split(arange(6), 3))  # 3\nsplit(arange(5), [2])[1]  # tensor([2, 3, 4], shape=[3], dtype=int64)"
       ) { args, _ in
         let t = try T.tensor(args, 0, "x", of: "split")
@@ -84,7 +84,7 @@ extension BuiltinTable {
           guard sections > 0 else { throw MelixError("argument 'sections' of 'split' must be > 0, got \(sections)") }
           parts = try t.split(sections: sections, axis: axis)
         } else {
-          parts = try t.split(at: try T.shape(args[1], "sections", of: "split"), axis: axis)
+          parts = try t.split(at: try T.positions(args[1], "sections", of: "split"), axis: axis)
         }
         return .list(ListRef(parts.map { .tensor($0) }))
       },

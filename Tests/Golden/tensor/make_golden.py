@@ -770,3 +770,8 @@ write("error_reshape_two_unknown_dimensions", "as NumPy's 'can only specify one 
 write("matmul_batch_mismatch_names_both_shapes", "batch axes that do not broadcast: the message names both operands (it named only [2] and [3])", [
     ("ones([2, 3, 4]) @ ones([3, 4, 2])", err("cannot broadcast [2, 3, 4] with [3, 4, 2] in 'matmul'")),
 ])
+write("shape_split_at_negative_and_large_positions", "np.split at positions: negative ones count from the end (they were an error), and positions are not a shape (split at [50000, 60000] was a size-limit error)", [
+    ("print(split(arange(6), [-2]))", out(np.split(np.arange(6), [-2]))),
+    ("print(split(arange(6), [4, -4]))", out(np.split(np.arange(6), [4, -4]))),
+    ("print(len(split(arange(100000), [50000, 60000])), split(arange(100000), [50000, 60000])[1].shape)", out(3, (10000,))),
+])

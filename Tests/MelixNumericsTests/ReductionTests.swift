@@ -109,6 +109,13 @@ final class ReductionTests: XCTestCase {
     let u = try Fixture.tensor(f["unique_input"])
     assertClose(u.unique(), try Fixture.tensor(f["unique"]))
     assertClose(u.uniqueWithCounts().counts, try Fixture.tensor(f["unique_counts"]))
+    // Exactly, not through Double (2^53 + 1 and 2^53 merged there).
+    let big = try Fixture.tensor(f["unique_big_input"])
+    XCTAssertEqual(big.unique().toArray(Int64.self), try Fixture.tensor(f["unique_big"]).toArray(Int64.self))
+    XCTAssertEqual(
+      big.uniqueWithCounts().counts.toArray(Int64.self),
+      try Fixture.tensor(f["unique_big_counts"]).toArray(Int64.self))
+    XCTAssertEqual(try big.argsort().toArray(Int64.self), try Fixture.tensor(f["argsort_big"]).toArray(Int64.self))
     assertClose(
       try Tensor.concat([m, try m.slice([.all, .slice(stop: 1)])], axis: 1),
       try Fixture.tensor(f["concat_1"]))

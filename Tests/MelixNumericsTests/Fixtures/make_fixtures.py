@@ -252,6 +252,7 @@ save("cross_entropy.json", {"value": num(-np.mean(log_softmax(ce_l, axis=1)[np.a
 # --- cumsum, sort, unique, concat, take --------------------------------------------
 m = np.array([[3.0, -1.0, 2.0], [0.5, 8.0, -4.0]])
 u = np.array([3, 1, 2, 3, 3, 1, 7], dtype=np.int64)
+unique_big = np.array([2**53 + 1, 2**53, 2**53 + 1, -(2**62) - 1, -(2**62), 2**63 - 1, 2**63 - 2], dtype=np.int64)
 save("ordering.json", {
     "input": enc(m),
     "cumsum_flat": enc(np.cumsum(m)), "cumsum_0": enc(np.cumsum(m, axis=0)), "cumsum_1": enc(np.cumsum(m, axis=1)),
@@ -263,6 +264,10 @@ save("ordering.json", {
     "stack_1": enc(np.stack([m, m * 2], axis=1)),
     "take_1": enc(np.take(m, [2, 0, 2], axis=1)),
     "mask": enc(m[m > 1.0]),
+    # int64 beyond 2^53: distinct values stay distinct (they merged when compared as doubles)
+    "unique_big_input": enc(unique_big), "unique_big": enc(np.unique(unique_big)),
+    "unique_big_counts": enc(np.unique(unique_big, return_counts=True)[1]),
+    "argsort_big": enc(np.argsort(unique_big, kind="stable")),
 })
 
 # --- linear algebra ----------------------------------------------------------------

@@ -231,7 +231,10 @@ extension BuiltinTable {
         doc: "The single element of a one-element tensor as an Int (truncating toward zero).",
         example: "int(tensor([2.7]))  # 2"
       ) { args, _ in
-        let x = try T.tensor(args, 0, "x", of: "int").item()
+        let t = try T.tensor(args, 0, "x", of: "int")
+        // An int64 element is read exactly (through Double, 2^53 + 1 became 2^53).
+        if t.dtype == .int64 && t.count == 1 { return .int(Int(t.toArray(Int64.self)[0])) }
+        let x = try t.item()
         guard x.isFinite, let i = Int(exactly: x.rounded(.towardZero)) else {
           throw MelixError("cannot convert \(Value.formatFloat(x)) to Int")
         }

@@ -775,3 +775,9 @@ write("shape_split_at_negative_and_large_positions", "np.split at positions: neg
     ("print(split(arange(6), [4, -4]))", out(np.split(np.arange(6), [4, -4]))),
     ("print(len(split(arange(100000), [50000, 60000])), split(arange(100000), [50000, 60000])[1].shape)", out(3, (10000,))),
 ])
+BIG = np.array([2**53 + 1, 3])
+write("convert_int_and_clip_of_large_int64_are_exact", "int(t) and clip of an int64 tensor with Int bounds are exact (both went through float64, giving 2^53 for 2^53 + 1)", [
+    ("let t = tensor([9007199254740993, 3])", None),
+    ("print(int(t[0:1]), clip(t, 5, 9007199254740995))", out(int(BIG[0]), np.clip(BIG, 5, 2**53 + 3))),
+    ("print(clip(tensor([1, 5, 10]), 7, 3))", out(np.clip(np.array([1, 5, 10]), 7, 3))),
+])

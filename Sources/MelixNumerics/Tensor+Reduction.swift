@@ -333,7 +333,7 @@ extension Tensor {
   ///
   /// - Parameters:
   ///   - axis: The axis, or `nil` for the flat index.
-  ///   - keepDims: Keep the reduced axis with size 1.
+  ///   - keepDims: Keep the reduced axis with size 1 (every axis, when `axis` is `nil`).
   /// - Returns: An int64 tensor.
   /// - Throws: `TensorError.axisOutOfRange`; `.invalidArgument` for an empty axis.
   public func argmax(axis: Int? = nil, keepDims: Bool = false) throws -> Tensor {
@@ -345,7 +345,7 @@ extension Tensor {
   ///
   /// - Parameters:
   ///   - axis: The axis, or `nil` for the flat index.
-  ///   - keepDims: Keep the reduced axis with size 1.
+  ///   - keepDims: Keep the reduced axis with size 1 (every axis, when `axis` is `nil`).
   /// - Returns: An int64 tensor.
   /// - Throws: `TensorError.axisOutOfRange`; `.invalidArgument` for an empty axis.
   public func argmin(axis: Int? = nil, keepDims: Bool = false) throws -> Tensor {
@@ -366,11 +366,16 @@ extension Tensor {
         Int64(Extremum.index(p, n, larger: larger))
       }
     }
+    let out: Tensor
     switch x.dtype {
-    case .float64: return run(Double.self)
-    case .float32: return run(Float.self)
-    case .int64, .bool: return run(Int64.self)
+    case .float64: out = run(Double.self)
+    case .float32: out = run(Float.self)
+    case .int64, .bool: out = run(Int64.self)
     }
+    // The flat index with keepDims has every axis of size 1, as NumPy's
+    // `argmax(a, keepdims=True)`.
+    if axis == nil && keepDims { return try out.reshaped(Array(repeating: 1, count: rank)) }
+    return out
   }
 
   /// `log(sum(exp(x)))` over `axes`, computed stably as `m + log(sum(exp(x - m)))` with `m`

@@ -45,6 +45,13 @@ final class ReductionTests: XCTestCase {
       assertClose(
         try x.argmin(axis: axis), try Fixture.tensor(c["argmin"]),
         "argmin \(String(describing: axis))")
+      // keepdims without an axis keeps every axis with size 1 (it gave shape [1]... or [])
+      assertClose(
+        try x.argmax(axis: axis, keepDims: true), try Fixture.tensor(c["argmax_keepdims"]),
+        "argmax keepdims \(String(describing: axis))")
+      assertClose(
+        try x.argmin(axis: axis, keepDims: true), try Fixture.tensor(c["argmin_keepdims"]),
+        "argmin keepdims \(String(describing: axis))")
     }
   }
 

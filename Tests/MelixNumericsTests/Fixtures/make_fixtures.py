@@ -232,7 +232,9 @@ save("reductions.json", reductions)
 args = []
 for axis in [None, 0, 1, -1]:
     m = np.array([[3.0, 7.0, 7.0, -1.0], [2.0, 0.5, 9.0, 9.0], [np.nan, 1.0, 2.0, 0.0]])
-    args.append({"input": enc(m), "axis": axis, "argmax": enc(np.argmax(m, axis=axis)), "argmin": enc(np.argmin(m, axis=axis))})
+    args.append({"input": enc(m), "axis": axis, "argmax": enc(np.argmax(m, axis=axis)), "argmin": enc(np.argmin(m, axis=axis)),
+                 "argmax_keepdims": enc(np.argmax(m, axis=axis, keepdims=True)),
+                 "argmin_keepdims": enc(np.argmin(m, axis=axis, keepdims=True))})
 save("argreductions.json", args)
 
 logits = np.array([[1.0, 2.0, 3.0], [1000.0, 1000.0, -1000.0], [-np.inf, 0.0, 0.0]])

@@ -79,7 +79,7 @@ extension Tensor {
     let axes = try order.map { try ShapeMath.normalize(axis: $0, rank: rank) }
     guard axes.count == rank, Set(axes).count == rank else {
       throw TensorError.invalidArgument(
-        op: "permute", message: "axes \(formatShape(order)) are not a permutation of \(rank) axes")
+        op: "transpose", message: "axes \(formatShape(order)) are not a permutation of \(rank) axes")
     }
     let out = Tensor(
       storage: storage, shape: axes.map { shape[$0] }, strides: axes.map { strides[$0] },

@@ -94,6 +94,11 @@ display_inputs = {
     "rank4": np.arange(16, dtype=np.int64).reshape(2, 2, 2, 2),
     "summary_bool": np.arange(1500) % 3 == 0,
     "summary_float32": np.linspace(-1, 1, 1200, dtype=np.float32).reshape(2, 600),
+    # scientific notation pads to the common precision with the true digits (min_digits),
+    # not zeros: 9.053559e-06 shows as 9.0535586e-06 beside an element needing 8 digits
+    "float32_sci_true_digits": np.array([3.3043707e-06, -1.3031572e-05, 9.0535586e-06, 4.4637459e-06], dtype=np.float32),
+    "float32_sci_nine_digits": np.array([-1.13491194e-04, -8.589409844717011e-05, -2.64133880e-04], dtype=np.float32),
+    "subnormal": np.array([5e-324, 1.7976931348623157e308]),
 }
 save("display.json", [
     {"name": k, "input": enc(v), "numpy": repr(v), "melix": melix_repr(v)}

@@ -16,9 +16,9 @@ public enum BinaryOp: String, Sendable {
   case remainder = "%"
   /// Power, `a ** b`.
   case power = "**"
-  /// The element-wise maximum; NaN if either element is NaN.
+  /// The element-wise maximum; NaN if either element is NaN; logical or of two bools.
   case maximum = "maximum"
-  /// The element-wise minimum; NaN if either element is NaN.
+  /// The element-wise minimum; NaN if either element is NaN; logical and of two bools.
   case minimum = "minimum"
   /// Comparison `==`; the result is bool.
   case equal = "=="
@@ -74,6 +74,9 @@ extension Tensor {
     let shape = try ShapeMath.broadcast(lhs.shape, rhs.shape, op: op.rawValue)
     var compute: DType
     if op.isLogical {
+      compute = .bool
+    } else if (op == .maximum || op == .minimum) && lhs.dtype == .bool && rhs.dtype == .bool {
+      // NumPy keeps bool: maximum is or, minimum is and.
       compute = .bool
     } else if op.isComparison {
       compute = DType.promoted(lhs.dtype, rhs.dtype)
@@ -188,6 +191,10 @@ extension Tensor {
     -> Tensor
   {
     switch op {
+    case .maximum:
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: Bool, y: Bool) in x || y }
+    case .minimum:
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: Bool, y: Bool) in x && y }
     case .logicalAnd:
       return try mapBinary(a, b, shape, op: op.rawValue) { (x: Bool, y: Bool) in x && y }
     case .logicalOr:

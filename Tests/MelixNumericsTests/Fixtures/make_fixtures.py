@@ -129,6 +129,7 @@ binary_cases = [
     ("add", np.zeros((0, 3)), b3), ("add", np.ones((2, 1, 3)), np.ones((4, 1))),
     ("logical_and", bools, np.array([True])), ("logical_or", bools, np.array([False, False, True])),
     ("logical_xor", bools, np.array([True, True, False])),
+    ("maximum", bools, np.array([[True], [False]])), ("minimum", bools, np.array([[True], [False]])),
     ("divide", special, np.array([0.0])),
     # '//' and '%' through the exact remainder (npy_divmod): 1.0 // 0.1 is 9, inf // 2 is nan,
     # -5 // inf is -1, and a zero remainder takes the divisor's sign.

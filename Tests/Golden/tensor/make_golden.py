@@ -781,3 +781,14 @@ write("convert_int_and_clip_of_large_int64_are_exact", "int(t) and clip of an in
     ("print(int(t[0:1]), clip(t, 5, 9007199254740995))", out(int(BIG[0]), np.clip(BIG, 5, 2**53 + 3))),
     ("print(clip(tensor([1, 5, 10]), 7, 3))", out(np.clip(np.array([1, 5, 10]), 7, 3))),
 ])
+A3 = np.arange(24).reshape(2, 3, 4)
+A3W = A3.copy()
+A3W[1, :, [3, 0]] = np.array([[10, 20, 30], [40, 50, 60]])
+write("index_int_and_list_apart_put_gathered_axes_first", "NumPy's rule: an Int and a list separated by a slice are advanced indices apart, so the gathered axes come first (Melix kept them in place); adjacent ones stay in place", [
+    ("let a = arange(24).reshape([2, 3, 4])", None),
+    ("print(a[1, :, [3, 0]])", out(A3[1, :, [3, 0]])),
+    ("print(a[:, 1, [3, 0]])", out(A3[:, 1, [3, 0]])),
+    ("print(a[0, nil, [2]].shape)", out(A3[0, None, [2]].shape)),
+    ("a[1, :, [3, 0]] = tensor([[10, 20, 30], [40, 50, 60]])", None),
+    ("print(a[1])", out(A3W[1])),
+])

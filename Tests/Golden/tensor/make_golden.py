@@ -792,3 +792,8 @@ write("index_int_and_list_apart_put_gathered_axes_first", "NumPy's rule: an Int 
     ("a[1, :, [3, 0]] = tensor([[10, 20, 30], [40, 50, 60]])", None),
     ("print(a[1])", out(A3W[1])),
 ])
+write("create_from_a_list_with_zero_dimensional_tensors", "np.array([np.array(1.5), 2]): a zero-dimensional tensor in a list is a number (it was 'nested lists have different depths')", [
+    ("print(tensor([tensor(1.5), 2]))", out(np.array([np.array(1.5), 2]))),
+    ("print(tensor([tensor([1, 2]) @ tensor([3, 4]), 1]))", out(np.array([np.array([1, 2]) @ np.array([3, 4]), 1]))),
+    ("print(tensor([[tensor(true), false]]))", out(np.array([[np.array(True), False]]))),
+])

@@ -8,7 +8,7 @@ import Foundation
 /// an integer: `1.0 // 0.1` is 9 (0.1 is slightly more than 1/10), not 10, and
 /// `x == (x // y) * y + x % y` must hold for the pair. So the quotient is derived from the
 /// remainder `fmod(a, b)`, which is exact.
-enum FloatDivmod {
+public enum FloatDivmod {
   /// `a // b`: `floor(a / b)` computed through the exact remainder, as `np.floor_divide`.
   /// Division by zero gives `a / b` (±inf, or NaN for `0 // 0`); `inf // x` is NaN.
   ///
@@ -17,7 +17,7 @@ enum FloatDivmod {
   ///   - b: The divisor.
   /// - Returns: The floored quotient.
   @inline(__always)
-  static func floorDivide<T: BinaryFloatingPoint>(_ a: T, _ b: T) -> T {
+  public static func floorDivide<T: BinaryFloatingPoint>(_ a: T, _ b: T) -> T {
     if b == 0 { return a / b }
     return divmod(a, b).quotient
   }
@@ -30,7 +30,7 @@ enum FloatDivmod {
   ///   - b: The divisor.
   /// - Returns: The remainder.
   @inline(__always)
-  static func remainder<T: BinaryFloatingPoint>(_ a: T, _ b: T) -> T {
+  public static func remainder<T: BinaryFloatingPoint>(_ a: T, _ b: T) -> T {
     if b == 0 { return a.truncatingRemainder(dividingBy: b) }
     return divmod(a, b).remainder
   }

@@ -243,6 +243,18 @@ extension Tensor {
     }
   }
 
+  /// This value broadcast to the shape of the positions an assignment selects.
+  ///
+  /// - Parameter target: The selection's shape.
+  /// - Throws: `TensorError.broadcastMismatch` naming `'assign'` and both shapes.
+  public func broadcastForAssign(to target: [Int]) throws -> Tensor {
+    do {
+      return try broadcast(to: target)
+    } catch TensorError.broadcastMismatch {
+      throw TensorError.broadcastMismatch(op: "assign", lhs: shape, rhs: target)
+    }
+  }
+
   /// NumPy's `t[mask] = value` for a mask over the leading `mask.rank` axes: the value is
   /// broadcast to `[nSelected] + shape[mask.rank...]` and written row by row. Recorded by
   /// autograd as ``assign(_:at:)``.
@@ -258,7 +270,7 @@ extension Tensor {
     }
     let rowShape = Array(shape[mask.rank...])
     let picks = mask.cast(to: .bool).toArray(Bool.self).enumerated().filter { $0.element }.map(\.offset)
-    let spread = try value.broadcast(to: [picks.count] + rowShape)
+    let spread = try value.broadcastForAssign(to: [picks.count] + rowShape)
     let maskStrides = ShapeMath.contiguousStrides(mask.shape)
     for (k, flat) in picks.enumerated() {
       let at = zip(mask.shape, maskStrides).map { size, step in TensorIndex.at((flat / step) % size) }

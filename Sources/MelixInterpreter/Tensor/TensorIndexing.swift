@@ -145,9 +145,9 @@ enum TensorIndexing {
         // The value broadcasts against NumPy's layout (gathered axes first); move them back.
         let order = frontOrder(rank: selection.rank, axis: axis, count: indices.rank)
         let inverse = order.indices.map { order.firstIndex(of: $0) ?? $0 }
-        spread = try source.broadcast(to: order.map { selection.shape[$0] }).permuted(inverse)
+        spread = try source.broadcastForAssign(to: order.map { selection.shape[$0] }).permuted(inverse)
       } else {
-        spread = try source.broadcast(to: selection.shape)
+        spread = try source.broadcastForAssign(to: selection.shape)
       }
       let positions = indices.flattened().toArray(Int64.self)
       let flatSpread = try spread.reshaped(

@@ -693,7 +693,7 @@ write("assign_row_mask", "a mask over the rows: X[mask] = rows, as NumPy", [
     ("print(x)", out(R)),
     ("x[tensor([false, true, false])] = 7", None),
     ("print(x)", out(R2)),
-    ("x[tensor([true, false, true])] = [[1, 2, 3]]", err("cannot broadcast [1, 3] with [2, 2] in 'broadcast_to'")),
+    ("x[tensor([true, false, true])] = [[1, 2, 3]]", err("cannot broadcast [1, 3] with [2, 2] in 'assign'")),
 ])
 
 write("index_large_int64_is_exact", "int64 elements beyond 2^53 read back exactly", [
@@ -796,4 +796,8 @@ write("create_from_a_list_with_zero_dimensional_tensors", "np.array([np.array(1.
     ("print(tensor([tensor(1.5), 2]))", out(np.array([np.array(1.5), 2]))),
     ("print(tensor([tensor([1, 2]) @ tensor([3, 4]), 1]))", out(np.array([np.array([1, 2]) @ np.array([3, 4]), 1]))),
     ("print(tensor([[tensor(true), false]]))", out(np.array([[np.array(True), False]]))),
+])
+write("error_gather_assign_shape_names_assign", "a value that does not fit the gathered rows: the message names 'assign' (it said 'broadcast_to')", [
+    ("let t = zeros([3, 2])", None),
+    ("t[[0, 2]] = tensor([1.0, 2.0, 3.0])", err("cannot broadcast [3] with [2, 2] in 'assign'")),
 ])

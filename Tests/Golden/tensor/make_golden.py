@@ -801,3 +801,10 @@ write("error_gather_assign_shape_names_assign", "a value that does not fit the g
     ("let t = zeros([3, 2])", None),
     ("t[[0, 2]] = tensor([1.0, 2.0, 3.0])", err("cannot broadcast [3] with [2, 2] in 'assign'")),
 ])
+NM = np.array([[1.0, -2.0], [3.0, 4.0]])
+write("linalg_norm_of_a_matrix_with_ord", "np.linalg.norm(A, ord) on a matrix: 2 is the largest singular value, 1 the largest column sum, inf the largest row sum (Melix gave the flattened vector norms: 5.48, 10.0, 4.0)", [
+    ("let a = tensor([[1.0, -2.0], [3.0, 4.0]])", None),
+    ("print(norm(tensor([[3.0, 0.0], [4.0, 0.0]]), ord: 2), norm(a, ord: 1), norm(a, ord: inf))", out(float(np.linalg.norm(np.array([[3.0, 0.0], [4.0, 0.0]]), 2)), float(np.linalg.norm(NM, 1)), float(np.linalg.norm(NM, np.inf)))),
+    ("print(norm(a), norm(a, ord: 1, axis: 1))", out(float(np.linalg.norm(NM)), np.linalg.norm(NM, 1, axis=1))),
+    ("norm(ones([2, 2, 2]), ord: 2)", err("argument 'ord' of 'norm' needs a vector or a matrix without 'axis', got shape [2, 2, 2]")),
+])

@@ -33,11 +33,11 @@ public enum BinaryOp: String, Sendable {
   /// Comparison `>=`; the result is bool.
   case greaterEqual = ">="
   /// Logical and of "nonzero" values; the result is bool.
-  case logicalAnd = "and"
+  case logicalAnd = "logical_and"
   /// Logical or of "nonzero" values; the result is bool.
-  case logicalOr = "or"
+  case logicalOr = "logical_or"
   /// Logical exclusive or of "nonzero" values; the result is bool.
-  case logicalXor = "xor"
+  case logicalXor = "logical_xor"
 
   var isComparison: Bool {
     switch self {

@@ -164,11 +164,16 @@ extension BuiltinTable {
       },
       T.entry(
         "randint",
-        [BuiltinParameter("low", .int), BuiltinParameter("high", .int), BuiltinParameter("shape", T.shapeType, default: "1"), seed],
-        doc: "Random int64 values in [low, high) of the given shape." + seedDoc,
+        [BuiltinParameter("low", .int), BuiltinParameter("high", .optional(.int), default: "nil"), BuiltinParameter("shape", T.shapeType, default: "1"), seed],
+        doc: "Random int64 values in [low, high) of the given shape; with 'high' nil, in [0, low) (NumPy's randint(5, size=...))." + seedDoc,
         example: "randint(0, 10, [2, 3], seed: 0).shape  # (2, 3)"
       ) { args, context in
-        guard case .int(let low) = args[0], case .int(let high) = args[1] else { return .null }
+        guard case .int(let first) = args[0] else { return .null }
+        let (low, high): (Int, Int)
+        switch args[1] {
+        case .int(let h): (low, high) = (first, h)
+        default: (low, high) = (0, first)
+        }
         let shape = try T.shape(args[2], "shape", of: "randint")
         return .tensor(try T.withGenerator(args[3], context) { try Tensor.randint(low, high, shape: shape, using: &$0) })
       },

@@ -13,7 +13,7 @@ extension TensorBuiltins {
 }
 
 extension BuiltinTable {
-  /// reshape flatten transpose squeeze expand_dims concat stack split sort argsort unique.
+  /// reshape take flatten transpose squeeze expand_dims concat stack split sort argsort unique.
   static var tensorShape: [Builtin] {
     typealias T = TensorBuiltins
     return [
@@ -24,6 +24,25 @@ extension BuiltinTable {
       ) { args, _ in
         let t = try T.tensor(args, 0, "x", of: "reshape")
         return .tensor(try t.reshaped(try T.shape(args[1], "shape", of: "reshape", allowInferred: true)))
+      },
+      T.entry(
+        "take", [BuiltinParameter("x", T.tensorLike), BuiltinParameter("indices", T.tensorLike), BuiltinParameter("axis", .optional(.int), default: "nil")],
+        doc: "The elements (or slices along 'axis') at integer positions, NumPy's take: of the flattened tensor when 'axis' is nil; negative positions count from the end; the result has the indices' shape in place of the axis.",
+        example: "take(tensor([[1, 2], [3, 4]]), [1, 0], axis: 1).tolist()  # [[2, 1], [4, 3]]"
+      ) { args, _ in
+        let t = try T.tensor(args, 0, "x", of: "take")
+        var indices = try T.tensor(args, 1, "indices", of: "take")
+        if indices.dtype != .int64 {
+          guard indices.count == 0 else {
+            throw MelixError("argument 'indices' of 'take': expected Ints, got \(indices.dtype) values")
+          }
+          indices = indices.cast(to: .int64)
+        }
+        // One Int position gives a number, as NumPy's take and t[i].
+        guard let axis = try T.axis(args[2], "take") else {
+          return TensorConversion.scalarOrTensor(try t.flattened().take(indices, axis: 0))
+        }
+        return TensorConversion.scalarOrTensor(try t.take(indices, axis: axis))
       },
       T.entry(
         "flatten", [BuiltinParameter("x", T.tensorLike)],

@@ -808,3 +808,11 @@ write("linalg_norm_of_a_matrix_with_ord", "np.linalg.norm(A, ord) on a matrix: 2
     ("print(norm(a), norm(a, ord: 1, axis: 1))", out(float(np.linalg.norm(NM)), np.linalg.norm(NM, 1, axis=1))),
     ("norm(ones([2, 2, 2]), ord: 2)", err("argument 'ord' of 'norm' needs a vector or a matrix without 'axis', got shape [2, 2, 2]")),
 ])
+TK = np.arange(6).reshape(2, 3)
+write("shape_take", "np.take: of the flattened tensor without axis, negative positions from the end, the indices' shape in place of the axis", [
+    ("let t = arange(6).reshape([2, 3])", None),
+    ("print(take(t, [5, -1, 0]), take(t, 4))", out(np.take(TK, [5, -1, 0]), int(np.take(TK, 4)))),
+    ("print(take(t, [2, 0], axis: 1))", out(np.take(TK, [2, 0], axis=1))),
+    ("print(take(t, [], axis: 0).shape)", out(np.take(TK, np.array([], dtype=np.int64), axis=0).shape)),
+    ("take(t, [2], axis: 0)", err("index 2 is out of range for axis 0 with size 2")),
+])

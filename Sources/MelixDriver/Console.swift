@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Where the driver writes: Melix output to stdout, diagnostics to stderr.
 ///
@@ -7,6 +8,9 @@ public struct Console: Sendable {
   /// True when diagnostics should carry ANSI colours: stderr is a terminal and `NO_COLOR`
   /// is unset or empty (https://no-color.org).
   public let colorDiagnostics: Bool
+  /// Set once a script serves a model: from then on every `out` is flushed. Shared by the
+  /// copies of this console (the session's output closure and the `deploy` built-in).
+  private let flushesEachWrite = FlushSwitch()
 
   /// Decides colour from the real stderr and `environment`.
   public init(environment: [String: String]) {
@@ -14,9 +18,23 @@ public struct Console: Sendable {
     self.colorDiagnostics = isatty(STDERR_FILENO) != 0 && !noColor
   }
 
-  /// Writes Melix program output to stdout (buffered by the C library, flushed at exit).
+  /// Writes Melix program output to stdout: buffered by the C library (line by line on a
+  /// terminal, in blocks on a pipe, flushed at exit) until `flushEachWrite()` is called.
+  ///
+  /// Block buffering on a pipe is kept for ordinary scripts because flushing every line made
+  /// a loop of a million `print`s 2.8 times slower piped to `cat` (0.91 s against 2.51 s, the
+  /// extra time spent in `write(2)`; measured with `stdbuf -oL` on the release build).
   public func out(_ text: String) {
     Console.write(text, to: stdout)
+    if flushesEachWrite.isOn { fflush(stdout) }
+  }
+
+  /// Flushes stdout now and after every later `out`: called when a script starts serving a
+  /// model, so that `melix run deploy.mlx | tee log` shows each line as it is printed while
+  /// the script waits on its server, not when the program ends.
+  public func flushEachWrite() {
+    flushesEachWrite.turnOn()
+    fflush(stdout)
   }
 
   /// Writes `text` to stderr, adding a final newline if it lacks one. Flushes stdout first
@@ -40,4 +58,14 @@ public struct Console: Sendable {
   public func report(_ error: DriverError) {
     err("melix: error: \(error.message)")
   }
+}
+
+/// A flag that can only be turned on, readable from any thread (a server's output may come
+/// from the script's thread while `deploy` turns it on).
+private final class FlushSwitch: Sendable {
+  private let flag = Atomic<Bool>(false)
+
+  var isOn: Bool { flag.load(ordering: .relaxed) }
+
+  func turnOn() { flag.store(true, ordering: .relaxed) }
 }

@@ -7,7 +7,12 @@ import MelixServer
 /// the driver injects these built-ins into the sessions it makes).
 enum DeployHost {
   /// `deploy(model, port:, host:, name:)`, `wait(server)` and `stop(server)`.
-  static func builtins() -> [Builtin] {
+  ///
+  /// - Parameter whenServing: Called once a `deploy` has started its server and before a
+  ///   `wait` blocks: the driver makes the script's output unbuffered then
+  ///   (`Console.flushEachWrite`), so a piped script shows what it printed while it serves.
+  /// - Returns: The three built-ins.
+  static func builtins(whenServing: @escaping @Sendable () -> Void = {}) -> [Builtin] {
     [
       Builtin(
         "deploy",
@@ -52,7 +57,9 @@ enum DeployHost {
         }
         started.wait()
         switch box.get() {
-        case .success(let running): return .native(ServerValue(running, name: name))
+        case .success(let running):
+          whenServing()
+          return .native(ServerValue(running, name: name))
         case .failure(let error as ServeError): throw MelixError("cannot deploy: \(error)")
         case .failure(let error): throw MelixError("cannot deploy on \(host):\(port): \(error)")
         case nil: throw MelixError("cannot deploy on \(host):\(port)")
@@ -71,6 +78,7 @@ enum DeployHost {
         guard case .native(let value) = args[0], let server = value as? ServerValue else {
           throw MelixError("'wait' needs a Server returned by 'deploy'")
         }
+        whenServing()
         try server.waitForSignal()
         // The driver's own Ctrl-C handler may also have seen the SIGINT that ended the wait.
         context.clearInterrupt()

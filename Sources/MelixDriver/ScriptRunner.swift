@@ -60,7 +60,8 @@ struct ScriptRunner {
   /// - Returns: The session.
   func makeSession(output: @escaping (String) -> Void) -> Session {
     let session = Session(
-      output: output, searchPaths: searchPaths, extraBuiltins: DeployHost.builtins())
+      output: output, searchPaths: searchPaths,
+      extraBuiltins: DeployHost.builtins(whenServing: { [console] in console.flushEachWrite() }))
     if let failure = session.preludeFailure {
       console.err("warning: the prelude failed to load; running without it\n" + failure)
     }

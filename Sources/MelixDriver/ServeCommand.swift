@@ -23,7 +23,9 @@ struct ServeCommand: ParsableCommand {
   @Argument(help: ArgumentHelp("A checkpoint written by 'save' (HDF5).", valueName: "model.h5"))
   var checkpoint: String
 
-  @Option(help: "TCP port (0 picks a free one).")
+  // Every number option parses `.unconditional`: `--port -1` is a (bad) port, reported by
+  // `validate()`, not a missing value followed by an unknown option '-1'.
+  @Option(parsing: .unconditional, help: "TCP port (0 picks a free one).")
   var port: Int = 8080
 
   @Option(help: "Address to bind.")
@@ -36,14 +38,36 @@ struct ServeCommand: ParsableCommand {
   var apiKeyFile: String?
 
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp("Largest request body in bytes; larger ones get 413.", valueName: "bytes"))
   var maxBodySize: Int = 10 * 1024 * 1024
 
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
       "Event-loop threads (default: 1 on machines with up to 2 cores, else one per core).",
       valueName: "n"))
   var threads: Int?
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "Seconds a connection may stay silent (between requests or mid-request) before it is "
+        + "closed; fractions allowed.",
+      valueName: "seconds"))
+  var idleTimeout: Double = ServeCommand.defaultIdleTimeout
+
+  /// The idle timeout when `--idle-timeout` is not given, in seconds:
+  /// `ServerConfiguration`'s default (30).
+  static let defaultIdleTimeout: Double = {
+    let parts = ServerConfiguration().idleTimeout.components
+    return Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
+  }()
+  /// The longest `--idle-timeout` accepted, in seconds (a year): far beyond any use, and far
+  /// below where the conversion to nanoseconds could overflow.
+  static let longestIdleTimeout = 365.0 * 24 * 3600
+  /// The shortest `--idle-timeout` accepted, in seconds (one millisecond).
+  static let shortestIdleTimeout = 0.001
 
   func validate() throws {
     guard (0...65535).contains(port) else {
@@ -53,8 +77,25 @@ struct ServeCommand: ParsableCommand {
       throw ValidationError("'--threads' must be in 1...1024, got \(threads)")
     }
     guard maxBodySize > 0 else {
-      throw ValidationError("'--max-body-size' must be positive, got \(maxBodySize)")
+      throw ValidationError(
+        "'--max-body-size' must be a positive number of bytes, got \(maxBodySize)")
     }
+    // `!(x > 0)` also refuses NaN.
+    guard idleTimeout > 0, idleTimeout.isFinite else {
+      throw ValidationError(
+        "'--idle-timeout' must be a positive number of seconds, got \(Self.shown(idleTimeout))")
+    }
+    guard (Self.shortestIdleTimeout...Self.longestIdleTimeout).contains(idleTimeout) else {
+      throw ValidationError(
+        "'--idle-timeout' must be between 0.001 and 31536000 seconds (a year), got "
+          + Self.shown(idleTimeout))
+    }
+  }
+
+  /// `seconds` as the user would write it: `2` rather than `2.0`.
+  private static func shown(_ seconds: Double) -> String {
+    seconds.isFinite && seconds == seconds.rounded() && abs(seconds) < 1e15
+      ? String(Int64(seconds)) : String(seconds)
   }
 
   func run() throws {
@@ -98,7 +139,8 @@ struct ServeCommand: ParsableCommand {
       server = try ModelServer(
         models: [model],
         configuration: ServerConfiguration(
-          host: host, port: port, maxBodySize: maxBodySize, apiKey: apiKey),
+          host: host, port: port, maxBodySize: maxBodySize, apiKey: apiKey,
+          idleTimeout: .seconds(idleTimeout)),
         loadSeconds: [modelName: seconds])
     } catch {
       console.err("melix: error: \(error)")

@@ -14,6 +14,9 @@ struct CallChecker {
     /// One entry per overload: parameter names, how many of them have no default, and
     /// whether the last one collects the remaining positionals.
     let overloads: [(parameters: [String], required: [String], variadic: Bool)]
+    /// Per overload, the first keyword-only parameter's name (`seed` of `rand`), if any: no
+    /// positional argument reaches it.
+    var keywordOnly: [String?] = []
   }
 
   private let refs: [NodeID: VarRef]
@@ -74,7 +77,8 @@ struct CallChecker {
           named.map(\.name), named.filter { $0.defaultValue == nil }.map(\.name),
           entry.parameters.contains { $0.isVariadic }
         )
-      })
+      },
+      keywordOnly: entries.map { entry in entry.parameters.first(where: \.isKeywordOnly)?.name })
   }
 
   private init(refs: [NodeID: VarRef], builtins: [Builtin], functions: [Int: Signature]) {
@@ -189,6 +193,15 @@ struct CallChecker {
     }
     // A missing argument is certain only without overloads.
     guard signature.overloads.count == 1, let only = signature.overloads.first else { return }
+    if let keywordOnly = signature.keywordOnly.first ?? nil,
+      let limit = only.parameters.firstIndex(of: keywordOnly), positional > limit
+    {
+      diagnostics.append(
+        Diagnostic(
+          error: Messages.keywordOnlyParameter(signature.name, keywordOnly), at: span,
+          help: only.parameters.first == "shape" ? Messages.shapeIsOneList(signature.name) : nil))
+      return
+    }
     let given = Set(only.parameters.prefix(positional) + arguments.compactMap(\.label))
     if let missing = only.required.first(where: { !given.contains($0) }) {
       diagnostics.append(Diagnostic(error: Messages.missingArgument(signature.name, missing), at: span))

@@ -1,5 +1,5 @@
 /// SIMD kernels for `max`/`min` and `argmax`/`argmin` of one contiguous run, split over the
-/// cores when the run is long (``Parallel/partials(count:_:)``).
+/// cores when the run is long (``Parallel/reduceParts(count:_:combine:)``).
 ///
 /// Semantics are NumPy's (`np.maximum.reduce`, `np.argmax`): NaN propagates (the value of the
 /// first NaN is returned; `argmax` gives the first NaN's position), and ties give the first
@@ -23,10 +23,11 @@ enum Extremum {
   static func value<T: ExtremumScalar>(
     _ p: UnsafePointer<T>, _ n: Int, larger: Bool
   ) -> T {
-    let parts = Parallel.partials(count: n) { r in
+    Parallel.reduceParts(count: n) { r in
       serialValue(p + r.lowerBound, r.count, larger: larger)
+    } combine: { parts in
+      parts.withUnsafeBufferPointer { serialValue($0.baseAddress ?? p, $0.count, larger: larger) }
     }
-    return parts.withUnsafeBufferPointer { serialValue($0.baseAddress ?? p, $0.count, larger: larger) }
   }
 
   /// ``value(_:_:larger:)`` on the calling thread.
@@ -73,6 +74,34 @@ enum Extremum {
     return best
   }
 
+  /// Folds `row` into `best` element-wise: `best[j]` becomes `row[j]` where that is larger
+  /// (`larger`) or smaller, or NaN; a NaN in `best` stays.
+  ///
+  /// - Parameters:
+  ///   - best: The running extremes, `[columns]`.
+  ///   - row: The next row, `[columns]`.
+  ///   - columns: Their length.
+  ///   - larger: `true` for the maximum.
+  static func fold<T: ExtremumScalar>(
+    _ best: UnsafeMutablePointer<T>, _ row: UnsafePointer<T>, _ columns: Int, larger: Bool
+  ) {
+    let stride = MemoryLayout<T>.stride
+    var j = 0
+    while j + 8 <= columns {
+      var b = UnsafeRawPointer(best).loadUnaligned(fromByteOffset: j * stride, as: Lanes<T>.self)
+      let v = UnsafeRawPointer(row).loadUnaligned(fromByteOffset: j * stride, as: Lanes<T>.self)
+      T.keepBetterOrNaN(&b, v, larger: larger)
+      UnsafeMutableRawPointer(best).storeBytes(of: b, toByteOffset: j * stride, as: Lanes<T>.self)
+      j += 8
+    }
+    while j < columns {
+      let v = row[j]
+      let b = best[j]
+      if b == b && (v != v || (larger ? v > b : v < b)) { best[j] = v }
+      j += 1
+    }
+  }
+
   // MARK: - Position
 
   /// Position of the first largest (`larger`) or smallest element of `p[0..<n]`, or of the
@@ -85,16 +114,16 @@ enum Extremum {
   static func index<T: ExtremumScalar>(
     _ p: UnsafePointer<T>, _ n: Int, larger: Bool
   ) -> Int {
-    let parts = Parallel.partials(count: n) { r in
+    Parallel.reduceParts(count: n) { r in
       r.lowerBound + serialIndex(p + r.lowerBound, r.count, larger: larger)
-    }
-    return merge(p, parts, larger: larger)
+    } combine: { merge(p, $0, larger: larger) }
   }
 
   /// ``index(_:_:larger:)`` on the calling thread, in blocks whose positions fit the lanes.
   static func serialIndex<T: ExtremumScalar>(
     _ p: UnsafePointer<T>, _ n: Int, larger: Bool
   ) -> Int {
+    if n <= indexBlock { return blockIndex(p, n, larger: larger) }
     var candidates: [Int] = []
     var lo = 0
     while lo < n {
@@ -170,10 +199,15 @@ enum Extremum {
     _ p: UnsafePointer<T>, _ lo: Int, _ hi: Int, larger: Bool
   ) -> Int {
     var best = lo
-    for i in lo..<hi {
+    var value = p[lo]
+    if value != value { return lo }
+    // Selects rather than branches: on random data the "new best" branch mispredicts.
+    for i in (lo + 1)..<Swift.max(hi, lo + 1) {
       let v = p[i]
       if v != v { return i }
-      if larger ? v > p[best] : v < p[best] { best = i }
+      let better = larger ? v > value : v < value
+      best = better ? i : best
+      value = better ? v : value
     }
     return best
   }
@@ -192,6 +226,8 @@ protocol ExtremumScalar: SIMDScalar & Comparable {
   /// Replaces the lanes of `best` that `v` beats (strictly larger when `larger`, else strictly
   /// smaller) and adds `v`'s NaN lanes to `nan`.
   static func keepBetter(_ best: inout SIMD8<Self>, _ nan: inout Mask, _ v: SIMD8<Self>, larger: Bool)
+  /// Replaces the lanes of `best` that `v` beats or where `v` is NaN; NaN lanes of `best` stay.
+  static func keepBetterOrNaN(_ best: inout SIMD8<Self>, _ v: SIMD8<Self>, larger: Bool)
   /// ``keepBetter(_:_:_:larger:)`` that also moves the beaten lanes' positions to `at`.
   static func keepBetter(
     _ best: inout SIMD8<Self>, _ position: inout SIMD8<SIMDMaskScalar>, _ nan: inout Mask,
@@ -199,6 +235,11 @@ protocol ExtremumScalar: SIMDScalar & Comparable {
 }
 
 extension Double: ExtremumScalar {
+  @inline(__always) static func keepBetterOrNaN(
+    _ best: inout SIMD8<Double>, _ v: SIMD8<Double>, larger: Bool
+  ) {
+    best.replace(with: v, where: (larger ? v .> best : v .< best) .| (v .!= v))
+  }
   @inline(__always) static func nanLanes(_ v: SIMD8<Double>) -> Mask { v .!= v }
   @inline(__always) static func anyLane(_ mask: Mask) -> Bool { any(mask) }
   @inline(__always) static func keepBetter(
@@ -219,6 +260,11 @@ extension Double: ExtremumScalar {
 }
 
 extension Float: ExtremumScalar {
+  @inline(__always) static func keepBetterOrNaN(
+    _ best: inout SIMD8<Float>, _ v: SIMD8<Float>, larger: Bool
+  ) {
+    best.replace(with: v, where: (larger ? v .> best : v .< best) .| (v .!= v))
+  }
   @inline(__always) static func nanLanes(_ v: SIMD8<Float>) -> Mask { v .!= v }
   @inline(__always) static func anyLane(_ mask: Mask) -> Bool { any(mask) }
   @inline(__always) static func keepBetter(
@@ -239,6 +285,11 @@ extension Float: ExtremumScalar {
 }
 
 extension Int64: ExtremumScalar {
+  @inline(__always) static func keepBetterOrNaN(
+    _ best: inout SIMD8<Int64>, _ v: SIMD8<Int64>, larger: Bool
+  ) {
+    best.replace(with: v, where: larger ? v .> best : v .< best)
+  }
   @inline(__always) static func nanLanes(_ v: SIMD8<Int64>) -> Mask { Mask(repeating: false) }
   @inline(__always) static func anyLane(_ mask: Mask) -> Bool { any(mask) }
   @inline(__always) static func keepBetter(

@@ -66,13 +66,13 @@ enum PairwiseSum {
     return r
   }
 
-  /// Sum of a contiguous run, split over the cores when long (``Parallel/partials(count:_:)``:
+  /// Sum of a contiguous run, split over the cores when long (``Parallel/reduceParts(count:_:combine:)``:
   /// eight fixed parts, each summed pairwise, then the partial sums added pairwise), which
   /// keeps the O(ε·log n) error bound. The parts do not depend on the core count, so results
   /// are bit-identical on every machine.
   static func parallelSum<T: BinaryFloatingPoint>(_ p: UnsafePointer<T>, _ n: Int) -> T {
-    let parts = Parallel.partials(count: n) { r in sum(p + r.lowerBound, r.count) }
-    if parts.count == 1 { return parts[0] }
-    return parts.withUnsafeBufferPointer { sum(UnsafePointer($0.baseAddress ?? p), $0.count) }
+    Parallel.reduceParts(count: n) { r in sum(p + r.lowerBound, r.count) } combine: { parts in
+      parts.withUnsafeBufferPointer { sum(UnsafePointer($0.baseAddress ?? p), $0.count) }
+    }
   }
 }

@@ -65,15 +65,22 @@ enum Parallel {
   /// several parts per core keep a core taken by another process from holding up the rest.
   static let partChunks = 8
 
-  /// Reduces a run of `count` elements in parts: `body` is called with each part's range
-  /// (the whole run, once, when `count` is below ``partThreshold``) and the results are
-  /// returned in order. The parts end on multiples of 8 so SIMD loops stay aligned.
+  /// Reduces a run of `count` elements in parts: `body` reduces each part's range and
+  /// `combine` the parts' results (in order). A run shorter than ``partThreshold`` is one
+  /// part, reduced inline without `combine` and without allocating. The parts end on
+  /// multiples of 8 so SIMD loops stay aligned.
   ///
   /// - Parameters:
   ///   - count: Length of the run.
+  ///   - threshold: Shortest run that is split (``partThreshold`` elements unless told, e.g.
+  ///     fewer rows when each item is a row).
   ///   - body: Reduces one part; parts are disjoint and cover `0..<count`.
-  static func partials<R>(count: Int, _ body: (Range<Int>) -> R) -> [R] {
-    if count < partThreshold || cores < 2 { return [body(0..<count)] }
+  ///   - combine: Reduces the parts' results, given in the order of their ranges.
+  static func reduceParts<R>(
+    count: Int, threshold: Int = partThreshold, _ body: (Range<Int>) -> R,
+    combine: ([R]) -> R
+  ) -> R {
+    if count < Swift.max(threshold, partChunks) || cores < 2 { return body(0..<count) }
     var per = (count + partChunks - 1) / partChunks
     per = (per + 7) & ~7
     var parts: [R?] = Array(repeating: nil, count: partChunks)
@@ -85,6 +92,6 @@ enum Parallel {
         if lo < hi { o[c] = body(lo..<hi) }
       }
     }
-    return parts.compactMap { $0 }
+    return combine(parts.compactMap { $0 })
   }
 }

@@ -65,11 +65,11 @@ extension Tensor {
       }
     case .int64:
       out = reduceRuns(ax, keepDims: keepDims) { (p: UnsafePointer<Int64>, n: Int) -> Int64 in
-        Parallel.partials(count: n) { r in
+        Parallel.reduceParts(count: n) { r in
           var s: Int64 = 0
           for i in r { s = s &+ p[i] }
           return s
-        }.reduce(0, &+)
+        } combine: { $0.reduce(0, &+) }
       }
     case .bool:
       out = reduceRuns(ax, keepDims: keepDims) { (p: UnsafePointer<Bool>, n: Int) -> Int64 in
@@ -85,6 +85,17 @@ extension Tensor {
     }
   }
 
+  /// For a reduction over the leading `axes` of contiguous data: the number of rows
+  /// reduced, the elements per row, and the output shape (with or without kept axes).
+  func leadingLayout(_ axes: [Int], keepDims: Bool) -> (rows: Int, columns: Int, outShape: [Int]) {
+    let rows = axes.map { shape[$0] }.reduce(1, *)
+    let outShape =
+      keepDims
+      ? shape.enumerated().map { axes.contains($0.offset) ? 1 : $0.element }
+      : Array(shape[axes.count...])
+    return (rows, count / Swift.max(rows, 1), outShape)
+  }
+
   /// Sums over leading axes of contiguous data (`[rows, columns]` → `[columns]`, the batch
   /// axis of a gradient or the sample axis of a dataset) without transposing a copy: rows are
   /// added into a running block of 128 rows, and block sums are combined pairwise (a binary
@@ -92,12 +103,7 @@ extension Tensor {
   func sumLeadingRows<T: TensorScalar & BinaryFloatingPoint>(
     _ t: T.Type, axes: [Int], keepDims: Bool
   ) -> Tensor {
-    let rows = axes.map { shape[$0] }.reduce(1, *)
-    let columns = count / Swift.max(rows, 1)
-    let outShape =
-      keepDims
-      ? shape.enumerated().map { axes.contains($0.offset) ? 1 : $0.element }
-      : Array(shape[axes.count...])
+    let (rows, columns, outShape) = leadingLayout(axes, keepDims: keepDims)
     let out = Tensor.zeros(outShape, dtype: T.dtype)
     guard rows > 0, columns > 0 else { return out }
     let src = base(T.self)
@@ -260,8 +266,12 @@ extension Tensor {
     guard ax.allSatisfy({ shape[$0] > 0 }) else {
       throw TensorError.invalidArgument(op: op, message: "zero-size reduction has no identity")
     }
+    // Leading axes of contiguous data (`max(axis: 0)` of a `[rows, columns]` table) fold
+    // whole rows, without the transposed copy `reduceRuns` would make.
+    let leading = !ax.isEmpty && ax == Array(0..<ax.count) && ax.count < rank && isContiguous
     func pick<T: TensorScalar & ExtremumScalar>(_ t: T.Type) -> Tensor {
-      reduceRuns(ax, keepDims: keepDims) { (p: UnsafePointer<T>, n: Int) -> T in
+      if leading { return extremumLeadingRows(T.self, axes: ax, keepDims: keepDims, larger: larger) }
+      return reduceRuns(ax, keepDims: keepDims) { (p: UnsafePointer<T>, n: Int) -> T in
         Extremum.value(p, n, larger: larger)
       }
     }
@@ -286,6 +296,41 @@ extension Tensor {
       let ties = try mask.sum(axes: ax, keepDims: true)
       return [try g.reshaped(keptShape) * mask / ties]
     }
+  }
+
+  /// Maximum or minimum over the leading `axes` of contiguous data (at least one row): each
+  /// part of the rows folds them into its own row of running extremes (SIMD across the
+  /// columns, NaN kept once met), and the parts' rows are folded the same way.
+  private func extremumLeadingRows<T: TensorScalar & ExtremumScalar>(
+    _ t: T.Type, axes: [Int], keepDims: Bool, larger: Bool
+  ) -> Tensor {
+    let (rows, columns, outShape) = leadingLayout(axes, keepDims: keepDims)
+    let out = Tensor(uninitializedShape: outShape, dtype: T.dtype)
+    guard rows > 0, columns > 0 else { return out }
+    let src = UnsafePointer(base(T.self))
+    let best = Parallel.reduceParts(
+      count: rows, threshold: Swift.max(1, Parallel.partThreshold / columns)
+    ) { r -> [T] in
+      var acc = Array(UnsafeBufferPointer(start: src + r.lowerBound * columns, count: columns))
+      acc.withUnsafeMutableBufferPointer { a in
+        for row in (r.lowerBound + 1)..<r.upperBound {
+          Extremum.fold(a.baseAddress!, src + row * columns, columns, larger: larger)
+        }
+      }
+      return acc
+    } combine: { parts in
+      var acc = parts[0]
+      acc.withUnsafeMutableBufferPointer { a in
+        for part in parts.dropFirst() {
+          part.withUnsafeBufferPointer { Extremum.fold(a.baseAddress!, $0.baseAddress!, columns, larger: larger) }
+        }
+      }
+      return acc
+    }
+    best.withUnsafeBufferPointer { b in
+      out.base(T.self).update(from: b.baseAddress!, count: columns)
+    }
+    return out
   }
 
   /// Whether any element over `axes` is nonzero (bool result; false when empty).
@@ -316,8 +361,10 @@ extension Tensor {
     let ax = try ShapeMath.normalize(axes: axes, rank: rank)
     func run<T: NonzeroCounting>(_ t: T.Type) -> Tensor {
       reduceRuns(ax, keepDims: keepDims) { (p: UnsafePointer<T>, n: Int) -> Bool in
-        let decided = Parallel.partials(count: n) { r in T.decides(p, r, any: any) }
-        return decided.contains(true) == any
+        let decided = Parallel.reduceParts(count: n) { r in T.decides(p, r, any: any) } combine: {
+          $0.contains(true)
+        }
+        return decided == any
       }
     }
     switch dtype {
@@ -401,7 +448,14 @@ extension Tensor {
   ///
   /// - Throws: `TensorError.axisOutOfRange`.
   public func softmax(axis: Int = -1) throws -> Tensor {
-    try logSoftmax(axis: axis).exp()
+    let x = asFloat()
+    let ax = try ShapeMath.normalize(axis: axis, rank: rank)
+    // One exp, as NumPy/SciPy code does (exp of the log-softmax took two); each slice's sum is
+    // at least 1 (its maximum gives exp(0)), so the division is safe.
+    var m = try x.detached().max(axes: [ax], keepDims: true)
+    m = try Tensor.where(m.isFinite(), m, m.zerosLike())
+    let e = try (try x - m).exp()
+    return try e / (try e.sum(axes: [ax], keepDims: true))
   }
 
   /// Log-softmax along `axis`: `x - logsumexp(x)`, stable for large inputs.

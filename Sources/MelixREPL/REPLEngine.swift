@@ -16,6 +16,17 @@ public protocol REPLEngine: AnyObject {
   /// - Returns: the outcome, with errors already rendered.
   func run(_ source: SourceFile, display: Bool, color: Bool) -> EngineOutcome
 
+  /// Runs `melix check`'s checks on `source` (syntax, names, argument counts and keywords
+  /// in calls to built-ins and functions) against the session's current globals, without
+  /// running anything: `:run` and `:load` call it first, as `melix run` does.
+  ///
+  /// - Parameters:
+  ///   - source: the script (or the cells of it that will run).
+  ///   - color: whether rendered errors may contain ANSI colours.
+  /// - Returns: every error rendered with its file:line:col and caret, newline-terminated;
+  ///   nil when there is none.
+  func check(_ source: SourceFile, color: Bool) -> String?
+
   /// Asks a running `run` to stop soon. Called from another thread (the SIGINT watcher).
   func interrupt()
 

@@ -12,7 +12,8 @@ extension REPLLoop {
       time(statement)
     case .load(let path):
       if let text = script(at: path) {
-        runSource(SourceFile(path: path, text: text), display: false)
+        let source = SourceFile(path: path, text: text)
+        if passesChecks(source) { runSource(source, display: false) }
       }
     case .run(let path, let cell):
       run(path: path, cell: cell)
@@ -109,7 +110,7 @@ extension REPLLoop {
     let source = SourceFile(path: path, text: text)
     let cells = engine.cells(of: source).sorted { $0.startLine < $1.startLine }
     guard let number else {
-      runAllCells(of: source, cells)
+      if passesChecks(source) { runAllCells(of: source, cells) }
       return
     }
     guard !cells.isEmpty else {
@@ -125,8 +126,20 @@ extension REPLLoop {
     }
     let preamble = ScriptCells.preamble(startLines: cells.map(\.startLine))
     let cell = ScriptCells.lines(ofCellAt: number - 1, startLines: cells.map(\.startLine))
-    let selected = ScriptCells.masked(text) { preamble.contains($0) || cell.contains($0) }
-    runSource(SourceFile(path: path, text: selected), display: true)
+    let selected = SourceFile(
+      path: path, text: ScriptCells.masked(text) { preamble.contains($0) || cell.contains($0) })
+    if passesChecks(selected) { runSource(selected, display: true) }
+  }
+
+  /// Runs `melix check`'s checks on the whole of what a `:run` or `:load` will run, before
+  /// any of it runs (as `melix run` does), so a misspelt keyword in the last cell does not
+  /// surface after the first cells have trained; shows the errors when there are any.
+  ///
+  /// - Returns: true when nothing stops the run.
+  private func passesChecks(_ source: SourceFile) -> Bool {
+    guard let rendered = engine.check(source, color: console.errorColor) else { return true }
+    console.writeError(rendered)
+    return false
   }
 
   /// Runs the preamble, then every cell in turn, showing each one's value, as a notebook's

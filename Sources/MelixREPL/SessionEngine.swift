@@ -36,6 +36,21 @@ public final class SessionEngine: REPLEngine {
     }
   }
 
+  /// Runs `Session.check` and renders its errors with `DiagnosticRenderer.render`.
+  ///
+  /// - Parameters:
+  ///   - source: The script text, with the path diagnostics show.
+  ///   - color: Whether rendered errors use ANSI colour.
+  /// - Returns: The rendered errors (each ending in a newline), or nil when there are none
+  ///   (warnings alone do not stop a run, as with `melix run`).
+  public func check(_ source: SourceFile, color: Bool) -> String? {
+    let diagnostics = session.check(source)
+    guard diagnostics.contains(where: { $0.severity == .error }) else { return nil }
+    return diagnostics.map {
+      terminated(DiagnosticRenderer.render($0, in: source, color: color))
+    }.joined()
+  }
+
   /// Forwards to `Session.interrupt()`, which is safe from any thread.
   public func interrupt() { session.interrupt() }
 

@@ -41,6 +41,21 @@ final class CLIRunChecksTests: XCTestCase {
     XCTAssertTrue(result.stderr.contains("error: 'f' takes 1 argument but 2 were given"), result.stderr)
   }
 
+  /// NumPy's `rand(2, 3)` habit: a positional argument for a keyword-only `seed` is found
+  /// before anything runs, with the hint that a shape is one list.
+  func testRunReportsAPositionalSeedBeforeRunning() throws {
+    let path = try script("seed.mlx", "print(\"started\")\nlet a = rand(2, 3)\nlet b = rand([2, 3], seed: 3)\n")
+    let result = try MelixProcess.locate().run(["run", path])
+    XCTAssertEqual(result.status, 2, result.stderr)
+    XCTAssertEqual(result.stdout, "")
+    XCTAssertTrue(
+      result.stderr.contains(
+        "\(path):2:9: error: 'rand' takes 'seed' only as a keyword ('seed: ...'), not as a positional argument"),
+      result.stderr)
+    XCTAssertTrue(result.stderr.contains("help: a shape is one list, as in NumPy's shape tuples: rand([2, 3])"), result.stderr)
+    XCTAssertFalse(result.stderr.contains(":3:"), "the keyword form is fine: \(result.stderr)")
+  }
+
   /// Name errors no longer hide argument errors: both come at once, in source order.
   func testCheckReportsNameAndArgumentErrorsTogetherInOrder() throws {
     let path = try script(

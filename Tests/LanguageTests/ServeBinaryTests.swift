@@ -188,6 +188,38 @@ final class ServeBinaryTests: XCTestCase {
       second.stderr, "melix: error: cannot listen on 127.0.0.1:\(port): address already in use\n")
   }
 
+  /// With `--idle-timeout 1.5`, a silent connection and one stalled in the middle of a request
+  /// are closed after about 1.5 s (the default, 30 s, would keep them open past the test's
+  /// limit); a connection sending a request every 0.6 s stays open past 1.5 s.
+  func testServeClosesAConnectionIdleLongerThanTheIdleTimeout() throws {
+    let checkpoint = try trainCheckpoint()
+    let (server, base) = try serve([checkpoint, "--port", "0", "--idle-timeout", "1.5"])
+    let port = UInt16(base.split(separator: ":").last ?? "") ?? 0
+    let silent = try RawSocket(port: port)
+    let stalled = try RawSocket(port: port)
+    XCTAssertTrue(stalled.send("GET /v2/health/live HTTP/1.1\r\nHo"))
+    let begin = Date()
+    for (connection, what) in [(silent, "silent"), (stalled, "stalled")] {
+      XCTAssertTrue(connection.waitForClose(timeout: 12), "the \(what) connection stayed open")
+      let waited = Date().timeIntervalSince(begin)
+      XCTAssertGreaterThanOrEqual(waited, 1.3, what)
+      XCTAssertLessThan(waited, 12, what)
+    }
+    let busy = try RawSocket(port: port)
+    let busySince = Date()
+    for _ in 0..<5 {
+      XCTAssertTrue(busy.send("GET /v2/health/live HTTP/1.1\r\nHost: x\r\n\r\n"))
+      XCTAssertTrue(
+        busy.read(until: #"{"live":true}"#, timeout: 10).contains(#"{"live":true}"#),
+        "the busy connection was closed after \(Date().timeIntervalSince(busySince)) s")
+      Thread.sleep(forTimeInterval: 0.6)
+    }
+    XCTAssertGreaterThan(Date().timeIntervalSince(busySince), 2.5)
+    XCTAssertTrue(busy.waitForClose(timeout: 12), "the busy connection stayed open once silent")
+    server.signal(SIGTERM)
+    XCTAssertEqual(server.waitForExit(timeout: 20), 0, server.stderr)
+  }
+
   func testServeRejectsAThreadCountOutOfRange() throws {
     let result = try MelixProcess.locate().run(["serve", "model.h5", "--threads", "0"])
     XCTAssertEqual(result.status, 64, result.stderr)
@@ -242,6 +274,9 @@ final class ServeBinaryTests: XCTestCase {
       json: #"{"inputs": [{"name": "x", "shape": [5, 4], "datatype": "FP64", "data": ["# + flat
         + "]}]}")
     XCTAssertEqual(v2.status, 200, v2.body)
+    // Standard output is a pipe, yet what the script printed while it serves is out already.
+    XCTAssertTrue(
+      run.waitForStdout { $0.split(separator: "\n").count == 3 }, "stdout so far: \(run.stdout)")
     try "done\n0\n1\n".write(to: flag, atomically: true, encoding: .utf8)
     XCTAssertEqual(run.waitForExit(timeout: 60), 0, run.stderr)
 
@@ -308,6 +343,8 @@ final class ServeBinaryTests: XCTestCase {
       return
     }
     XCTAssertEqual(try curl("GET", base + "/v2/models/model/ready").status, 200)
+    // What the script printed before `wait` is out, though standard output is a pipe.
+    XCTAssertTrue(run.waitForStdout { $0 == base + "\n" }, "stdout so far: \(run.stdout)")
     let v1 = try curl(
       "POST", base + "/v1/models/model:predict", json: #"{"instances": [[5.1, 3.5, 1.4, 0.2]]}"#)
     XCTAssertEqual(v1.status, 200, v1.body)
@@ -575,6 +612,16 @@ private final class BackgroundMelix: @unchecked Sendable {
     return nil
   }
 
+  /// True once stdout satisfies `condition` (at most 10 s).
+  func waitForStdout(_ condition: (String) -> Bool) -> Bool {
+    let deadline = Date().addingTimeInterval(10)
+    while Date() < deadline {
+      if condition(stdout) { return true }
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    return condition(stdout)
+  }
+
   func signal(_ number: Int32) { Foundation.kill(process.processIdentifier, number) }
 
   /// The exit status once the process has exited normally within `timeout` seconds and its
@@ -589,5 +636,74 @@ private final class BackgroundMelix: @unchecked Sendable {
 
   func kill() {
     if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
+  }
+}
+
+/// A blocking TCP connection to 127.0.0.1 for the idle-timeout test: raw bytes, so the test
+/// controls exactly when the server last heard from the client.
+private final class RawSocket {
+  private let descriptor: Int32
+
+  /// Connects to `127.0.0.1:port`.
+  init(port: UInt16) throws {
+    descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard descriptor >= 0 else { throw XCTSkip("no socket") }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = port.bigEndian
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let connected = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+      }
+    }
+    guard connected else {
+      close(descriptor)
+      throw XCTSkip("cannot connect to port \(port)")
+    }
+  }
+
+  deinit { close(descriptor) }
+
+  /// Sends `text`; false if the connection refused it.
+  func send(_ text: String) -> Bool {
+    let bytes = Array(text.utf8)
+    return bytes.withUnsafeBytes {
+      Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) == bytes.count
+    }
+  }
+
+  /// What arrives until it contains `marker`, the peer closes, or `timeout` seconds pass.
+  func read(until marker: String, timeout: Double) -> String {
+    var received: [UInt8] = []
+    let deadline = Date().addingTimeInterval(timeout)
+    while Date() < deadline {
+      guard let chunk = receive(timeout: deadline.timeIntervalSinceNow), !chunk.isEmpty else {
+        break
+      }
+      received += chunk
+      if String(decoding: received, as: UTF8.self).contains(marker) { break }
+    }
+    return String(decoding: received, as: UTF8.self)
+  }
+
+  /// True once the peer closes the connection (reads end of file) within `timeout` seconds,
+  /// discarding any bytes that come first.
+  func waitForClose(timeout: Double) -> Bool {
+    let deadline = Date().addingTimeInterval(timeout)
+    while Date() < deadline {
+      guard let chunk = receive(timeout: deadline.timeIntervalSinceNow) else { return false }
+      if chunk.isEmpty { return true }
+    }
+    return false
+  }
+
+  /// The next bytes: empty at end of file (or a reset), nil when nothing came in `timeout`.
+  private func receive(timeout: Double) -> [UInt8]? {
+    var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+    guard poll(&request, 1, Int32(max(0, timeout * 1000))) > 0 else { return nil }
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+    return count > 0 ? Array(buffer[..<count]) : []
   }
 }

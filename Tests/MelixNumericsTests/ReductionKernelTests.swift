@@ -171,3 +171,41 @@ final class NonzeroKernelTests: XCTestCase {
     XCTAssertEqual(try Tensor.zeros([0]).any().item(), 0)
   }
 }
+
+/// `max`/`min` over leading axes fold whole rows; they must equal the same reduction done
+/// along the last axis of the transposed copy (the run kernels, tested above).
+final class LeadingExtremumTests: XCTestCase {
+  func testLeadingAxesEqualTheTransposedReduction() throws {
+    var g = PCG64(seed: 11)
+    for (rows, columns) in [(1, 1), (3, 7), (5, 8), (9, 17), (2000, 3), (700, 301), (20_000, 10)] {
+      let ints = try Tensor.randint(-4, 4, shape: [rows, columns], using: &g)
+      var t = ints.cast(to: .float64)
+      // NaN in a few places: the first row, the last row, a middle column.
+      try t.setValue(.nan, at: [0, columns - 1])
+      try t.setValue(.nan, at: [rows - 1, 0])
+      try t.setValue(.nan, at: [rows / 2, columns / 2])
+      for dtype in [DType.float64, .float32, .int64] {
+        let x = dtype == .int64 ? ints : t.cast(to: dtype)
+        let transposed = x.transposed.contiguous()
+        for larger in [true, false] {
+          let got = larger ? try x.max(axes: [0]) : try x.min(axes: [0])
+          let want = larger ? try transposed.max(axes: [1]) : try transposed.min(axes: [1])
+          XCTAssertEqual(got.shape, [columns])
+          XCTAssertEqual(
+            got.toArray(Double.self).map { $0.isNaN ? "nan" : "\($0)" },
+            want.toArray(Double.self).map { $0.isNaN ? "nan" : "\($0)" },
+            "\(dtype) \(rows)x\(columns) larger: \(larger)")
+        }
+      }
+    }
+  }
+
+  func testSeveralLeadingAxesWithKeepDims() throws {
+    var g = PCG64(seed: 12)
+    let x = Tensor.randn([4, 5, 6], using: &g)
+    let got = try x.max(axes: [0, 1], keepDims: true)
+    XCTAssertEqual(got.shape, [1, 1, 6])
+    let want = try x.reshaped([20, 6]).transposed.contiguous().max(axes: [1])
+    XCTAssertEqual(got.toArray(Double.self), want.toArray(Double.self))
+  }
+}

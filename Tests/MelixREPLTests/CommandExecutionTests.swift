@@ -133,6 +133,7 @@ import Testing
     let files = ["nb.mlx": Self.notebook]
     _ = makeLoop(engine, ScriptedInput(lines: [":run nb.mlx --cell 2"]), Captured(), files: files)
       .run()
+    #expect(engine.checks.map(\.text) == engine.runs.map(\.text))
     #expect(
       engine.runs == [
         .init(
@@ -155,6 +156,27 @@ import Testing
     #expect(engine.runs[3].text == "\n\n\n\n\n\n\n#%% Report\nb * 10")
     #expect(engine.runs.allSatisfy { $0.path == "nb.mlx" && $0.display })
     #expect(captured.out == "20\n\n")
+    // The whole file is checked once, before the preamble runs.
+    #expect(engine.checks == [.init(path: "nb.mlx", text: Self.notebook, display: false)])
+  }
+
+  @Test func runRunsNothingWhenTheChecksFindErrorsAndTheSessionCarriesOn() {
+    let engine = FakeEngine()
+    engine.cellsToReturn = Self.notebookCells
+    engine.checkOutcome = { source in
+      source.path == "nb.mlx" ? "nb.mlx:9:1: error: undefined variable 'b'\n" : nil
+    }
+    let captured = Captured()
+    let input = ScriptedInput(lines: [":run nb.mlx", ":run nb.mlx --cell 3", ":load nb.mlx", "1 + 1"])
+    _ = makeLoop(engine, input, captured, files: ["nb.mlx": Self.notebook]).run()
+    #expect(engine.runs == [.init(path: "<repl:1>", text: "1 + 1", display: true)])
+    #expect(engine.checks.count == 3)
+    #expect(engine.checks[0].text == Self.notebook)
+    // `--cell 3` checks what would run: the preamble and cell 3, on the file's lines.
+    #expect(engine.checks[1].text == "let seed = 42\n\n\n\n\n\n\n#%% Report\nb * 10")
+    #expect(engine.checks[2].text == Self.notebook)
+    #expect(captured.err == String(repeating: "nb.mlx:9:1: error: undefined variable 'b'\n", count: 3))
+    #expect(captured.out == "1 + 1\n\n")
   }
 
   @Test func runStopsAtTheFirstFailingCell() {

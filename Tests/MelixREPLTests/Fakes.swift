@@ -21,10 +21,19 @@ final class FakeEngine: REPLEngine {
   var candidates: [String] = []
   /// Decides each run's outcome from the source text; by default echoes the text.
   var outcome: (SourceFile) -> EngineOutcome = { .success(display: $0.text) }
+  /// The sources given to `check`, in order.
+  var checks: [Run] = []
+  /// Decides each check's rendered errors from the source text; by default there are none.
+  var checkOutcome: (SourceFile) -> String? = { _ in nil }
 
   func run(_ source: SourceFile, display: Bool, color: Bool) -> EngineOutcome {
     runs.append(Run(path: source.path, text: source.text, display: display))
     return outcome(source)
+  }
+
+  func check(_ source: SourceFile, color: Bool) -> String? {
+    checks.append(Run(path: source.path, text: source.text, display: false))
+    return checkOutcome(source)
   }
 
   func interrupt() { interrupts += 1 }

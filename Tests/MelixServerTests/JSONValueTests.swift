@@ -9,7 +9,7 @@ final class JSONValueTests: XCTestCase {
     var generator = SystemRandomNumberGenerator()
     let values =
       (0..<2000).map { _ in Double.random(in: -10...10, using: &generator) } + [
-        5e-324, 1.7976931348623157e308, -0.0, 123_456_789_012_345_678,
+        Double.leastNonzeroMagnitude, Double.greatestFiniteMagnitude, -0.0, 123_456_789_012_345_680,
       ]
     let text = "[" + values.map(\.description).joined(separator: ",") + "]"
     guard case .array(let parsed) = try JSONValue.parse(Array(text.utf8)) else {

@@ -87,6 +87,10 @@ public struct BuiltinParameter: Sendable {
   public let defaultValue: String?
   /// True for a trailing `values...` parameter that collects the remaining positionals.
   public let isVariadic: Bool
+  /// True when the parameter can only be given by keyword (`seed: 0`), as after Python's `*`:
+  /// it and every parameter after it take no positional argument, so `rand(2, 3)` (NumPy's
+  /// habit) is an error instead of a seed of 3.
+  public let isKeywordOnly: Bool
 
   /// Creates a parameter.
   ///
@@ -95,11 +99,16 @@ public struct BuiltinParameter: Sendable {
   ///   - type: The accepted type.
   ///   - defaultValue: The default written as Melix source (`nil`, `1`, `" "`); nil if required.
   ///   - isVariadic: Collects the remaining positional arguments into a list.
-  public init(_ name: String, _ type: ParameterType = .any, default defaultValue: String? = nil, variadic isVariadic: Bool = false) {
+  ///   - isKeywordOnly: Takes no positional argument (nor do the parameters after it).
+  public init(
+    _ name: String, _ type: ParameterType = .any, default defaultValue: String? = nil,
+    variadic isVariadic: Bool = false, keywordOnly isKeywordOnly: Bool = false
+  ) {
     self.name = name
     self.type = type
     self.defaultValue = defaultValue
     self.isVariadic = isVariadic
+    self.isKeywordOnly = isKeywordOnly
   }
 }
 
@@ -158,7 +167,9 @@ public final class Builtin {
   /// variadic parameter as a `.list`).
   let body: ([Value], CallContext) throws -> Value
   private let defaults: [Value?]
-  private let hasVariadic: Bool
+  /// A variadic or keyword-only parameter: arguments are bound one by one, never by the
+  /// all-positional fast path.
+  private let needsBinding: Bool
   /// For an entry made by `init(overloading:)`: the entries it chooses from, in order.
   public let overloads: [Builtin]
   /// The area the entry is documented under: `.core` unless the table places it elsewhere
@@ -187,7 +198,7 @@ public final class Builtin {
     self.constant = nil
     self.body = body
     self.defaults = parameters.map { $0.defaultValue.map(Builtin.parseDefault) }
-    self.hasVariadic = parameters.contains { $0.isVariadic }
+    self.needsBinding = parameters.contains { $0.isVariadic || $0.isKeywordOnly }
     self.overloads = []
     self.area = .core
   }
@@ -208,7 +219,7 @@ public final class Builtin {
     self.constant = nil
     self.body = first.body
     self.defaults = first.defaults
-    self.hasVariadic = first.hasVariadic
+    self.needsBinding = first.needsBinding
     self.overloads = entries.flatMap { $0.overloads.isEmpty ? [$0] : $0.overloads }
     self.area = first.area
   }
@@ -228,7 +239,7 @@ public final class Builtin {
     self.constant = value
     self.body = { _, _ in value }
     self.defaults = []
-    self.hasVariadic = false
+    self.needsBinding = false
     self.overloads = []
     self.area = .core
   }
@@ -243,7 +254,7 @@ public final class Builtin {
     self.constant = entry.constant
     self.body = entry.body
     self.defaults = entry.defaults
-    self.hasVariadic = entry.hasVariadic
+    self.needsBinding = entry.needsBinding
     self.overloads = entry.overloads.map { $0.inArea(area) }
     self.area = area
   }
@@ -290,6 +301,7 @@ public final class Builtin {
     if constant != nil { return "\(name): \(returns)" }
     let params = parameters.map { p -> String in
       if p.isVariadic { return p.name + "..." }
+      if p.isKeywordOnly, let d = p.defaultValue { return "\(p.name): \(p.type.name) = \(d) (keyword only)" }
       if let d = p.defaultValue { return "\(p.name): \(p.type.name) = \(d)" }
       return "\(p.name): \(p.type.name)"
     }
@@ -335,16 +347,24 @@ public final class Builtin {
       return try chosen.invoke(positional: positional, keywords: keywords, context: context)
     }
     // Fast path: every parameter given positionally, none variadic (`len(xs)`, `append(xs, v)`).
-    if keywords.isEmpty && positional.count == parameters.count && !hasVariadic {
+    if keywords.isEmpty && positional.count == parameters.count && !needsBinding {
       for (parameter, value) in zip(parameters, positional) where !parameter.type.accepts(value) {
         if parameter.defaultValue == "nil", case .null = value { continue }
-        throw MelixError(Messages.argumentType(name, parameter.name, expected: parameter.type.name, got: value.typeName))
+        throw typeError(parameter, value)
       }
       return try body(positional, context)
     }
     var bound = [Value?](repeating: nil, count: parameters.count)
     var position = 0
     for (i, parameter) in parameters.enumerated() {
+      if parameter.isKeywordOnly {
+        if position < positional.count {
+          var error = MelixError(Messages.keywordOnlyArgument(name, parameter.name, got: positional[position]))
+          if parameters.first?.name == "shape" { error.help = shapeHelp }
+          throw error
+        }
+        break
+      }
       if parameter.isVariadic {
         bound[i] = .list(ListRef(Array(positional[min(position, positional.count)...])))
         position = positional.count
@@ -375,12 +395,25 @@ public final class Builtin {
         throw MelixError(Messages.missingArgument(name, parameter.name))
       }
       if !parameter.isVariadic && !parameter.type.accepts(value) && !(parameter.defaultValue == "nil" && isNull(value)) {
-        throw MelixError(Messages.argumentType(name, parameter.name, expected: parameter.type.name, got: value.typeName))
+        throw typeError(parameter, value)
       }
       values.append(value)
     }
     return try body(values, context)
   }
+
+  /// An argument of the wrong type; a number after a `shape` (NumPy's `zeros(2, 3)` habit)
+  /// gets a hint that a shape is one list.
+  private func typeError(_ parameter: BuiltinParameter, _ value: Value) -> MelixError {
+    var error = MelixError(Messages.argumentType(name, parameter.name, expected: parameter.type.name, got: value.typeName))
+    if parameters.first?.name == "shape", parameter.name != "shape", case .int = value {
+      error.help = shapeHelp
+    }
+    return error
+  }
+
+  /// The hint for a built-in whose first parameter is a shape, given numbers one by one.
+  private var shapeHelp: String { Messages.shapeIsOneList(name) }
 
   private func isNull(_ value: Value) -> Bool {
     if case .null = value { return true }

@@ -4,7 +4,9 @@ import MelixNumerics
 
 extension BuiltinTable {
   /// The metric built-ins on (y_true, y_pred or scores); each equals scikit-learn's
-  /// function of the same name. Warnings (an undefined score) go to stderr.
+  /// function of the same name. Labels that carry class names (a Dataset's `y`, `predict`,
+  /// `predict_proba`, Strings) are matched by name (see `ClassLabels`). Warnings (an
+  /// undefined score) go to stderr.
   static var mlMetrics: [Builtin] {
     let pair = [BuiltinParameter("y_true"), BuiltinParameter("y_pred")]
     let averaged = pair + [BuiltinParameter("average", .string, default: "\"binary\"")]
@@ -38,19 +40,24 @@ extension BuiltinTable {
         doc: """
           The area under the ROC curve (sklearn roc_auc_score): 'scores' [n] for two classes \
           (the positive class's score), or probabilities [n, nClasses] for one-vs-rest with \
-          'average' "macro", "weighted" or "micro". With one class present the score is \
+          'average' "macro", "weighted" or "micro". The columns of 'predict_proba' carry their \
+          classes and are matched to y_true's by name; [n] scores (of class 1) need plain \
+          codes in y_true, as they name no class. With one class present the score is \
           undefined: nan and a warning.
-          """,
-        example: "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet model = logistic_regression()\ntrain(model, train_set)\nroc_auc(test_set.y, predict_proba(model, test_set))"
+          """ + " " + classNote,
+        example:
+          "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet model = logistic_regression()\ntrain(model, train_set)\nroc_auc(test_set.y, predict_proba(model, test_set))"
       ) { args, _ in
-        let y = try MLBridge.labels(args[0], "roc_auc", "y_true")
-        let (rows, isMatrix) = try MLBridge.scoreRows(args[1], "roc_auc", "scores")
+        let scored = try scoredLabels(args, "roc_auc", "scores")
         let average = try rankingAverage(args[2], "roc_auc")
         return .float(
           try MLBridge.run {
-            isMatrix
-              ? try Metrics.rocAUC(yTrue: y, probabilities: rows, average: average, onWarning: warn)
-              : try Metrics.rocAUC(yTrue: y, scores: rows.map { $0[0] }, onWarning: warn)
+            scored.isMatrix
+              ? try Metrics.rocAUC(
+                yTrue: scored.y, probabilities: scored.rows, labels: scored.labels,
+                average: average, onWarning: warn)
+              : try Metrics.rocAUC(
+                yTrue: scored.y, scores: scored.rows.map { $0[0] }, onWarning: warn)
           })
       },
       Builtin(
@@ -61,18 +68,21 @@ extension BuiltinTable {
         ],
         returns: "Float",
         doc:
-          "The area under the precision-recall curve as a step sum (sklearn average_precision_score); 'scores' as for 'roc_auc'.",
-        example: "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet model = logistic_regression()\ntrain(model, train_set)\naverage_precision(test_set.y, predict_proba(model, test_set))"
+          "The area under the precision-recall curve as a step sum (sklearn average_precision_score); 'scores' as for 'roc_auc' (two columns: the mean over both classes). "
+          + classNote,
+        example:
+          "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet model = logistic_regression()\ntrain(model, train_set)\naverage_precision(test_set.y, predict_proba(model, test_set))"
       ) { args, _ in
-        let y = try MLBridge.labels(args[0], "average_precision", "y_true")
-        let (rows, isMatrix) = try MLBridge.scoreRows(args[1], "average_precision", "scores")
+        let scored = try scoredLabels(args, "average_precision", "scores")
         let average = try rankingAverage(args[2], "average_precision")
         return .float(
           try MLBridge.run {
-            isMatrix
+            scored.isMatrix
               ? try Metrics.averagePrecision(
-                yTrue: y, probabilities: rows, average: average, onWarning: warn)
-              : try Metrics.averagePrecision(yTrue: y, scores: rows.map { $0[0] }, onWarning: warn)
+                yTrue: scored.y, probabilities: scored.rows, labels: scored.labels,
+                average: average, onWarning: warn)
+              : try Metrics.averagePrecision(
+                yTrue: scored.y, scores: scored.rows.map { $0[0] }, onWarning: warn)
           })
       },
       Builtin(
@@ -80,25 +90,30 @@ extension BuiltinTable {
         returns: "Float",
         doc: """
           The mean negative log-likelihood in nats (sklearn log_loss): 'probabilities' [n, nClasses] \
-          in class order, or [n] for the positive class of two; probabilities of exactly 0 or 1 \
-          are clipped to the float64 epsilon as scikit-learn does.
-          """,
-        example: "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet model = logistic_regression()\ntrain(model, train_set)\nlog_loss(test_set.y, predict_proba(model, test_set))"
+          in class order, or [n] for class 1 of two (with plain codes in y_true); probabilities \
+          of exactly 0 or 1 are clipped to the float64 epsilon as scikit-learn does. The columns of \
+          'predict_proba' carry their classes and are matched to y_true's by name, every column \
+          counting as a class (sklearn's labels=); a class of y_true with no column is an error.
+          """ + " " + classNote,
+        example:
+          "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet model = logistic_regression()\ntrain(model, train_set)\nlog_loss(test_set.y, predict_proba(model, test_set))"
       ) { args, _ in
-        let y = try MLBridge.labels(args[0], "log_loss", "y_true")
-        var (rows, isMatrix) = try MLBridge.scoreRows(args[1], "log_loss", "probabilities")
-        if !isMatrix { rows = rows.map { [1 - $0[0], $0[0]] } }
+        var scored = try scoredLabels(args, "log_loss", "probabilities")
+        if !scored.isMatrix { scored.rows = scored.rows.map { [1 - $0[0], $0[0]] } }
         return .float(
-          try MLBridge.run { try Metrics.logLoss(yTrue: y, probabilities: rows, onWarning: warn) })
+          try MLBridge.run {
+            try Metrics.logLoss(
+              yTrue: scored.y, probabilities: scored.rows, labels: scored.labels, onWarning: warn)
+          })
       },
       Builtin(
         "confusion_matrix", pair, returns: "Tensor",
         doc:
-          "Counts [nLabels, nLabels] of true (rows) against predicted (columns) labels, labels sorted (sklearn confusion_matrix).",
+          "Counts [nLabels, nLabels] of true (rows) against predicted (columns) labels present in either, labels sorted (sklearn confusion_matrix); for labels with class names, in y_true's class order, then the classes only y_pred has. "
+          + classNote,
         example: "confusion_matrix([0, 1, 1], [0, 1, 0])  # [[1, 0], [1, 1]]"
       ) { args, _ in
-        let t = try MLBridge.labels(args[0], "confusion_matrix", "y_true")
-        let p = try MLBridge.labels(args[1], "confusion_matrix", "y_pred")
+        let (t, p) = try pairedLabels(args, "confusion_matrix")
         let m = try MLBridge.run { try Metrics.confusionMatrix(yTrue: t, yPred: p) }
         let n = m.labels.count
         return .tensor(
@@ -135,6 +150,32 @@ extension BuiltinTable {
     ]
   }
 
+  /// The two label arguments as codes in one class order: matched by class name when both
+  /// carry names (see `ClassLabels`), as they are when neither does.
+  private static func pairedLabels(_ args: [Value], _ name: String) throws -> ([Int], [Int]) {
+    let t = try ClassLabels.read(args[0], name, "y_true")
+    let p = try ClassLabels.read(args[1], name, "y_pred")
+    return try ClassLabels.paired(t, p, name)
+  }
+
+  /// The true labels and the scores of a ranking metric or log-loss: a probability matrix's
+  /// columns are matched to the labels' classes by name when both carry names.
+  private static func scoredLabels(_ args: [Value], _ name: String, _ parameter: String) throws
+    -> (y: [Int], rows: [[Double]], isMatrix: Bool, labels: [Int]?)
+  {
+    let t = try ClassLabels.read(args[0], name, "y_true")
+    let (rows, isMatrix) = try MLBridge.scoreRows(args[1], name, parameter)
+    if !isMatrix { try ClassLabels.requirePlain(t, forScores: parameter, name) }
+    guard isMatrix, rows.count == t.codes.count else { return (t.codes, rows, isMatrix, nil) }
+    let paired = try ClassLabels.pairedColumns(
+      t, rows, columns: ClassLabels.names(of: args[1]), parameter, name)
+    return (paired.yTrue, paired.rows, true, paired.labels)
+  }
+
+  /// How every classification metric reads its labels, appended to their docs.
+  private static let classNote =
+    "Labels are Int codes or class names as Strings; a Dataset's 'y' and 'predict' carry their class names, and two arguments that both carry them are matched by name (a loaded checkpoint may order its classes differently from the data), never by code. Mixing labels with class names and plain codes (a literal list, an indexed 'ds.y') is an error naming the classes."
+
   /// Writes a metric warning to stderr.
   private static func warn(_ warning: MetricWarning) {
     FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
@@ -144,11 +185,11 @@ extension BuiltinTable {
     _ name: String, _ doc: String, _ body: @escaping ([Int], [Int]) throws -> Double
   ) -> Builtin {
     Builtin(
-      name, [BuiltinParameter("y_true"), BuiltinParameter("y_pred")], returns: "Float", doc: doc,
+      name, [BuiltinParameter("y_true"), BuiltinParameter("y_pred")], returns: "Float",
+      doc: doc + " " + classNote,
       example: "\(name)([0, 1, 1, 0], [0, 1, 0, 0])"
     ) { args, _ in
-      let t = try MLBridge.labels(args[0], name, "y_true")
-      let p = try MLBridge.labels(args[1], name, "y_pred")
+      let (t, p) = try pairedLabels(args, name)
       return .float(try MLBridge.run { try body(t, p) })
     }
   }
@@ -160,11 +201,11 @@ extension BuiltinTable {
     Builtin(
       name, parameters, returns: "Float",
       doc: doc
-        + "; 'average' is \"binary\" (the positive class, label 1), \"micro\", \"macro\" or \"weighted\". An undefined score (no predicted positives) is 0 with a warning.",
+        + "; 'average' is \"binary\" (the positive class, label 1: y_true's second class when the labels carry names), \"micro\", \"macro\" or \"weighted\". An undefined score (no predicted positives) is 0 with a warning. "
+        + classNote,
       example: "\(name)([0, 1, 2, 2], [0, 2, 2, 1], average: \"macro\")"
     ) { args, _ in
-      let t = try MLBridge.labels(args[0], name, "y_true")
-      let p = try MLBridge.labels(args[1], name, "y_pred")
+      let (t, p) = try pairedLabels(args, name)
       guard case .string(let text) = args[2] else { return .null }
       let average: Average
       switch text {

@@ -48,25 +48,29 @@ extension BuiltinTable {
         returns: "Tensor",
         doc: """
           Predictions of a trained model for a Dataset (its X) or a tensor [nSamples, nFeatures]: \
-          int64 class indices for a classifier, float64 values for a regressor. A feature count \
-          that differs from training is an error naming both counts.
+          int64 class indices for a classifier, float64 values for a regressor. A classifier's \
+          indices are in its class order ('model.classes', which a loaded checkpoint may order \
+          differently from the data) and carry the class names, so the metric built-ins match \
+          them to a Dataset's 'y' by name. A feature count that differs from training is an \
+          error naming both counts.
           """,
         example: "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet model = logistic_regression()\ntrain(model, train_set)\nlet y_hat = predict(model, test_set)"
       ) { args, _ in
         let model = try MLBridge.model(args[0], "predict")
-        return .tensor(try model.predict(try MLBridge.features(args[1], "predict")))
+        let codes = try model.predict(try MLBridge.features(args[1], "predict"))
+        return ClassLabels.predictions(codes, of: model, columns: false)
       },
       Builtin(
         "predict_proba",
         [BuiltinParameter("model", .native("Model")), BuiltinParameter("x")],
         returns: "Tensor",
         doc:
-          "Class probabilities [nSamples, nClasses] of a trained classifier for a Dataset or a tensor, columns in class order.",
+          "Class probabilities [nSamples, nClasses] of a trained classifier for a Dataset or a tensor, columns in the model's class order ('model.classes'); the columns carry the class names, so 'roc_auc', 'average_precision' and 'log_loss' match them to y_true's classes by name.",
         example: "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet model = logistic_regression()\ntrain(model, train_set)\nlet p = predict_proba(model, test_set)"
       ) { args, _ in
         let model = try MLBridge.model(args[0], "predict_proba")
-        return .tensor(
-          try model.predictProbabilities(try MLBridge.features(args[1], "predict_proba")))
+        let p = try model.predictProbabilities(try MLBridge.features(args[1], "predict_proba"))
+        return ClassLabels.predictions(p, of: model, columns: true)
       },
       Builtin(
         "evaluate",

@@ -138,8 +138,8 @@ extension BuiltinTable {
   /// rand randn randint permutation choice set_seed.
   static var tensorRandom: [Builtin] {
     typealias T = TensorBuiltins
-    let seed = BuiltinParameter("seed", .optional(.int), default: "nil")
-    let dtypeParameter = BuiltinParameter("dtype", .optional(.string), default: "nil")
+    let seed = BuiltinParameter("seed", .optional(.int), default: "nil", keywordOnly: true)
+    let dtypeParameter = BuiltinParameter("dtype", .optional(.string), default: "nil", keywordOnly: true)
     let seedDoc = " The same 'seed' gives the same numbers on every run and machine (PCG64); without it the session's generator is used (see 'set_seed')."
     return [
       T.entry(

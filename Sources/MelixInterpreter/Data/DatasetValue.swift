@@ -7,8 +7,8 @@ import MelixNumerics
 /// so a dataset bound to a name never changes under it.
 ///
 /// Fields: `X` (float64 tensor `[nSamples, nFeatures]`, NaN = missing, numeric features
-/// only), `y` (int64 class indices `[nSamples]` for classification, float64 values for
-/// regression), `shape` (`(rows, columns)` counting every column), `feature_names` (the
+/// only), `y` (int64 class indices `[nSamples]` for classification, carrying the class
+/// names for the metric built-ins; float64 values for regression), `shape` (`(rows, columns)` counting every column), `feature_names` (the
 /// columns of `X`), `categorical` (the text columns), `columns`, `classes`, `task`,
 /// `target`, `n_samples`, `missing` (Bool tensor `[nSamples, nFeatures]`, true where `X`
 /// is missing), `metadata` (provenance strings such as `source`, `license`, `citation`
@@ -83,11 +83,13 @@ public final class DatasetValue: NativeValue {
     return .tensor(try tensor(shape: matrix.shape, matrix.values))
   }
 
-  /// The target as a tensor `[nSamples]`: int64 class indices or float64 values.
+  /// The target as a tensor `[nSamples]`: int64 class indices that carry the class names
+  /// (so the metric built-ins match them by name), or float64 values.
   static func target(_ dataset: Dataset) throws -> Value {
     switch dataset.target {
-    case .classes(let indices, _)?:
-      return .tensor(try tensor(shape: [indices.count], indices.map { Int64($0) }))
+    case .classes(let indices, let names)?:
+      let codes = try tensor(shape: [indices.count], indices.map { Int64($0) })
+      return .native(TensorValue(codes, classNames: names))
     case .values(let values)?:
       return .tensor(try tensor(shape: [values.count], values))
     case nil:

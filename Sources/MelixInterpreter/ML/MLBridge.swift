@@ -45,7 +45,8 @@ enum MLBridge {
   }
 
   /// Reads labelled data: a Dataset with a target, or a tuple `(X, y)` (int64 or bool `y`
-  /// means classification).
+  /// means classification; a `y` that carries class names, such as a Dataset's `y`, gives
+  /// them).
   static func labelled(_ value: Value, _ function: String, _ parameter: String = "data") throws
     -> Labelled
   {
@@ -68,7 +69,10 @@ enum MLBridge {
       let y = try asTensor(tuple.items[1], role: "y of argument '\(parameter)' of '\(function)'")
       let task: MelixML.Task =
         (y.dtype == .int64 || y.dtype == .bool) ? .classification : .regression
-      return Labelled(x: x, y: y, task: task, featureNames: [], classNames: [])
+      // A Dataset's 'y' keeps its class names, so '(ds.X, ds.y)' trains a model that
+      // knows them (and whose predictions the metric built-ins match by name).
+      let names = task == .classification ? ClassLabels.names(of: tuple.items[1]) ?? [] : []
+      return Labelled(x: x, y: y, task: task, featureNames: [], classNames: names)
     }
     throw MelixError(
       Messages.argumentType(function, parameter, expected: "Dataset or (X, y)", got: value.typeName)

@@ -20,18 +20,29 @@ public final class TensorValue: NativeValue {
   /// assignment writes through to it.
   private let base: (value: TensorValue, indices: [TensorIndex])?
 
+  /// The classes this tensor's values stand for, when it holds class labels: for an int64
+  /// tensor `[nSamples]` of class codes (`ds.y`, `predict`), the name of each code; for a
+  /// probability matrix `[nSamples, nClasses]` (`predict_proba`), the class of each column.
+  /// Nil for any other tensor. The metric built-ins match classes by these names; every
+  /// operation on the tensor (arithmetic, indexing) gives a tensor without them.
+  public let classNames: [String]?
+
   /// Wraps `tensor`.
   ///
-  /// - Parameter tensor: The tensor.
-  public init(_ tensor: Tensor) {
+  /// - Parameters:
+  ///   - tensor: The tensor.
+  ///   - classNames: The classes its codes (or columns) stand for, if it holds class labels.
+  public init(_ tensor: Tensor, classNames: [String]? = nil) {
     self.tensor = tensor
     self.base = nil
+    self.classNames = classNames
   }
 
   /// Wraps `tensor`, the result of `base[indices]`, which item assignment writes back into.
   init(_ tensor: Tensor, base: TensorValue, at indices: [TensorIndex]) {
     self.tensor = tensor
     self.base = (base, indices)
+    self.classNames = nil
   }
 
   /// `Tensor`.
@@ -205,16 +216,24 @@ public final class TensorValue: NativeValue {
   ///
   /// - Throws: `MelixError` for bad indices or a value that does not broadcast.
   public func setIndex(_ subscripts: [SubscriptValue], _ value: Value) throws {
-    tensor = try TensorIndexing.write(tensor, subscripts, value)
-    try writeBack()
+    try modify { try TensorIndexing.write($0, subscripts, value) }
   }
 
-  /// Copies this view's values into the tensor it was indexed from, and on up.
-  private func writeBack() throws {
+  /// Applies `change` to this tensor and, for a view, to the same region of the tensor it was
+  /// indexed from (and on up): the owner's region is read afresh, so only the positions
+  /// `change` writes are replaced there. (Copying the view's whole snapshot back would undo a
+  /// write made into the owner after the view was taken.)
+  private func modify(_ change: (Tensor) throws -> Tensor) throws {
+    tensor = try change(tensor)
     guard let (owner, indices) = base else { return }
-    let values = tensor
-    try tensorCall { try owner.tensor.assign(values, at: indices) }
-    try owner.writeBack()
+    try owner.modify { ownerTensor in
+      try tensorCall {
+        let region = try change(try ownerTensor.slice(indices))
+        var updated = ownerTensor
+        try updated.assign(region, at: indices)
+        return updated
+      }
+    }
   }
 
   /// The rows along the first axis (numbers for a one-dimensional tensor).

@@ -121,6 +121,10 @@ let tExp = try median(9) { sink += try a.exp().value(at: [0]) }
 print("exp_1e7_float64 \(2 * 8 * Double(n) / tExp / 1e9) GB/s")
 let tSum = try median(9) { sink += try a.sum().item() }
 print("sum_1e7_float64 \(8 * Double(n) / tSum / 1e9) GB/s")
+let tMax = try median(9) { sink += try a.max().item() }
+print("max_1e7_float64 \(8 * Double(n) / tMax / 1e9) GB/s")
+let tArgmax = try median(9) { sink += try a.argmax().item() }
+print("argmax_1e7_float64 \(8 * Double(n) / tArgmax / 1e9) GB/s")
 // Per-call overhead on small tensors (what a training loop on small batches pays).
 let small1 = Tensor.rand([10], using: &generator)
 let small2 = Tensor.rand([10], using: &generator)

@@ -151,7 +151,7 @@ final class GradientTests: XCTestCase {
       return try y * a[0]
     }
     try check("assign extra unit axes", [x, random([1, 1, 4])]) { a in
-      var y = try a[0] * 2
+      var y = a[0] * 2
       try y.assign(a[1], at: [.at(-1)])
       return y
     }
@@ -163,12 +163,12 @@ final class GradientTests: XCTestCase {
     }
     let count = mask.cast(to: .int64).sum().toArray(Int64.self)[0]
     try check("assign masked values", [x, random([Int(count)])]) { a in
-      var y = try a[0] + 1
+      var y = a[0] + 1
       try y.assignMasked(mask, values: a[1])
       return try y * a[0]
     }
     try check("assign rows", [x, random([4])]) { a in
-      var y = try a[0] * 3
+      var y = a[0] * 3
       try y.assign(a[1], rowsWhere: Tensor([true, false, true]))
       return try y * y
     }
@@ -177,7 +177,7 @@ final class GradientTests: XCTestCase {
     try leaf.assignMasked(mask, values: Tensor.zeros([Int(count)]))
     XCTAssertTrue(leaf.requiresGrad)
     try (leaf * leaf).sum().backward()
-    assertClose(try XCTUnwrap(leaf.grad), try leaf.detached() * 2)
+    assertClose(try XCTUnwrap(leaf.grad), leaf.detached() * 2)
   }
 
   func testLinearAlgebra() throws {

@@ -92,8 +92,10 @@ extension Tensor {
   /// leading axes are batch axes and broadcast (`[b, m, k] × [k, n] → [b, m, n]`).
   ///
   /// Transposed views go to BLAS as transpose flags, not copies. Matrix-vector products use
-  /// `gemv`. `float32 × float32` stays `float32` (`cblas_sgemm`); other combinations compute
-  /// in `float64` (`cblas_dgemm`), and integer inputs give `int64` back, as NumPy.
+  /// `gemv`. `float32 × float32` stays `float32` (`cblas_sgemm`); other combinations with a
+  /// float compute in `float64` (`cblas_dgemm`). Integer operands are multiplied exactly in
+  /// `int64`, wrapping on overflow as NumPy's (not through `float64`, which loses integers
+  /// above 2^53); `bool × bool` gives `bool` (true where any product is), as NumPy.
   /// Gradients: `dA = G·Bᵀ`, `dB = Aᵀ·G`, summed over broadcast batch axes.
   ///
   /// - Parameter rhs: The right operand.
@@ -112,7 +114,13 @@ extension Tensor {
     guard a.shape[a.rank - 1] == b.shape[b.rank - 2] else {
       throw TensorError.matmulMismatch(lhs: shape, rhs: rhs.shape)
     }
-    var out = try Tensor.matmul2(a, b)
+    var out: Tensor
+    do {
+      out = try Tensor.matmul2(a, b)
+    } catch TensorError.broadcastMismatch {
+      // Name the operands, not just their batch axes ("[2] with [3]").
+      throw TensorError.broadcastMismatch(op: "matmul", lhs: shape, rhs: rhs.shape)
+    }
     if rank == 1 || rhs.rank == 1 {
       var s = out.shape
       if rhs.rank == 1 { s.removeLast() }
@@ -139,7 +147,11 @@ extension Tensor {
     let batch = try ShapeMath.broadcast(
       Array(a.shape.dropLast(2)), Array(b.shape.dropLast(2)), op: "matmul")
     try ShapeMath.checkResultSize(batch + [m, n], op: "matmul")
-    let bothInt = !a.dtype.isFloatingPoint && !b.dtype.isFloatingPoint
+    if !a.dtype.isFloatingPoint && !b.dtype.isFloatingPoint {
+      // Integer tensors never require grad (only floats do), so nothing is recorded.
+      let out = try integerMatmul(a, b, m, n, k, batch)
+      return a.dtype == .bool && b.dtype == .bool ? out.cast(to: .bool) : out
+    }
     let dtype: DType = (a.dtype == .float32 && b.dtype == .float32) ? .float32 : .float64
     let x = a.cast(to: dtype).detached().broadcastView(to: batch + [m, k])
     let y = b.cast(to: dtype).detached().broadcastView(to: batch + [k, n])
@@ -155,7 +167,6 @@ extension Tensor {
         gemmBatched(Float.self, x, y, &out, m, n, k, batch)
       }
     }
-    if bothInt { out = out.cast(to: .int64) }
     let ad = a.detached()
     let bd = b.detached()
     return GradNode.record(out, inputs: [a, b]) { g in
@@ -164,6 +175,32 @@ extension Tensor {
         b.requiresGrad ? try ad.swappingAxes(-1, -2).matmul(g) : nil,
       ]
     }
+  }
+
+  /// Exact `int64` product `[batch..., m, k] × [batch..., k, n]` with wrap-around (`&+`,
+  /// `&*`), row by row in i-k-j order so the inner loop runs along contiguous rows.
+  private static func integerMatmul(
+    _ a: Tensor, _ b: Tensor, _ m: Int, _ n: Int, _ k: Int, _ batch: [Int]
+  ) throws -> Tensor {
+    let x = a.cast(to: .int64).detached().broadcastView(to: batch + [m, k]).contiguous()
+    let y = b.cast(to: .int64).detached().broadcastView(to: batch + [k, n]).contiguous()
+    let out = try Tensor(allocatingShape: batch + [m, n], dtype: .int64, op: "matmul")
+    let xp = x.base(Int64.self)
+    let yp = y.base(Int64.self)
+    let cp = out.base(Int64.self)
+    let rows = ShapeMath.count(batch) * m
+    for r in 0..<rows {
+      let c = cp + r * n
+      c.update(repeating: 0, count: n)
+      let matrix = r / Swift.max(m, 1)
+      for p in 0..<k {
+        let s = xp[r * k + p]
+        if s == 0 { continue }
+        let yRow = yp + (matrix * k + p) * n
+        for j in 0..<n { c[j] = c[j] &+ s &* yRow[j] }
+      }
+    }
+    return out
   }
 
   private static func gemmBatched<T: TensorScalar>(

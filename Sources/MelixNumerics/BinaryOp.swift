@@ -16,9 +16,9 @@ public enum BinaryOp: String, Sendable {
   case remainder = "%"
   /// Power, `a ** b`.
   case power = "**"
-  /// The element-wise maximum; NaN if either element is NaN.
+  /// The element-wise maximum; NaN if either element is NaN; logical or of two bools.
   case maximum = "maximum"
-  /// The element-wise minimum; NaN if either element is NaN.
+  /// The element-wise minimum; NaN if either element is NaN; logical and of two bools.
   case minimum = "minimum"
   /// Comparison `==`; the result is bool.
   case equal = "=="
@@ -33,11 +33,11 @@ public enum BinaryOp: String, Sendable {
   /// Comparison `>=`; the result is bool.
   case greaterEqual = ">="
   /// Logical and of "nonzero" values; the result is bool.
-  case logicalAnd = "and"
+  case logicalAnd = "logical_and"
   /// Logical or of "nonzero" values; the result is bool.
-  case logicalOr = "or"
+  case logicalOr = "logical_or"
   /// Logical exclusive or of "nonzero" values; the result is bool.
-  case logicalXor = "xor"
+  case logicalXor = "logical_xor"
 
   var isComparison: Bool {
     switch self {
@@ -75,6 +75,9 @@ extension Tensor {
     var compute: DType
     if op.isLogical {
       compute = .bool
+    } else if (op == .maximum || op == .minimum) && lhs.dtype == .bool && rhs.dtype == .bool {
+      // NumPy keeps bool: maximum is or, minimum is and.
+      compute = .bool
     } else if op.isComparison {
       compute = DType.promoted(lhs.dtype, rhs.dtype)
     } else {
@@ -100,13 +103,11 @@ extension Tensor {
     case .multiply: return try mapBinary(a, b, shape, op: op.rawValue, kernel: MultiplyKernel<T>())
     case .divide: return try mapBinary(a, b, shape, op: op.rawValue, kernel: DivideKernel<T>())
     case .floorDivide:
-      return try mapBinary(a, b, shape, op: op.rawValue) { (x: T, y: T) in (x / y).rounded(.down) }
+      // Through the exact remainder, as NumPy: floor(1.0 / 0.1) is 10, 1.0 // 0.1 is 9.
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: T, y: T) in FloatDivmod.floorDivide(x, y) }
     case .remainder:
-      // Python's '%': the result has the sign of the divisor.
-      return try mapBinary(a, b, shape, op: op.rawValue) { (x: T, y: T) -> T in
-        let r = x.truncatingRemainder(dividingBy: y)
-        return (r != 0 && (r < 0) != (y < 0)) ? r + y : r
-      }
+      // Python's '%': the result has the sign of the divisor (a zero too).
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: T, y: T) in FloatDivmod.remainder(x, y) }
     case .power: return try mapBinary(a, b, shape, op: op.rawValue) { (x: T, y: T) in T.pow(x, y) }
     case .maximum:
       return try mapBinary(a, b, shape, op: op.rawValue) { (x: T, y: T) in
@@ -190,6 +191,10 @@ extension Tensor {
     -> Tensor
   {
     switch op {
+    case .maximum:
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: Bool, y: Bool) in x || y }
+    case .minimum:
+      return try mapBinary(a, b, shape, op: op.rawValue) { (x: Bool, y: Bool) in x && y }
     case .logicalAnd:
       return try mapBinary(a, b, shape, op: op.rawValue) { (x: Bool, y: Bool) in x && y }
     case .logicalOr:

@@ -48,7 +48,12 @@ struct FloatFormat {
       return ArrayPrinter.pad(s, padLeft + padRight + 1)
     }
     if expFormat {
-      let p = scientific(x, precision: precision)
+      var p = scientific(x, precision: precision)
+      // NumPy formats every element with `min_digits` = the common precision: an element
+      // with fewer shortest digits gets its true further digits, not zeros (a float32
+      // 9.053559e-06 beside one needing 8 digits shows as 9.0535586e-06; 5e-324 as
+      // 4.94065646e-324). Those are the correctly rounded digits of the exact value.
+      if p.frac.count < precision { p = exactScientific(x, precision: precision) }
       var frac = p.frac
       while frac.count < precision { frac += "0" }
       var digits = String(p.exp.dropFirst())
@@ -115,6 +120,20 @@ struct FloatFormat {
       frac = String(digits[point...])
     }
     return (sign + intDigits, frac)
+  }
+
+  /// Scientific digits of the exact value of `x` correctly rounded to `precision` decimals
+  /// (C's `%.*e`), parts as ``scientific(_:precision:)``.
+  func exactScientific(_ x: Double, precision: Int) -> (int: String, frac: String, exp: String) {
+    let text = String(format: "%.\(precision)e", Swift.abs(x))
+    let halves = text.split(separator: "e")
+    let mantissa = halves.first ?? ""
+    let exponent = halves.count > 1 ? Int(halves[1]) ?? 0 : 0
+    let parts = mantissa.split(separator: ".")
+    let sign = x.sign == .minus ? "-" : ""
+    let e = Swift.abs(exponent)
+    let expText = (exponent < 0 ? "-" : "+") + (e < 10 ? "0" : "") + String(e)
+    return (sign + String(parts.first ?? "0"), parts.count > 1 ? String(parts[1]) : "", expText)
   }
 
   /// Scientific digits `d.ddd` with at most `precision` decimals, and the exponent with

@@ -116,7 +116,9 @@ extension Tensor {
   }
 
   /// Writes `value` (broadcast, converted to this dtype) into the positions selected by basic
-  /// indexing, like NumPy's `t[1:3, 0] = value`. Not recorded by autograd.
+  /// indexing, like NumPy's `t[1:3, 0] = value`; leading axes of size 1 of `value` beyond the
+  /// selection's rank are dropped, as NumPy does. Recorded by autograd when this tensor or
+  /// `value` is part of a graph (see ``recordWrite(previous:value:keep:pick:)``).
   ///
   /// - Parameters:
   ///   - value: A tensor broadcastable to the selected view's shape.
@@ -126,6 +128,7 @@ extension Tensor {
   public mutating func assign(_ value: Tensor, at indices: [TensorIndex]) throws {
     makeUnique()
     let view = try sliceView(indices)
+    let value = try Tensor.strippingLeadingUnitAxes(value, toRank: view.rank)
     let shape = try ShapeMath.broadcast(value.shape, view.shape, op: "assign")
     guard shape == view.shape else {
       throw TensorError.broadcastMismatch(op: "assign", lhs: value.shape, rhs: view.shape)
@@ -137,10 +140,21 @@ extension Tensor {
     // A value that aliases this buffer (t[1:] = t[:-1]) is read from a copy first.
     let safe = src.storage === storage ? src.contiguousLayout() : src
     convertElements(from: safe, into: view)
+    if node != nil || value.node != nil {
+      recordWrite(
+        previous: node, value: value,
+        keep: { g in
+          var z = Tensor.writableGradient(g)
+          try z.assign(Tensor.zeros([], dtype: g.dtype), at: indices)
+          return z
+        },
+        pick: { g in try g.detached().slice(indices) })
+    }
   }
 
   /// Writes `value` (broadcast to this tensor's shape) wherever `mask` is true, like NumPy's
-  /// `copyto(t, value, where: mask)`. Not recorded by autograd.
+  /// `copyto(t, value, where: mask)`. Recorded by autograd as
+  /// ``assign(_:at:)``.
   ///
   /// - Parameters:
   ///   - value: Broadcastable to `shape`.
@@ -164,11 +178,26 @@ extension Tensor {
     case .int64: selectInto(Int64.self, self, src, m)
     case .bool: selectInto(Bool.self, self, src, m)
     }
+    if node != nil || value.node != nil {
+      let full = shape
+      recordWrite(
+        previous: node, value: value,
+        keep: { g in
+          var z = Tensor.writableGradient(g)
+          try z.assign(Tensor.zeros([], dtype: g.dtype), where: m)
+          return z
+        },
+        pick: { g in
+          var p = Tensor.zeros(full, dtype: g.dtype)
+          try p.assign(g.detached(), where: m)
+          return p
+        })
+    }
   }
 
   /// NumPy's `t[mask] = values`: `values` holds one element (written everywhere the mask is
   /// true) or exactly as many elements as the mask has true entries (written in row-major
-  /// order).
+  /// order). Recorded by autograd as ``assign(_:at:)``.
   ///
   /// - Parameters:
   ///   - mask: A bool tensor of this tensor's shape.
@@ -189,9 +218,10 @@ extension Tensor {
       throw TensorError.elementCountMismatch(
         op: "mask assign", shape: [selected], count: values.count)
     }
-    var flat = contiguous().detached().flattened()
+    let previous = node
+    var flat = detached().contiguous().flattened()
     flat.makeUnique()
-    let v = try values.checkedCast(to: dtype, op: "assign").flattened()
+    let v = try values.detached().checkedCast(to: dtype, op: "assign").flattened()
     var k = 0
     for (i, on) in positions.enumerated() where on {
       let view = try flat.sliceView([.at(i)])
@@ -199,6 +229,53 @@ extension Tensor {
       k += 1
     }
     self = try flat.reshaped(shape)
+    if previous != nil || values.node != nil {
+      let m = mask.detached().cast(to: .bool)
+      let valueShape = values.shape
+      recordWrite(
+        previous: previous, value: values,
+        keep: { g in
+          var z = Tensor.writableGradient(g)
+          try z.assign(Tensor.zeros([], dtype: g.dtype), where: m)
+          return z
+        },
+        pick: { g in try g.detached().masked(by: m).reshaped(valueShape) })
+    }
+  }
+
+  /// This value broadcast to the shape of the positions an assignment selects.
+  ///
+  /// - Parameter target: The selection's shape.
+  /// - Throws: `TensorError.broadcastMismatch` naming `'assign'` and both shapes.
+  public func broadcastForAssign(to target: [Int]) throws -> Tensor {
+    do {
+      return try broadcast(to: target)
+    } catch TensorError.broadcastMismatch {
+      throw TensorError.broadcastMismatch(op: "assign", lhs: shape, rhs: target)
+    }
+  }
+
+  /// NumPy's `t[mask] = value` for a mask over the leading `mask.rank` axes: the value is
+  /// broadcast to `[nSelected] + shape[mask.rank...]` and written row by row. Recorded by
+  /// autograd as ``assign(_:at:)``.
+  ///
+  /// - Parameters:
+  ///   - value: Broadcastable to `[nSelected] + shape[mask.rank...]`.
+  ///   - mask: A bool tensor whose shape equals the leading `mask.rank` axes of this tensor.
+  /// - Throws: `TensorError.shapeMismatch` for a mask of another shape;
+  ///   `.broadcastMismatch` if `value` does not broadcast to the selected rows.
+  public mutating func assign(_ value: Tensor, rowsWhere mask: Tensor) throws {
+    guard mask.rank <= rank, Array(shape.prefix(mask.rank)) == mask.shape else {
+      throw TensorError.shapeMismatch(op: "mask", expected: Array(shape.prefix(mask.rank)), got: mask.shape)
+    }
+    let rowShape = Array(shape[mask.rank...])
+    let picks = mask.cast(to: .bool).toArray(Bool.self).enumerated().filter { $0.element }.map(\.offset)
+    let spread = try value.broadcastForAssign(to: [picks.count] + rowShape)
+    let maskStrides = ShapeMath.contiguousStrides(mask.shape)
+    for (k, flat) in picks.enumerated() {
+      let at = zip(mask.shape, maskStrides).map { size, step in TensorIndex.at((flat / step) % size) }
+      try assign(try spread.slice([.at(k)]), at: at)
+    }
   }
 
   /// Boolean-mask selection, NumPy's `t[mask]`: the elements (or rows) where `mask` is true.

@@ -92,21 +92,21 @@ extension Tensor {
     return try split(at: (1..<sections).map { $0 * step }, axis: ax)
   }
 
-  /// Splits along `axis` before each of the given positions (NumPy's `split` with indices).
+  /// Splits along `axis` before each of the given positions (NumPy's `split` with indices):
+  /// part `i` is the slice `[indices[i - 1]:indices[i]]` with Python's slice rules, so
+  /// negative positions count from the end and out-of-order ones give empty parts.
   ///
   /// - Parameters:
-  ///   - indices: Increasing split positions, e.g. `[2, 5]` gives `[:2]`, `[2:5]`, `[5:]`.
+  ///   - indices: Split positions, e.g. `[2, 5]` gives `[:2]`, `[2:5]`, `[5:]`; `[-2]` gives
+  ///     `[:-2]`, `[-2:]`.
   ///   - axis: The axis to split.
   /// - Returns: `indices.count + 1` views.
   /// - Throws: `TensorError.axisOutOfRange`.
   public func split(at indices: [Int], axis: Int = 0) throws -> [Tensor] {
     let ax = try ShapeMath.normalize(axis: axis, rank: rank)
-    let bounds = [0] + indices + [shape[ax]]
+    let bounds: [Int?] = [nil] + indices.map { Optional($0) } + [nil]
     return try (0..<(bounds.count - 1)).map { i in
-      try slice(
-        Array(repeating: .all, count: ax) + [
-          .slice(start: bounds[i], stop: Swift.max(bounds[i], bounds[i + 1]))
-        ])
+      try slice(Array(repeating: .all, count: ax) + [.slice(start: bounds[i], stop: bounds[i + 1])])
     }
   }
 }

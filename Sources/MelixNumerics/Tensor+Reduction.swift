@@ -168,7 +168,8 @@ extension Tensor {
   }
 
   /// Variance over `axes` with `ddof` delta degrees of freedom (two-pass: mean, then the
-  /// pairwise sum of squared deviations), divided by `n - ddof`.
+  /// pairwise sum of squared deviations), divided by `max(n - ddof, 0)` as NumPy's `_var`:
+  /// `ddof >= n` gives inf (NaN where every deviation is 0), never a negative variance.
   ///
   /// - Parameters:
   ///   - axes: Axes to reduce; `nil` means all.
@@ -180,7 +181,7 @@ extension Tensor {
     let n = ax.map { shape[$0] }.reduce(1, *)
     let x = asFloat()
     let centered = try x - (try x.mean(axes: ax, keepDims: true))
-    return try (try centered * centered).sum(axes: ax, keepDims: keepDims) / Double(n - ddof)
+    return try (try centered * centered).sum(axes: ax, keepDims: keepDims) / Double(Swift.max(n - ddof, 0))
   }
 
   /// Standard deviation, the square root of ``variance(axes:ddof:keepDims:)``.
@@ -379,7 +380,7 @@ extension Tensor {
   ///
   /// - Parameters:
   ///   - axis: The axis, or `nil` for the flat index.
-  ///   - keepDims: Keep the reduced axis with size 1.
+  ///   - keepDims: Keep the reduced axis with size 1 (every axis, when `axis` is `nil`).
   /// - Returns: An int64 tensor.
   /// - Throws: `TensorError.axisOutOfRange`; `.invalidArgument` for an empty axis.
   public func argmax(axis: Int? = nil, keepDims: Bool = false) throws -> Tensor {
@@ -391,7 +392,7 @@ extension Tensor {
   ///
   /// - Parameters:
   ///   - axis: The axis, or `nil` for the flat index.
-  ///   - keepDims: Keep the reduced axis with size 1.
+  ///   - keepDims: Keep the reduced axis with size 1 (every axis, when `axis` is `nil`).
   /// - Returns: An int64 tensor.
   /// - Throws: `TensorError.axisOutOfRange`; `.invalidArgument` for an empty axis.
   public func argmin(axis: Int? = nil, keepDims: Bool = false) throws -> Tensor {
@@ -412,11 +413,16 @@ extension Tensor {
         Int64(Extremum.index(p, n, larger: larger))
       }
     }
+    let out: Tensor
     switch x.dtype {
-    case .float64: return run(Double.self)
-    case .float32: return run(Float.self)
-    case .int64, .bool: return run(Int64.self)
+    case .float64: out = run(Double.self)
+    case .float32: out = run(Float.self)
+    case .int64, .bool: out = run(Int64.self)
     }
+    // The flat index with keepDims has every axis of size 1, as NumPy's
+    // `argmax(a, keepdims=True)`.
+    if axis == nil && keepDims { return try out.reshaped(Array(repeating: 1, count: rank)) }
+    return out
   }
 
   /// `log(sum(exp(x)))` over `axes`, computed stably as `m + log(sum(exp(x - m)))` with `m`

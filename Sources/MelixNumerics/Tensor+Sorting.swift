@@ -78,11 +78,19 @@ extension Tensor {
     let flat = flattened().detached()
     // Sorting one axis of a vector cannot fail.
     let sorted = (try? flat.sorted(axis: 0)) ?? flat
-    let v = sorted.scalars
+    // int64 compares exactly: as Doubles, 2^53 and 2^53 + 1 would be one value.
+    let same: (Int) -> Bool
+    if dtype == .int64 {
+      let v = sorted.toArray(Int64.self)
+      same = { i in v[i] == v[i - 1] }
+    } else {
+      let v = sorted.scalars
+      same = { i in v[i] == v[i - 1] || (v[i].isNaN && v[i - 1].isNaN) }
+    }
     var keep: [Int64] = []
     var counts: [Int64] = []
-    for (i, x) in v.enumerated() {
-      if i > 0, x == v[i - 1] || (x.isNaN && v[i - 1].isNaN) {
+    for i in 0..<sorted.count {
+      if i > 0, same(i) {
         counts[counts.count - 1] += 1
       } else {
         keep.append(Int64(i))

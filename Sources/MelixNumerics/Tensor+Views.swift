@@ -29,7 +29,12 @@ extension Tensor {
   public func reshaped(_ newShape: [Int]) throws -> Tensor {
     var target = newShape
     let unknown = target.indices.filter { target[$0] == -1 }
-    guard unknown.count <= 1, target.allSatisfy({ $0 >= -1 }) else {
+    guard unknown.count <= 1 else {
+      throw TensorError.invalidArgument(
+        op: "reshape",
+        message: "can only specify one unknown dimension (-1), got \(formatShape(newShape))")
+    }
+    guard target.allSatisfy({ $0 >= -1 }) else {
       throw TensorError.cannotReshape(from: shape, to: newShape)
     }
     if let u = unknown.first {
@@ -74,7 +79,7 @@ extension Tensor {
     let axes = try order.map { try ShapeMath.normalize(axis: $0, rank: rank) }
     guard axes.count == rank, Set(axes).count == rank else {
       throw TensorError.invalidArgument(
-        op: "permute", message: "axes \(formatShape(order)) are not a permutation of \(rank) axes")
+        op: "transpose", message: "axes \(formatShape(order)) are not a permutation of \(rank) axes")
     }
     let out = Tensor(
       storage: storage, shape: axes.map { shape[$0] }, strides: axes.map { strides[$0] },

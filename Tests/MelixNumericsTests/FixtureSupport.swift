@@ -42,11 +42,11 @@ enum Fixture {
 }
 
 /// Asserts equal shape and dtype and element-wise closeness (NaN matches NaN, infinities
-/// match exactly).
+/// match exactly; with `signedZeros`, an expected zero must have the same sign).
 func assertClose(
   _ actual: Tensor, _ expected: Tensor, rtol: Double = 1e-12, atol: Double = 1e-12,
-  checkDType: Bool = true, _ message: String = "", file: StaticString = #filePath,
-  line: UInt = #line
+  checkDType: Bool = true, signedZeros: Bool = false, _ message: String = "",
+  file: StaticString = #filePath, line: UInt = #line
 ) {
   XCTAssertEqual(actual.shape, expected.shape, "shape \(message)", file: file, line: line)
   if checkDType {
@@ -57,6 +57,10 @@ func assertClose(
     if e.isNaN {
       XCTAssertTrue(
         a.isNaN, "element \(i): expected nan, got \(a) \(message)", file: file, line: line)
+    } else if signedZeros && e == 0 {
+      XCTAssertTrue(
+        a == 0 && a.sign == e.sign, "element \(i): expected \(e), got \(a) \(message)",
+        file: file, line: line)
     } else if e.isInfinite {
       XCTAssertEqual(a, e, "element \(i) \(message)", file: file, line: line)
     } else {

@@ -139,6 +139,47 @@ final class GradientTests: XCTestCase {
     try check("squeeze", [random([3, 1, 2])]) { try $0[0].squeezed() }
   }
 
+  /// Writes into a tensor of the graph (`y[1:3, ::2] = v`): the overwritten positions pass no
+  /// gradient to the old values, the written ones pass it to the value (summed where the
+  /// value was broadcast). Before, the old values kept theirs and the value got none.
+  func testWritesIntoTensorsOfTheGraph() throws {
+    let x = random([3, 4])
+    let v = random([1, 2])
+    try check("assign slice", [x, v]) { a in
+      var y = try a[0] * a[0]
+      try y.assign(a[1], at: [.slice(start: 1), .slice(step: 2)])
+      return try y * a[0]
+    }
+    try check("assign extra unit axes", [x, random([1, 1, 4])]) { a in
+      var y = a[0] * 2
+      try y.assign(a[1], at: [.at(-1)])
+      return y
+    }
+    let mask = x > 0
+    try check("assign where", [x, random([4])]) { a in
+      var y = try a[0] * a[0]
+      try y.assign(a[1], where: mask)
+      return y
+    }
+    let count = mask.cast(to: .int64).sum().toArray(Int64.self)[0]
+    try check("assign masked values", [x, random([Int(count)])]) { a in
+      var y = a[0] + 1
+      try y.assignMasked(mask, values: a[1])
+      return try y * a[0]
+    }
+    try check("assign rows", [x, random([4])]) { a in
+      var y = a[0] * 3
+      try y.assign(a[1], rowsWhere: Tensor([true, false, true]))
+      return try y * y
+    }
+    // A write into a leaf changes its values and keeps it a leaf.
+    var leaf = x.requiringGrad()
+    try leaf.assignMasked(mask, values: Tensor.zeros([Int(count)]))
+    XCTAssertTrue(leaf.requiresGrad)
+    try (leaf * leaf).sum().backward()
+    assertClose(try XCTUnwrap(leaf.grad), leaf.detached() * 2)
+  }
+
   func testLinearAlgebra() throws {
     let a = try random([3, 3]) + Tensor.eye(3) * 3
     try check("solve vector", [a, random([3])]) { try Linalg.solve($0[0], $0[1]) }

@@ -33,6 +33,23 @@ final class LinalgTests: XCTestCase {
     assertClose(
       try a.cast(to: .float32).matmul(b.cast(to: .float32)), try t("f32_matmul"), rtol: 1e-6,
       atol: 1e-6)
+    // int64 exactly, wrapping as NumPy (it went through float64: 2^53 + 1 became 2^53 and
+    // overflow saturated); batched with a vector operand; bool x bool is bool.
+    for (lhs, rhs, result) in [
+      ("int_big_lhs", "int_big_rhs", "int_big_result"),
+      ("int_batch_lhs", "int_batch_vec", "int_batch_result"),
+    ] {
+      let product = try t(lhs).matmul(try t(rhs))
+      XCTAssertEqual(product.dtype, .int64, result)
+      XCTAssertEqual(product.shape, try t(result).shape, result)
+      XCTAssertEqual(product.toArray(Int64.self), try t(result).toArray(Int64.self), result)
+      // A transposed (strided) view gives the same.
+      let lt = try t(lhs).swappingAxes(-1, -2).contiguous().swappingAxes(-1, -2)
+      XCTAssertEqual(try lt.matmul(try t(rhs)).toArray(Int64.self), try t(result).toArray(Int64.self))
+    }
+    let booleans = try t("bool_lhs").matmul(try t("bool_rhs"))
+    XCTAssertEqual(booleans.dtype, .bool)
+    XCTAssertEqual(booleans.toArray(Bool.self), try t("bool_result").toArray(Bool.self))
     // Strided, non-BLAS-able view: every other column.
     let wide = try Tensor(shape: [3, 6], scalars: (0..<18).map(Double.init))
     let every = try wide.slice([.all, .slice(step: 2)])

@@ -45,6 +45,13 @@ final class ReductionTests: XCTestCase {
       assertClose(
         try x.argmin(axis: axis), try Fixture.tensor(c["argmin"]),
         "argmin \(String(describing: axis))")
+      // keepdims without an axis keeps every axis with size 1 (it gave shape [1]... or [])
+      assertClose(
+        try x.argmax(axis: axis, keepDims: true), try Fixture.tensor(c["argmax_keepdims"]),
+        "argmax keepdims \(String(describing: axis))")
+      assertClose(
+        try x.argmin(axis: axis, keepDims: true), try Fixture.tensor(c["argmin_keepdims"]),
+        "argmin keepdims \(String(describing: axis))")
     }
   }
 
@@ -109,6 +116,13 @@ final class ReductionTests: XCTestCase {
     let u = try Fixture.tensor(f["unique_input"])
     assertClose(u.unique(), try Fixture.tensor(f["unique"]))
     assertClose(u.uniqueWithCounts().counts, try Fixture.tensor(f["unique_counts"]))
+    // Exactly, not through Double (2^53 + 1 and 2^53 merged there).
+    let big = try Fixture.tensor(f["unique_big_input"])
+    XCTAssertEqual(big.unique().toArray(Int64.self), try Fixture.tensor(f["unique_big"]).toArray(Int64.self))
+    XCTAssertEqual(
+      big.uniqueWithCounts().counts.toArray(Int64.self),
+      try Fixture.tensor(f["unique_big_counts"]).toArray(Int64.self))
+    XCTAssertEqual(try big.argsort().toArray(Int64.self), try Fixture.tensor(f["argsort_big"]).toArray(Int64.self))
     assertClose(
       try Tensor.concat([m, try m.slice([.all, .slice(stop: 1)])], axis: 1),
       try Fixture.tensor(f["concat_1"]))

@@ -168,11 +168,16 @@ extension BuiltinTable {
       },
       T.entry(
         "randint",
-        [BuiltinParameter("low", .int), BuiltinParameter("high", .int), BuiltinParameter("shape", T.shapeType, default: "1"), seed],
-        doc: "Random int64 values in [low, high) of the given shape." + seedDoc,
+        [BuiltinParameter("low", .int), BuiltinParameter("high", .optional(.int), default: "nil"), BuiltinParameter("shape", T.shapeType, default: "1"), seed],
+        doc: "Random int64 values in [low, high) of the given shape; with 'high' nil, in [0, low) (NumPy's randint(5, size=...))." + seedDoc,
         example: "randint(0, 10, [2, 3], seed: 0).shape  # (2, 3)"
       ) { args, context in
-        guard case .int(let low) = args[0], case .int(let high) = args[1] else { return .null }
+        guard case .int(let first) = args[0] else { return .null }
+        let (low, high): (Int, Int)
+        switch args[1] {
+        case .int(let h): (low, high) = (first, h)
+        default: (low, high) = (0, first)
+        }
         let shape = try T.shape(args[2], "shape", of: "randint")
         return .tensor(try T.withGenerator(args[3], context) { try Tensor.randint(low, high, shape: shape, using: &$0) })
       },
@@ -235,7 +240,10 @@ extension BuiltinTable {
         doc: "The single element of a one-element tensor as an Int (truncating toward zero).",
         example: "int(tensor([2.7]))  # 2"
       ) { args, _ in
-        let x = try T.tensor(args, 0, "x", of: "int").item()
+        let t = try T.tensor(args, 0, "x", of: "int")
+        // An int64 element is read exactly (through Double, 2^53 + 1 became 2^53).
+        if t.dtype == .int64 && t.count == 1 { return .int(Int(t.toArray(Int64.self)[0])) }
+        let x = try t.item()
         guard x.isFinite, let i = Int(exactly: x.rounded(.towardZero)) else {
           throw MelixError("cannot convert \(Value.formatFloat(x)) to Int")
         }

@@ -67,12 +67,25 @@ extension BuiltinTable {
       T.entry(
         "norm", [BuiltinParameter("x", T.tensorLike), BuiltinParameter("ord", .optional(.number), default: "nil"), BuiltinParameter("axis", T.axisType, default: "nil")],
         returns: "Float or Tensor",
-        doc: "The Euclidean norm: of the flattened tensor (the Frobenius norm of a matrix), or over 'axis'. 'ord' 1 gives the sum of absolute values, 'ord' inf the largest absolute value (over the flattened tensor or 'axis').",
+        doc: "The Euclidean norm: of the flattened tensor (the Frobenius norm of a matrix), or over 'axis'. For a vector (or over one 'axis'), 'ord' 1 gives the sum of absolute values and 'ord' inf the largest absolute value; for a matrix without 'axis', as NumPy, 'ord' 2 is the largest singular value, 1 the largest column sum of absolute values, inf the largest row sum.",
         example: "norm(tensor([3.0, 4.0]))  # 5.0"
       ) { args, _ in
         let t = T.floating(try T.tensor(args, 0, "x", of: "norm"))
         let axes = try T.axes(args[2], "norm")
         let value: Tensor
+        if let ord = args[1].asDouble, axes == nil || axes?.count == 2, t.rank >= 2 {
+          // NumPy's matrix norms (np.linalg.norm with ord on a 2-D input).
+          guard t.rank == 2, axes == nil else {
+            throw MelixError("argument 'ord' of 'norm' needs a vector or a matrix without 'axis', got shape \(formatShape(t.shape))")
+          }
+          switch ord {
+          case 2: value = try Linalg.svd(t).s.max()
+          case 1: value = try t.abs().sum(axes: [0]).max()
+          case .infinity: value = try t.abs().sum(axes: [1]).max()
+          default: throw MelixError("argument 'ord' of 'norm': expected nil, 1, 2 or inf, got \(Value.formatFloat(ord))")
+          }
+          return TensorConversion.scalarOrTensor(value)
+        }
         switch args[1].asDouble {
         case nil, 2?: value = try (t * t).sum(axes: axes).sqrt()
         case 1?: value = try t.abs().sum(axes: axes)

@@ -76,11 +76,16 @@ extension BuiltinTable {
         example: "clip(tensor([-2, 0, 5]), 0, 3)  # tensor([0, 0, 3], shape=[3], dtype=int64)"
       ) { args, _ in
         let t = try T.tensor(args, 0, "x", of: "clip")
-        var clipped = t.clipped(lower: args[1].asDouble, upper: args[2].asDouble)
-        // Int bounds keep an int64 tensor int64, as NumPy (the library clips in float64).
+        // Int bounds keep an int64 tensor int64, as NumPy, and clip it exactly (through
+        // float64, as the library clips, 2^53 + 1 came back as 2^53).
         let intBounds = [args[1], args[2]].allSatisfy { if case .float = $0 { return false } else { return true } }
-        if t.dtype == .int64 && intBounds { clipped = clipped.cast(to: .int64) }
-        return T.result(clipped, from: args[0])
+        if t.dtype == .int64 && intBounds {
+          var clipped = t
+          if case .int(let lower) = args[1] { clipped = try Tensor.elementwise(.maximum, clipped, Tensor(scalar: Int64(lower))) }
+          if case .int(let upper) = args[2] { clipped = try Tensor.elementwise(.minimum, clipped, Tensor(scalar: Int64(upper))) }
+          return T.result(clipped, from: args[0])
+        }
+        return T.result(t.clipped(lower: args[1].asDouble, upper: args[2].asDouble), from: args[0])
       },
       T.entry(
         "where", [BuiltinParameter("condition", T.tensorLike), BuiltinParameter("a", T.tensorLike), BuiltinParameter("b", T.tensorLike)],

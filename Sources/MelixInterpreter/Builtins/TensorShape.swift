@@ -13,7 +13,7 @@ extension TensorBuiltins {
 }
 
 extension BuiltinTable {
-  /// reshape flatten transpose squeeze expand_dims concat stack split sort argsort unique.
+  /// reshape take flatten transpose squeeze expand_dims concat stack split sort argsort unique.
   static var tensorShape: [Builtin] {
     typealias T = TensorBuiltins
     return [
@@ -24,6 +24,25 @@ extension BuiltinTable {
       ) { args, _ in
         let t = try T.tensor(args, 0, "x", of: "reshape")
         return .tensor(try t.reshaped(try T.shape(args[1], "shape", of: "reshape", allowInferred: true)))
+      },
+      T.entry(
+        "take", [BuiltinParameter("x", T.tensorLike), BuiltinParameter("indices", T.tensorLike), BuiltinParameter("axis", .optional(.int), default: "nil")],
+        doc: "The elements (or slices along 'axis') at integer positions, NumPy's take: of the flattened tensor when 'axis' is nil; negative positions count from the end; the result has the indices' shape in place of the axis.",
+        example: "take(tensor([[1, 2], [3, 4]]), [1, 0], axis: 1).tolist()  # [[2, 1], [4, 3]]"
+      ) { args, _ in
+        let t = try T.tensor(args, 0, "x", of: "take")
+        var indices = try T.tensor(args, 1, "indices", of: "take")
+        if indices.dtype != .int64 {
+          guard indices.count == 0 else {
+            throw MelixError("argument 'indices' of 'take': expected Ints, got \(indices.dtype) values")
+          }
+          indices = indices.cast(to: .int64)
+        }
+        // One Int position gives a number, as NumPy's take and t[i].
+        guard let axis = try T.axis(args[2], "take") else {
+          return TensorConversion.scalarOrTensor(try t.flattened().take(indices, axis: 0))
+        }
+        return TensorConversion.scalarOrTensor(try t.take(indices, axis: axis))
       },
       T.entry(
         "flatten", [BuiltinParameter("x", T.tensorLike)],
@@ -74,7 +93,7 @@ extension BuiltinTable {
         "split",
         [BuiltinParameter("x", T.tensorOnly), BuiltinParameter("sections", .oneOf([.int, .list, .tuple])), BuiltinParameter("axis", .int, default: "0")],
         returns: "List",
-        doc: "Splits a tensor along 'axis' into 'sections' equal parts (an Int that divides the size), or at the positions in a list (NumPy's split).",
+        doc: "Splits a tensor along 'axis' into 'sections' equal parts (an Int that divides the size), or at the positions in a list, negative ones counting from the end (NumPy's split).",
         example: "len(split(arange(6), 3))  # 3\nsplit(arange(5), [2])[1]  # tensor([2, 3, 4], shape=[3], dtype=int64)"
       ) { args, _ in
         let t = try T.tensor(args, 0, "x", of: "split")
@@ -84,7 +103,7 @@ extension BuiltinTable {
           guard sections > 0 else { throw MelixError("argument 'sections' of 'split' must be > 0, got \(sections)") }
           parts = try t.split(sections: sections, axis: axis)
         } else {
-          parts = try t.split(at: try T.shape(args[1], "sections", of: "split"), axis: axis)
+          parts = try t.split(at: try T.positions(args[1], "sections", of: "split"), axis: axis)
         }
         return .list(ListRef(parts.map { .tensor($0) }))
       },

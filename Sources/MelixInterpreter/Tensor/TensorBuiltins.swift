@@ -70,6 +70,24 @@ enum TensorBuiltins {
     return sizes
   }
 
+  /// Reads a list or tuple of Ints of any sign (or one Int): positions such as `split`'s,
+  /// not a shape, so no size limit applies.
+  static func positions(_ value: Value, _ parameter: String, of function: String) throws -> [Int] {
+    let items: [Value]
+    switch value {
+    case .int: items = [value]
+    case .list(let l): items = l.items
+    case .tuple(let t): items = t.items
+    default: throw MelixError("argument '\(parameter)' of '\(function)': expected a list of Ints, got \(value.typeName)")
+    }
+    return try items.map { item in
+      guard case .int(let n) = item else {
+        throw MelixError("argument '\(parameter)' of '\(function)': expected a list of Ints, got an element of type \(item.typeName)")
+      }
+      return n
+    }
+  }
+
   /// Reads an optional dtype name (`"float32"`, `"float64"`, `"int64"`, `"bool"`).
   static func dtype(_ value: Value) throws -> DType? {
     guard case .string(let name) = value else { return nil }

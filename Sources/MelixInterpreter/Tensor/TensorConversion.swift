@@ -63,6 +63,13 @@ enum TensorConversion {
         doubles.append(b ? 1 : 0)
         ints.append(b ? 1 : 0)
       default:
+        // A zero-dimensional tensor is a number here, as in NumPy (`tensor([a @ b, 1])`).
+        if let t = v.tensorValue, t.rank == 0 {
+          leafDType = leafDType.map { DType.promoted($0, t.dtype) } ?? t.dtype
+          doubles += t.scalars
+          ints += t.dtype == .int64 || t.dtype == .bool ? t.toArray(Int64.self) : [0]
+          return
+        }
         if sequenceItems(v) != nil || v.tensorValue != nil {
           throw MelixError("\(role): nested lists have different depths")
         }

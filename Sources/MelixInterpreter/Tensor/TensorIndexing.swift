@@ -59,8 +59,9 @@ enum TensorIndexing {
       }
       let (basic, gather) = try split(parts)
       let view = try t.slice(basic)
-      if let (indices, axis) = gather {
-        return .tensor(try view.take(indices, axis: axis))
+      if let (indices, axis, front) = gather {
+        let taken = try view.take(indices, axis: axis)
+        return .tensor(front ? try taken.permuted(frontOrder(rank: taken.rank, axis: axis, count: indices.rank)) : taken)
       }
       let allIntegers = basic.allSatisfy { if case .at = $0 { return true } else { return false } }
       if allIntegers && view.rank == 0 && !view.requiresGrad { return TensorConversion.scalar(view) }
@@ -68,11 +69,26 @@ enum TensorIndexing {
     }
   }
 
-  /// The basic indices (a gather replaced by a full slice) and the gather with the axis of
-  /// the sliced view it applies to.
-  private static func split(_ parts: [Part]) throws -> ([TensorIndex], (Tensor, Int)?) {
+  /// A gather: the indices, the axis of the sliced view it applies to, and whether NumPy puts
+  /// its axes first (see ``split(_:)``).
+  private typealias Gather = (indices: Tensor, axis: Int, front: Bool)
+
+  /// The basic indices (a gather replaced by a full slice) and the gather.
+  ///
+  /// With a list, NumPy counts Ints as advanced indices too; when the advanced indices are
+  /// not adjacent (`t[0, :, [1, 2]]`), the gathered axes go first in the result, else they
+  /// stay where the list is (`t[:, 0, [1, 2]]`).
+  private static func split(_ parts: [Part]) throws -> ([TensorIndex], Gather?) {
     var basic: [TensorIndex] = []
-    var gather: (Tensor, Int)? = nil
+    var gather: Gather? = nil
+    let advanced = parts.indices.filter { i in
+      switch parts[i] {
+      case .gather: return true
+      case .basic(.at): return true
+      default: return false
+      }
+    }
+    let adjacent = advanced.count <= 1 || (advanced.last ?? 0) - (advanced.first ?? 0) + 1 == advanced.count
     var outputAxis = 0
     for part in parts {
       switch part {
@@ -84,7 +100,7 @@ enum TensorIndexing {
         guard gather == nil else {
           throw MelixError("tensor index: only one list of indices is supported per subscript")
         }
-        gather = (indices, outputAxis)
+        gather = (indices, outputAxis, !adjacent)
         basic.append(.all)
         outputAxis += 1
       case .mask:
@@ -92,6 +108,12 @@ enum TensorIndexing {
       }
     }
     return (basic, gather)
+  }
+
+  /// The axis order that moves `count` axes starting at `axis` to the front.
+  private static func frontOrder(rank: Int, axis: Int, count: Int) -> [Int] {
+    let moved = Array(axis..<(axis + count))
+    return moved + (0..<rank).filter { !moved.contains($0) }
   }
 
   /// `t[subscripts] = value`, returning the updated tensor.
@@ -108,28 +130,25 @@ enum TensorIndexing {
           try out.assignMasked(mask, values: source)
           return
         }
-        guard mask.rank <= t.rank, Array(t.shape.prefix(mask.rank)) == mask.shape else {
-          throw TensorError.shapeMismatch(op: "mask", expected: Array(t.shape.prefix(mask.rank)), got: mask.shape)
-        }
-        // A mask over the leading axes selects whole rows: write them one by one, the value
-        // broadcast to [nSelected] + rowShape as NumPy does.
-        let rowShape = Array(t.shape[mask.rank...])
-        let positions = mask.cast(to: .bool).toArray(Bool.self).enumerated().filter { $0.element }.map(\.offset)
-        var rows = try t.detached().contiguous().reshaped([mask.count] + rowShape)
-        let spread = try source.broadcast(to: [positions.count] + rowShape)
-        for (k, position) in positions.enumerated() {
-          try rows.assign(try spread.slice([.at(k)]), at: [.at(position)])
-        }
-        out = try rows.reshaped(t.shape)
+        // A mask over the leading axes selects whole rows.
+        try out.assign(source, rowsWhere: mask)
         return
       }
       let (basic, gather) = try split(parts)
-      guard let (indices, axis) = gather else {
+      guard let (indices, axis, front) = gather else {
         try out.assign(source, at: basic)
         return
       }
       let selection = try t.slice(basic).take(indices, axis: axis)
-      let spread = try source.broadcast(to: selection.shape)
+      var spread: Tensor
+      if front {
+        // The value broadcasts against NumPy's layout (gathered axes first); move them back.
+        let order = frontOrder(rank: selection.rank, axis: axis, count: indices.rank)
+        let inverse = order.indices.map { order.firstIndex(of: $0) ?? $0 }
+        spread = try source.broadcastForAssign(to: order.map { selection.shape[$0] }).permuted(inverse)
+      } else {
+        spread = try source.broadcastForAssign(to: selection.shape)
+      }
       let positions = indices.flattened().toArray(Int64.self)
       let flatSpread = try spread.reshaped(
         Array(selection.shape[..<axis]) + [positions.count] + Array(selection.shape[(axis + indices.rank)...]))

@@ -284,7 +284,10 @@ public final class TensorValue: NativeValue {
       if case .native(let o) = other { return o === self }
       return false
     }
-    return t.shape == tensor.shape && t.scalars == tensor.scalars
+    guard t.shape == tensor.shape else { return false }
+    // int64 exactly: as doubles, 2^53 + 1 equals 2^53.
+    if t.dtype == .int64 && tensor.dtype == .int64 { return t.toArray(Int64.self) == tensor.toArray(Int64.self) }
+    return t.scalars == tensor.scalars
   }
 }
 

@@ -9,6 +9,7 @@ stream, which is not NumPy's: those values are pinned from Melix and marked so.
 """
 import math
 import os
+import warnings
 
 import numpy as np
 
@@ -692,7 +693,7 @@ write("assign_row_mask", "a mask over the rows: X[mask] = rows, as NumPy", [
     ("print(x)", out(R)),
     ("x[tensor([false, true, false])] = 7", None),
     ("print(x)", out(R2)),
-    ("x[tensor([true, false, true])] = [[1, 2, 3]]", err("cannot broadcast [1, 3] with [2, 2] in 'broadcast_to'")),
+    ("x[tensor([true, false, true])] = [[1, 2, 3]]", err("cannot broadcast [1, 3] with [2, 2] in 'assign'")),
 ])
 
 write("index_large_int64_is_exact", "int64 elements beyond 2^53 read back exactly", [
@@ -727,4 +728,91 @@ write("autograd_zero_grad_and_detach", "gradients add up across backward calls u
     ("print(x.grad)", out(None)),
     ("let d = detach(x * 2)", None),
     ("print(d, d.requires_grad)", out(np.array([2.0, 4.0]), False)),
+])
+
+# ---- found by the third break session --------------------------------------------------
+write("matmul_int64_is_exact", "int64 '@' is exact and wraps as NumPy's (it went through float64: 2^53 + 1 became 2^53, overflow saturated); bool @ bool is bool", [
+    ("print(tensor([[9007199254740993, 1]]) @ tensor([[1], [0]]))", out(np.array([[2**53 + 1, 1]]) @ np.array([[1], [0]]))),
+    ("print(tensor([9223372036854775807, 1]) @ tensor([2, 1]))", out(np.array(np.array([2**63 - 1, 1]) @ np.array([2, 1])))),
+    ("print(tensor([[true, false]]) @ tensor([[false], [true]]))", out(np.array([[True, False]]) @ np.array([[False], [True]]))),
+])
+T23 = np.zeros((2, 3))
+T23[0] = np.ones((1, 3))
+T23[1:] = T23[1:] - np.array([[[1.0, 2.0, 3.0]]])
+write("assign_drops_leading_unit_axes", "a value with extra leading axes of size 1 fits a selection of lower rank, as NumPy (it was 'cannot broadcast [1, 3] with [3]')", [
+    ("let t = zeros([2, 3])", None),
+    ("t[0] = ones([1, 3])", None),
+    ("t[1:] = t[1:] - tensor([[[1.0, 2.0, 3.0]]])", None),
+    ("print(t)", out(T23)),
+    ("t[0] = zeros([2, 3])", err("cannot broadcast [2, 3] with [3] in 'assign'")),
+])
+DL = np.array([1.0, 7.0, -1.0, np.inf, -5.0, -0.0, 0.0, 6.0])
+DR = np.array([0.1, 0.1, 0.1, 2.0, np.inf, 2.0, -2.0, -3.0])
+write("floor_division_of_floats_matches_numpy", "np.floor_divide and np.remainder through the exact remainder: 1.0 // 0.1 is 9 (it was 10), inf // 2 is nan, -5 // inf is -1, a zero remainder takes the divisor's sign", [
+    ("let a = tensor([1.0, 7.0, -1.0, inf, -5.0, -0.0, 0.0, 6.0])", None),
+    ("let b = tensor([0.1, 0.1, 0.1, 2.0, inf, 2.0, -2.0, -3.0])", None),
+    ("print(a // b)", out(np.floor_divide(DL, DR))),
+    ("print(a % b)", out(np.remainder(DL, DR))),
+    ("print(a.astype(\"float32\") // b.astype(\"float32\"))", out(np.floor_divide(DL.astype(np.float32), DR.astype(np.float32)))),
+])
+V = np.array([[1.0, 2.0, 3.0], [2.0, 2.0, 2.0]])
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", RuntimeWarning)  # "Degrees of freedom <= 0 for slice"
+    V_VAR3, V_STD4, V_VAR5, V_VAR7 = V.var(axis=1, ddof=3), V.std(axis=1, ddof=4), V.var(ddof=5), V.var(ddof=7)
+write("reduce_var_with_ddof_at_least_n", "np.var divides by max(n - ddof, 0): inf, or nan for zero deviations (it gave a negative variance)", [
+    ("let t = tensor([[1.0, 2.0, 3.0], [2.0, 2.0, 2.0]])", None),
+    ("print(t.var(axis: 1, ddof: 3), std(t, axis: 1, ddof: 4))", out(V_VAR3, V_STD4)),
+    ("print(variance(t, ddof: 5), variance(t, ddof: 7))", out(V_VAR5, V_VAR7)),
+])
+write("error_reshape_two_unknown_dimensions", "as NumPy's 'can only specify one unknown dimension'", [
+    ("arange(12).reshape([-1, -1])", err("can only specify one unknown dimension (-1), got [-1, -1] in 'reshape'")),
+])
+write("matmul_batch_mismatch_names_both_shapes", "batch axes that do not broadcast: the message names both operands (it named only [2] and [3])", [
+    ("ones([2, 3, 4]) @ ones([3, 4, 2])", err("cannot broadcast [2, 3, 4] with [3, 4, 2] in 'matmul'")),
+])
+write("shape_split_at_negative_and_large_positions", "np.split at positions: negative ones count from the end (they were an error), and positions are not a shape (split at [50000, 60000] was a size-limit error)", [
+    ("print(split(arange(6), [-2]))", out(np.split(np.arange(6), [-2]))),
+    ("print(split(arange(6), [4, -4]))", out(np.split(np.arange(6), [4, -4]))),
+    ("print(len(split(arange(100000), [50000, 60000])), split(arange(100000), [50000, 60000])[1].shape)", out(3, (10000,))),
+])
+BIG = np.array([2**53 + 1, 3])
+write("convert_int_and_clip_of_large_int64_are_exact", "int(t) and clip of an int64 tensor with Int bounds are exact (both went through float64, giving 2^53 for 2^53 + 1)", [
+    ("let t = tensor([9007199254740993, 3])", None),
+    ("print(int(t[0:1]), clip(t, 5, 9007199254740995))", out(int(BIG[0]), np.clip(BIG, 5, 2**53 + 3))),
+    ("print(clip(tensor([1, 5, 10]), 7, 3))", out(np.clip(np.array([1, 5, 10]), 7, 3))),
+])
+A3 = np.arange(24).reshape(2, 3, 4)
+A3W = A3.copy()
+A3W[1, :, [3, 0]] = np.array([[10, 20, 30], [40, 50, 60]])
+write("index_int_and_list_apart_put_gathered_axes_first", "NumPy's rule: an Int and a list separated by a slice are advanced indices apart, so the gathered axes come first (Melix kept them in place); adjacent ones stay in place", [
+    ("let a = arange(24).reshape([2, 3, 4])", None),
+    ("print(a[1, :, [3, 0]])", out(A3[1, :, [3, 0]])),
+    ("print(a[:, 1, [3, 0]])", out(A3[:, 1, [3, 0]])),
+    ("print(a[0, nil, [2]].shape)", out(A3[0, None, [2]].shape)),
+    ("a[1, :, [3, 0]] = tensor([[10, 20, 30], [40, 50, 60]])", None),
+    ("print(a[1])", out(A3W[1])),
+])
+write("create_from_a_list_with_zero_dimensional_tensors", "np.array([np.array(1.5), 2]): a zero-dimensional tensor in a list is a number (it was 'nested lists have different depths')", [
+    ("print(tensor([tensor(1.5), 2]))", out(np.array([np.array(1.5), 2]))),
+    ("print(tensor([tensor([1, 2]) @ tensor([3, 4]), 1]))", out(np.array([np.array([1, 2]) @ np.array([3, 4]), 1]))),
+    ("print(tensor([[tensor(true), false]]))", out(np.array([[np.array(True), False]]))),
+])
+write("error_gather_assign_shape_names_assign", "a value that does not fit the gathered rows: the message names 'assign' (it said 'broadcast_to')", [
+    ("let t = zeros([3, 2])", None),
+    ("t[[0, 2]] = tensor([1.0, 2.0, 3.0])", err("cannot broadcast [3] with [2, 2] in 'assign'")),
+])
+NM = np.array([[1.0, -2.0], [3.0, 4.0]])
+write("linalg_norm_of_a_matrix_with_ord", "np.linalg.norm(A, ord) on a matrix: 2 is the largest singular value, 1 the largest column sum, inf the largest row sum (Melix gave the flattened vector norms: 5.48, 10.0, 4.0)", [
+    ("let a = tensor([[1.0, -2.0], [3.0, 4.0]])", None),
+    ("print(norm(tensor([[3.0, 0.0], [4.0, 0.0]]), ord: 2), norm(a, ord: 1), norm(a, ord: inf))", out(float(np.linalg.norm(np.array([[3.0, 0.0], [4.0, 0.0]]), 2)), float(np.linalg.norm(NM, 1)), float(np.linalg.norm(NM, np.inf)))),
+    ("print(norm(a), norm(a, ord: 1, axis: 1))", out(float(np.linalg.norm(NM)), np.linalg.norm(NM, 1, axis=1))),
+    ("norm(ones([2, 2, 2]), ord: 2)", err("argument 'ord' of 'norm' needs a vector or a matrix without 'axis', got shape [2, 2, 2]")),
+])
+TK = np.arange(6).reshape(2, 3)
+write("shape_take", "np.take: of the flattened tensor without axis, negative positions from the end, the indices' shape in place of the axis", [
+    ("let t = arange(6).reshape([2, 3])", None),
+    ("print(take(t, [5, -1, 0]), take(t, 4))", out(np.take(TK, [5, -1, 0]), int(np.take(TK, 4)))),
+    ("print(take(t, [2, 0], axis: 1))", out(np.take(TK, [2, 0], axis=1))),
+    ("print(take(t, [], axis: 0).shape)", out(np.take(TK, np.array([], dtype=np.int64), axis=0).shape)),
+    ("take(t, [2], axis: 0)", err("index 2 is out of range for axis 0 with size 2")),
 ])

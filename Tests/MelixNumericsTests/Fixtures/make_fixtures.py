@@ -7,6 +7,7 @@ except NumPy generators with fixed seeds), so re-running gives the same files.
 """
 import json
 import math
+import warnings
 
 import numpy as np
 import scipy.special
@@ -93,6 +94,11 @@ display_inputs = {
     "rank4": np.arange(16, dtype=np.int64).reshape(2, 2, 2, 2),
     "summary_bool": np.arange(1500) % 3 == 0,
     "summary_float32": np.linspace(-1, 1, 1200, dtype=np.float32).reshape(2, 600),
+    # scientific notation pads to the common precision with the true digits (min_digits),
+    # not zeros: 9.053559e-06 shows as 9.0535586e-06 beside an element needing 8 digits
+    "float32_sci_true_digits": np.array([3.3043707e-06, -1.3031572e-05, 9.0535586e-06, 4.4637459e-06], dtype=np.float32),
+    "float32_sci_nine_digits": np.array([-1.13491194e-04, -8.589409844717011e-05, -2.64133880e-04], dtype=np.float32),
+    "subnormal": np.array([5e-324, 1.7976931348623157e308]),
 }
 save("display.json", [
     {"name": k, "input": enc(v), "numpy": repr(v), "melix": melix_repr(v)}
@@ -108,6 +114,8 @@ int3 = np.array([2, 3, -4], dtype=np.int64)
 f32 = np.array([1.5, 2.25, -3.0], dtype=np.float32)
 bools = np.array([True, False, True])
 special = np.array([np.nan, np.inf, -np.inf, 0.0, -0.0, 1.0])
+divmod_lhs = np.array([1.0, 7.0, -1.0, 0.3, np.inf, -5.0, 5.0, -0.0, 0.0, 6.0, -6.0, np.nan, 1.0, 0.0, -2.0])
+divmod_rhs = np.array([0.1, 0.1, 0.1, 0.1, 2.0, np.inf, -np.inf, 2.0, -2.0, 3.0, 3.0, 1.0, 0.0, 0.0, 0.0])
 binary_cases = [
     ("add", a23, b3), ("subtract", a23, col2), ("multiply", col2, b3), ("divide", a23, b3),
     ("floor_divide", a23, b3), ("remainder", a23, b3), ("power", np.abs(a23), b3),
@@ -121,7 +129,13 @@ binary_cases = [
     ("add", np.zeros((0, 3)), b3), ("add", np.ones((2, 1, 3)), np.ones((4, 1))),
     ("logical_and", bools, np.array([True])), ("logical_or", bools, np.array([False, False, True])),
     ("logical_xor", bools, np.array([True, True, False])),
+    ("maximum", bools, np.array([[True], [False]])), ("minimum", bools, np.array([[True], [False]])),
     ("divide", special, np.array([0.0])),
+    # '//' and '%' through the exact remainder (npy_divmod): 1.0 // 0.1 is 9, inf // 2 is nan,
+    # -5 // inf is -1, and a zero remainder takes the divisor's sign.
+    ("floor_divide", divmod_lhs, divmod_rhs), ("remainder", divmod_lhs, divmod_rhs),
+    ("floor_divide", divmod_lhs.astype(np.float32), divmod_rhs.astype(np.float32)),
+    ("remainder", divmod_lhs.astype(np.float32), divmod_rhs.astype(np.float32)),
 ]
 elementwise = []
 for op, x, y in binary_cases:
@@ -213,12 +227,20 @@ red("sum", tall, [0], True)
 red("mean", r3, [0, 1], False)
 red("var", tall, [0], False, ddof=1)
 red("mean", tall.astype(np.float32), [0], True)
+# ddof >= n divides by max(n - ddof, 0): inf, or nan where the deviations are all 0
+with np.errstate(all="ignore"), warnings.catch_warnings():
+    warnings.simplefilter("ignore", RuntimeWarning)  # "Degrees of freedom <= 0 for slice"
+    red("var", r3, [1], False, ddof=5)
+    red("std", iv, None, False, ddof=7)
+    red("var", np.array([[2.0, 2.0], [1.0, 3.0]]), [1], False, ddof=2)
 save("reductions.json", reductions)
 
 args = []
 for axis in [None, 0, 1, -1]:
     m = np.array([[3.0, 7.0, 7.0, -1.0], [2.0, 0.5, 9.0, 9.0], [np.nan, 1.0, 2.0, 0.0]])
-    args.append({"input": enc(m), "axis": axis, "argmax": enc(np.argmax(m, axis=axis)), "argmin": enc(np.argmin(m, axis=axis))})
+    args.append({"input": enc(m), "axis": axis, "argmax": enc(np.argmax(m, axis=axis)), "argmin": enc(np.argmin(m, axis=axis)),
+                 "argmax_keepdims": enc(np.argmax(m, axis=axis, keepdims=True)),
+                 "argmin_keepdims": enc(np.argmin(m, axis=axis, keepdims=True))})
 save("argreductions.json", args)
 
 logits = np.array([[1.0, 2.0, 3.0], [1000.0, 1000.0, -1000.0], [-np.inf, 0.0, 0.0]])
@@ -238,6 +260,7 @@ save("cross_entropy.json", {"value": num(-np.mean(log_softmax(ce_l, axis=1)[np.a
 # --- cumsum, sort, unique, concat, take --------------------------------------------
 m = np.array([[3.0, -1.0, 2.0], [0.5, 8.0, -4.0]])
 u = np.array([3, 1, 2, 3, 3, 1, 7], dtype=np.int64)
+unique_big = np.array([2**53 + 1, 2**53, 2**53 + 1, -(2**62) - 1, -(2**62), 2**63 - 1, 2**63 - 2], dtype=np.int64)
 save("ordering.json", {
     "input": enc(m),
     "cumsum_flat": enc(np.cumsum(m)), "cumsum_0": enc(np.cumsum(m, axis=0)), "cumsum_1": enc(np.cumsum(m, axis=1)),
@@ -249,6 +272,10 @@ save("ordering.json", {
     "stack_1": enc(np.stack([m, m * 2], axis=1)),
     "take_1": enc(np.take(m, [2, 0, 2], axis=1)),
     "mask": enc(m[m > 1.0]),
+    # int64 beyond 2^53: distinct values stay distinct (they merged when compared as doubles)
+    "unique_big_input": enc(unique_big), "unique_big": enc(np.unique(unique_big)),
+    "unique_big_counts": enc(np.unique(unique_big, return_counts=True)[1]),
+    "argsort_big": enc(np.argsort(unique_big, kind="stable")),
 })
 
 # --- linear algebra ----------------------------------------------------------------
@@ -261,6 +288,12 @@ Q, Rq = np.linalg.qr(R)
 U, S, Vt = np.linalg.svd(R, full_matrices=False)
 w, V = np.linalg.eigh(A)
 x, res, rank, sv = np.linalg.lstsq(R, y, rcond=None)
+int_big_lhs = np.array([[2**53 + 1, 1], [2**62, 3], [np.iinfo(np.int64).max, -7]], dtype=np.int64)
+int_big_rhs = np.array([[1, 3, -1], [2, 2**40, 5]], dtype=np.int64)
+int_batch_lhs = np.arange(-12, 12, dtype=np.int64).reshape(2, 3, 4) * 1000003
+int_batch_vec = np.array([7, -3, 2**50, 1], dtype=np.int64)
+bool_lhs = np.array([[True, False], [False, False]])
+bool_rhs = np.array([[True, True], [True, False]])
 save("linalg.json", {
     "A": enc(A), "B": enc(B), "b": enc(b), "R": enc(R), "y": enc(y),
     "solve_vec": enc(np.linalg.solve(A, b)), "solve_mat": enc(np.linalg.solve(A, B)),
@@ -280,6 +313,12 @@ save("linalg.json", {
     "bcast_result": enc(np.ones((2, 1, 2, 3)) @ np.arange(18, dtype=np.float64).reshape(3, 3, 2)),
     "int_matmul": enc(np.array([[1, 2], [3, 4]], dtype=np.int64) @ np.array([[5], [6]], dtype=np.int64)),
     "f32_matmul": enc(A.astype(np.float32) @ B.astype(np.float32)),
+    # int64 products are exact and wrap (a trip through float64 rounds 2^53 + 1 and saturates)
+    "int_big_lhs": enc(int_big_lhs), "int_big_rhs": enc(int_big_rhs),
+    "int_big_result": enc(int_big_lhs @ int_big_rhs),
+    "int_batch_lhs": enc(int_batch_lhs), "int_batch_vec": enc(int_batch_vec),
+    "int_batch_result": enc(int_batch_lhs @ int_batch_vec),
+    "bool_lhs": enc(bool_lhs), "bool_rhs": enc(bool_rhs), "bool_result": enc(bool_lhs @ bool_rhs),
 })
 print("fixtures written")
 

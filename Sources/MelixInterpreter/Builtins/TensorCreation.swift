@@ -261,6 +261,11 @@ extension BuiltinTable {
         return TensorConversion.scalar(t)
       },
       T.entry(
+        "item", [BuiltinParameter("x", .oneOf([.number, .bool]))], returns: "Int, Float or Bool",
+        doc: "A number (or Bool) itself, so 't.sum().item()' works as in NumPy, where a whole-tensor reduction gives a NumPy scalar.",
+        example: "tensor([1.5, 2.0]).sum().item()  # 3.5"
+      ) { args, _ in args[0] },
+      T.entry(
         "tolist", [BuiltinParameter("x", T.tensorOnly)], returns: "List",
         doc: "The elements as nested lists of numbers (a number for a zero-dimensional tensor).",
         example: "tensor([[1, 2], [3, 4]]).tolist()  # [[1, 2], [3, 4]]"

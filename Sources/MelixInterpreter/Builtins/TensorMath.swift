@@ -65,6 +65,18 @@ extension BuiltinTable {
         return .tensor((t * scale).rounded() / scale)
       },
       T.elementwise("isnan", type: T.tensorOrList, doc: "Whether each element is nan (a bool tensor).", example: "isnan(tensor([1.0, nan]))  # tensor([False,  True], shape=[2], dtype=bool)") { $0.isNaN() },
+      T.elementwise("isinf", type: T.tensorOrList, doc: "Whether each element is +inf or -inf (a bool tensor).", example: "isinf(tensor([1.0, -inf, nan]))  # tensor([False,  True, False], shape=[3], dtype=bool)") {
+        try $0.abs().isEqual(to: Tensor(scalar: Double.infinity))
+      },
+      T.entry(
+        "pow", [BuiltinParameter("x", T.tensorOrList), BuiltinParameter("y", T.tensorLike)],
+        doc: "Each element of x raised to y (broadcasting), as x ** y and NumPy's power: int64 to a non-negative int64 power stays int64.",
+        example: "pow(tensor([1, 2, 3]), 2)  # tensor([1, 4, 9], shape=[3], dtype=int64)"
+      ) { args, _ in
+        let x = try T.tensor(args, 0, "x", of: "pow")
+        let y = try T.tensor(args, 1, "y", of: "pow")
+        return .tensor(try x.pow(y))
+      },
       T.elementwise("isfinite", doc: "Whether each element is neither nan nor ±inf (a bool tensor).", example: "isfinite(tensor([1.0, inf]))  # tensor([ True, False], shape=[2], dtype=bool)") { $0.isFinite() },
       T.elementwise("tanh", doc: "The hyperbolic tangent of each element.", example: "tanh(tensor([0.0]))  # tensor([0.], shape=[1], dtype=float64)") { T.floating($0).tanh() },
       T.elementwise("sigmoid", doc: "The logistic function 1 / (1 + exp(-x)) of each element, computed stably.", example: "sigmoid(tensor([0.0]))  # tensor([0.5], shape=[1], dtype=float64)") { T.floating($0).sigmoid() },

@@ -85,10 +85,23 @@ extension Compiler {
         return { f in
           let value = try operand(f)
           guard case .bool(let b) = value else {
-            throw RuntimeError(Messages.expectedBool(got: value.typeName), at: operandSpan, path: path)
+            throw Messages.expectedBoolError(value, .logical(.not), at: operandSpan, path: path)
           }
           return .bool(!b)
         }
+      case .invert:
+        return { f in
+          let value = try operand(f)
+          return try located(span, path) { try Operators.invert(value) }
+        }
+      }
+    case .bitwise(let op, let lhsExpr, let rhsExpr):
+      let lhs = compileExpr(lhsExpr)
+      let rhs = compileExpr(rhsExpr)
+      return { f in
+        let a = try lhs(f)
+        let b = try rhs(f)
+        return try located(span, path) { try Operators.bitwise(op, a, b) }
       }
     case .binary(let op, let lhsExpr, let rhsExpr):
       return compileBinary(op, lhsExpr, rhsExpr, span: span)
@@ -98,15 +111,16 @@ extension Compiler {
       let lhsSpan = lhsExpr.span
       let rhsSpan = rhsExpr.span
       let isAnd = op == .and
+      let use = Messages.BoolUse.logical(isAnd ? .and : .or)
       return { f in
         let a = try lhs(f)
         guard case .bool(let x) = a else {
-          throw RuntimeError(Messages.expectedBool(got: a.typeName), at: lhsSpan, path: path)
+          throw Messages.expectedBoolError(a, use, at: lhsSpan, path: path)
         }
         if x != isAnd { return a }
         let b = try rhs(f)
         guard case .bool = b else {
-          throw RuntimeError(Messages.expectedBool(got: b.typeName), at: rhsSpan, path: path)
+          throw Messages.expectedBoolError(b, use, at: rhsSpan, path: path)
         }
         return b
       }

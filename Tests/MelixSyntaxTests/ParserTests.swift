@@ -22,6 +22,7 @@ func sexpr(_ expr: Expr) -> String {
   case .unary(let op, let e): return "(\(op.rawValue) \(sexpr(e)))"
   case .binary(let op, let l, let r): return "(\(op.rawValue) \(sexpr(l)) \(sexpr(r)))"
   case .logical(let op, let l, let r): return "(\(op.rawValue) \(sexpr(l)) \(sexpr(r)))"
+  case .bitwise(let op, let l, let r): return "(\(op.rawValue) \(sexpr(l)) \(sexpr(r)))"
   case .range(let l, let r, let inclusive): return "(\(inclusive ? "..." : "..<") \(sexpr(l)) \(sexpr(r)))"
   case .call(let callee, let args):
     return "(call \(sexpr(callee))" + args.map { " " + ($0.label.map { $0 + ":" } ?? "") + sexpr($0.value) }.joined() + ")"

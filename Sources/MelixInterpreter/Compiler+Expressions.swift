@@ -194,7 +194,9 @@ extension Compiler {
       return { f in
         let value = try object(f)
         guard case .native(let native) = value else {
-          throw RuntimeError(Messages.noMember(value.typeName, name), at: nameSpan, path: path)
+          var error = RuntimeError(Messages.noMember(value.typeName, name), at: nameSpan, path: path)
+          error.help = Suggestions.member(name, of: value, builtins: f.rt.builtins)
+          throw error
         }
         return try located(nameSpan, path) {
           do {
@@ -203,6 +205,10 @@ extension Compiler {
             // `iris.Xx`: suggest the nearest field, else list them.
             if error.help == nil, error.message.hasSuffix("has no field '\(name)'") {
               error.help = Suggestions.field(name, among: native.memberNames)
+            }
+            // `a.shap`, `t.exp` (a method named without its call).
+            if error.help == nil, error.message.hasSuffix("has no member '\(name)'") {
+              error.help = Suggestions.member(name, of: value, builtins: f.rt.builtins)
             }
             throw error
           }

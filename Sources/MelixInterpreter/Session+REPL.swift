@@ -94,7 +94,7 @@ extension Session {
     case .plus, .minus, .star, .slash, .slashSlash, .percent, .starStar, .at, .equal, .plusEqual,
       .minusEqual, .starEqual, .slashEqual, .equalEqual, .bangEqual, .less, .lessEqual, .greater,
       .greaterEqual, .kwAnd, .kwOr, .kwNot, .kwIn, .comma, .arrow, .dot, .rangeClosed, .rangeHalfOpen,
-      .kwElse:
+      .kwElse, .ampersand, .pipe, .caret, .tilde:
       return true
     default:
       return false
@@ -122,14 +122,9 @@ extension Session {
       let receiver = String(chars[receiverStart..<(start - 1)])
       var members: [String] = []
       if let slot = globals.slots[receiver] {
-        let value = interpreter.globals[slot]
-        if case .native(let native) = value { members = native.memberNames }
-        // `x.f(...)` also calls the built-in `f` with `x` first: offer those that take it.
-        members += builtins.filter { builtin in
-          guard builtin.constant == nil, let first = builtin.parameters.first else { return false }
-          if case .any = first.type { return false }
-          return first.type.accepts(value)
-        }.map(\.name)
+        // Fields, native methods and the built-ins `x.f(...)` calls with `x` first.
+        let (fields, methods) = Suggestions.members(of: interpreter.globals[slot], builtins: builtins)
+        members = fields + methods
       }
       return members.filter { $0.hasPrefix(prefix) }.sorted()
     }

@@ -401,6 +401,8 @@ extension Parser {
       // Already reported by the lexer.
       advance()
       throw Recover()
+    case .kwVar where peek(1).kind == .leftParen:
+      throw fail(.varianceCall(at: token.span))
     default:
       throw fail(.expectedExpression(got: token.kind.described, at: token.span))
     }

@@ -6,14 +6,16 @@ extension Session {
   /// - Returns: Sorted, without duplicates.
   public func completionNames() -> [String] {
     let keywords = TokenKind.keywords.keys
-    return Array(Set(globals.names + builtins.map(\.name) + keywords)).sorted()
+    // A forgotten slot's name is empty (`GlobalTable.forgetUndefined`).
+    let names = globals.names.filter { !$0.isEmpty }
+    return Array(Set(names + builtins.map(\.name) + keywords)).sorted()
   }
 
   /// `(name, kind, summary)` for each user global (not the prelude's), e.g.
   /// `("xs", "List", "len 3")`, in definition order.
   public func globalsSummary() -> [(name: String, kind: String, summary: String)] {
     var out: [(name: String, kind: String, summary: String)] = []
-    for slot in preludeGlobalCount..<globals.names.count {
+    for slot in preludeGlobalCount..<globals.names.count where !globals.names[slot].isEmpty {
       let value = interpreter.globals[slot]
       out.append((globals.names[slot], value.typeName, Session.summary(of: value)))
     }

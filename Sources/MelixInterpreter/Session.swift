@@ -160,6 +160,7 @@ public final class Session {
     if let failed = runImports(of: program) { return failed }
     let (resolution, table, resolveErrors) = Resolver.resolve(program, globals: globals, builtins: builtinIndex)
     if !resolveErrors.isEmpty { return .compileErrors(resolveErrors) }
+    let firstNewSlot = globals.names.count
     globals = table
     guard globals.names.count < interpreter.globalCapacity else {
       return .runtimeError(RuntimeFailure(message: "too many globals (limit \(interpreter.globalCapacity))", source: source, span: Span(start: 0, end: 0, line: 1, column: 1), trace: []))
@@ -189,6 +190,8 @@ public final class Session {
       return .success(display: value.repr)
     } catch let error as RuntimeError {
       rt.returnValue = .null
+      // `let bad = read_csv("nope.csv")` failed: 'bad' stays undefined, not nil.
+      globals.forgetUndefined(from: firstNewSlot) { rt.globalDefined[$0] }
       var trace = error.trace
       trace.append(("<script>", error.pendingPath, error.pendingLine))
       let failingSource = sources[error.path] ?? source
@@ -197,6 +200,7 @@ public final class Session {
       return .runtimeError(failure)
     } catch {
       rt.returnValue = .null
+      globals.forgetUndefined(from: firstNewSlot) { rt.globalDefined[$0] }
       let message = (error as? MelixError)?.message ?? "\(error)"
       return .runtimeError(RuntimeFailure(message: message, source: source, span: Span(start: 0, end: 0, line: 1, column: 1), trace: []))
     }

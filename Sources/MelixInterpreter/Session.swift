@@ -182,6 +182,12 @@ public final class Session {
     let frame = Frame(slots: slots, cells: cells, closure: nil, m: rt.machine)
     do {
       let value = try main(frame)
+      // A Ctrl-C that came during a call that cannot stop (one BLAS product) is reported
+      // when the call returns, and its value is not shown or kept in '_'.
+      if interpreter.interruptFlag.isSet {
+        let end = Span(start: source.text.utf8.count, end: source.text.utf8.count, line: 1, column: 1)
+        throw RuntimeError(Messages.interrupted, at: program.statements.last?.span ?? end, path: source.path)
+      }
       guard display, let value else { return .success(display: nil) }
       if case .null = value { return .success(display: nil) }
       let underscore = globals.declare("_", constant: false)

@@ -133,3 +133,40 @@ import Testing
       engine.run(SourceFile(path: "<repl:3>", text: "x"), display: true, color: false) == .success(display: "1"))
   }
 }
+
+/// Ctrl-C during a call that cannot stop (one BLAS product) is reported when it returns, and
+/// its result is neither bound nor shown. `print` stands in for that call here: the output
+/// callback presses Ctrl-C, and `print` itself never looks at the flag.
+@Suite struct InterruptDuringOneCallTests {
+  final class Box { var session: Session? }
+
+  private func session() -> (Session, SessionEngine) {
+    let box = Box()
+    let session = Session(output: { _ in box.session?.interrupt() })
+    box.session = session
+    return (session, SessionEngine(session: session))
+  }
+
+  @Test func theBindingIsDiscarded() {
+    let (session, engine) = session()
+    let outcome = engine.run(SourceFile(path: "<repl:1>", text: "let c = print(\"big @ big\")"), display: true, color: false)
+    guard case .runtimeError(let rendered) = outcome else {
+      Issue.record("expected 'interrupted', got \(outcome)")
+      return
+    }
+    #expect(rendered.contains("runtime error: interrupted"), "\(rendered)")
+    #expect(!session.globalsSummary().contains { $0.name == "c" })
+  }
+
+  @Test func theValueIsNotShown() {
+    let (_, engine) = session()
+    let outcome = engine.run(SourceFile(path: "<repl:1>", text: "print(1)\n1 + 1"), display: true, color: false)
+    guard case .runtimeError(let rendered) = outcome else {
+      Issue.record("expected 'interrupted', got \(outcome)")
+      return
+    }
+    #expect(rendered.contains("interrupted"))
+    // The next entry runs normally (the flag is cleared at the start of each run).
+    #expect(engine.run(SourceFile(path: "<repl:2>", text: "2 + 2"), display: true, color: false) == .success(display: "4"))
+  }
+}

@@ -65,6 +65,36 @@ final class ParserTests: XCTestCase {
     XCTAssertEqual(expression("0..<n + 1"), "(..< 0 (+ n 1))")
   }
 
+  func testMaskOperatorsHavePythonsPrecedence() {
+    XCTAssertEqual(expression("a | b ^ c & d"), "(| a (^ b (& c d)))")
+    XCTAssertEqual(expression("a & b & c"), "(& (& a b) c)")
+    XCTAssertEqual(expression("1 + 2 & 3"), "(& (+ 1 2) 3)")
+    XCTAssertEqual(expression("(x > 1) & (x < 5)"), "(& (> x 1) (< x 5))")
+    XCTAssertEqual(expression("x == 1 | y"), "(== x (| 1 y))")
+    XCTAssertEqual(expression("~a & -b"), "(& (~ a) (- b))")
+    XCTAssertEqual(expression("~x ** 2"), "(~ (** x 2))")
+    XCTAssertEqual(expression("not a & b"), "(not (& a b))")
+    XCTAssertEqual(expression("0..<n | 1"), "(..< 0 (| n 1))")
+  }
+
+  func testUnbracketedMaskComparisonShowsTheBrackets() {
+    let (_, diagnostics) = parse("t[t > 0.5 & t <= 2]")
+    XCTAssertEqual(diagnostics.map(\.message), ["comparisons cannot be chained"])
+    XCTAssertEqual(
+      diagnostics.first?.help,
+      "'&' binds tighter than comparisons (as in Python and NumPy): write '(t > 0.5) & (t <= 2)'")
+  }
+
+  func testVarCalledLikeNumPy() {
+    for text in ["print(var(t))", "var(t)", "var(t) + 1"] {
+      let (_, diagnostics) = parse(text)
+      XCTAssertEqual(diagnostics.map(\.message), ["expected expression, got 'var'"], text)
+      XCTAssertEqual(diagnostics.first?.help?.contains("'variance(t)'"), true, text)
+    }
+    XCTAssertEqual(parse("var (a, b) = (1, 2)").diagnostics.map(\.message), [])
+    XCTAssertEqual(parse("var(a, b) = (1, 2)").diagnostics.map(\.message), [])
+  }
+
   func testPostfixCallsIndexesMembers() {
     XCTAssertEqual(expression("f(1, b: 2)(3)"), "(call (call f 1 b:2) 3)")
     XCTAssertEqual(expression("t[:, 1:3][0]"), "(index (index t _:_:_ 1:3:_) 0)")

@@ -35,6 +35,11 @@ enum CompletionPlan: Equatable {
     }
     let common = matches.dropFirst().reduce(first) { $0.commonPrefix(with: $1) }
     if common.count > typed.count { return .insert(String(common.dropFirst(typed.count))) }
+    // Paths share the typed folder: list only the names in it, as a shell does.
+    if let slash = typed.lastIndex(of: "/") {
+      let folder = typed[...slash].count
+      return .list(matches.map { String($0.dropFirst(folder)) }.sorted())
+    }
     return .list(matches.sorted())
   }
 

@@ -44,20 +44,23 @@ enum Messages {
   /// - Returns: The help text, or nil.
   static func boolHelp(for value: Value, _ use: BoolUse) -> String? {
     guard value.tensorValue != nil else { return nil }
+    let oneBool = "'all(t)' or 'any(t)' gives one Bool"
     switch use {
     case .condition:
       return "a tensor holds many truth values: 'all(t)' or 'any(t)' gives one Bool"
     case .logical(.and):
-      return "combine bool tensors element-wise with '&': '(a > 1) & (a < 5)'; 'all(t)' or 'any(t)' gives one Bool"
+      return "combine bool tensors element-wise with '&': '(a > 1) & (a < 5)'; \(oneBool)"
     case .logical(.or):
-      return "combine bool tensors element-wise with '|': '(a < 1) | (a > 5)'; 'all(t)' or 'any(t)' gives one Bool"
+      return "combine bool tensors element-wise with '|': '(a < 1) | (a > 5)'; \(oneBool)"
     case .logical(.not):
-      return "negate a bool tensor element-wise with '~': '~mask'; 'all(t)' or 'any(t)' gives one Bool"
+      return "negate a bool tensor element-wise with '~': '~mask'; \(oneBool)"
     }
   }
 
   /// A runtime error for a non-Bool `value` where a Bool was needed, with the tensor help.
-  static func expectedBoolError(_ value: Value, _ use: BoolUse, at span: Span, path: String) -> RuntimeError {
+  static func expectedBoolError(
+    _ value: Value, _ use: BoolUse, at span: Span, path: String
+  ) -> RuntimeError {
     var error = RuntimeError(expectedBool(got: value.typeName), at: span, path: path)
     error.help = boolHelp(for: value, use)
     return error

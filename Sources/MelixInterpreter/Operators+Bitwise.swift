@@ -98,7 +98,8 @@ extension Operators {
   private static func maskHelp(_ op: String) -> String {
     if op == "^" { return "for a power write '**'; '^' is exclusive or of masks: '(a > 1) ^ (a < 5)'" }
     let example = op == "~" ? "'~(a > 1)'" : "'(a > 1) \(op) (a < 5)'"
-    return "make masks with comparisons: \(example); logical_and, logical_or, logical_xor, logical_not treat nonzero as true"
+    return "make masks with comparisons: \(example); "
+      + "logical_and, logical_or, logical_xor, logical_not treat nonzero as true"
   }
 
   /// `x ^ y` on numbers: Melix reads neither Python's xor nor R's power into it.

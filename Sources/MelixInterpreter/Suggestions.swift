@@ -115,7 +115,10 @@ public enum Suggestions {
     }
     for builtin in builtins where builtin.constant == nil {
       let entries = builtin.overloads.isEmpty ? [builtin] : builtin.overloads
-      if entries.contains(where: { $0.parameters.first.map { specificallyAccepts($0.type, value) } ?? false }) {
+      let takesValue = entries.contains { entry in
+        entry.parameters.first.map { specificallyAccepts($0.type, value) } ?? false
+      }
+      if takesValue {
         methods.insert(builtin.name)
       }
     }

@@ -35,7 +35,8 @@ final class LineEditor: LineSource {
   ///   - warn: prints a one-line warning (history file problems), newline-terminated.
   /// - Returns: nil when libedit cannot be initialised (then the caller reads plain lines).
   init?(
-    historyFile: HistoryFile?, complete: @escaping (String, Int) -> (typed: String?, candidates: [String]),
+    historyFile: HistoryFile?,
+    complete: @escaping (String, Int) -> (typed: String?, candidates: [String]),
     warn: @escaping (String) -> Void
   ) {
     LineEditor.useUTF8Locale()

@@ -77,7 +77,9 @@ extension Diagnostic {
   ///   - fixed: The condition with brackets (`(a > 1) & (a < 5)`).
   ///   - span: The second comparison operator.
   /// - Returns: The diagnostic.
-  public static func chainedComparison(around op: String, suggesting fixed: String, at span: Span) -> Diagnostic {
+  public static func chainedComparison(
+    around op: String, suggesting fixed: String, at span: Span
+  ) -> Diagnostic {
     Diagnostic(
       error: "comparisons cannot be chained", at: span,
       help: "'\(op)' binds tighter than comparisons (as in Python and NumPy): write '\(fixed)'")

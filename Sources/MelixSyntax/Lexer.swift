@@ -156,7 +156,12 @@ public struct Lexer {
       else { make(.equal) }
     case UInt8(ascii: "!"):
       if next == UInt8(ascii: "=") { advance(); make(.bangEqual) }
-      else { make(.invalid); report(Diagnostic.unexpectedCharacter("!", at: tokens[tokens.count - 1].span, help: "use 'not' for logical negation ('~' on a bool tensor, element-wise)")) }
+      else {
+        make(.invalid)
+        report(Diagnostic.unexpectedCharacter(
+          "!", at: tokens[tokens.count - 1].span,
+          help: "use 'not' for logical negation ('~' on a bool tensor, element-wise)"))
+      }
     case UInt8(ascii: "&"), UInt8(ascii: "|"), UInt8(ascii: "^"):
       let (kind, problem) = scanBitwise(byte, next: next)
       make(kind)

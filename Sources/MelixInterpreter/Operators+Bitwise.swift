@@ -41,8 +41,8 @@ extension Operators {
       if op == .xor, lhs.asDouble != nil, rhs.asDouble != nil { throw powerHabit(lhs, rhs) }
       throw MelixError(Messages.unsupportedOperands(op.rawValue, lhs.typeName, rhs.typeName))
     }
-    let a = try mask(lhs, op.rawValue, other: rhs)
-    let b = try mask(rhs, op.rawValue, other: lhs)
+    let a = try mask(lhs, op.rawValue, operands: (lhs, rhs))
+    let b = try mask(rhs, op.rawValue, operands: (lhs, rhs))
     let shape = try broadcastShape(a.shape, b.shape, op.rawValue)
     try TensorBuiltins.checkSize(shape, op.rawValue)
     return try tensorCall {
@@ -68,19 +68,20 @@ extension Operators {
       if value.asDouble != nil { error.help = "'~' is bitwise not on Ints and element-wise not on bool tensors" }
       throw error
     }
-    return .tensor(try mask(value, "~", other: nil).logicalNot())
+    return .tensor(try mask(value, "~", operands: nil).logicalNot())
   }
 
   /// The bool tensor an operand of `op` stands for: a tensor of dtype bool, a Bool, or a
-  /// (nested) list of Bools.
-  private static func mask(_ value: Value, _ op: String, other: Value?) throws -> Tensor {
+  /// (nested) list of Bools. `operands` are both sides of a binary operator (for the
+  /// message), nil for `~`.
+  private static func mask(_ value: Value, _ op: String, operands: (Value, Value)?) throws -> Tensor {
     let tensor: Tensor
     do {
       tensor = try asTensor(value, role: "operand of '\(op)'")
     } catch {
       let message =
-        if let other {
-          Messages.unsupportedOperands(op, value.typeName, other.typeName)
+        if let (lhs, rhs) = operands {
+          Messages.unsupportedOperands(op, lhs.typeName, rhs.typeName)
         } else {
           Messages.unsupportedOperand(op, value.typeName)
         }

@@ -135,7 +135,8 @@ struct CallChecker {
       }
     case .unary(_, let operand):
       visit(operand)
-    case .binary(_, let lhs, let rhs), .logical(_, let lhs, let rhs), .range(let lhs, let rhs, _):
+    case .binary(_, let lhs, let rhs), .logical(_, let lhs, let rhs), .bitwise(_, let lhs, let rhs),
+      .range(let lhs, let rhs, _):
       visit(lhs)
       visit(rhs)
     case .call(let callee, let arguments):

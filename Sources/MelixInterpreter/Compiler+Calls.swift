@@ -61,7 +61,9 @@ extension Compiler {
           }
           return try Compiler.invokeTraced(fn, positional: [receiver] + values, keywords: named, f: f, span: span, path: path, labels: labels)
         }
-        throw RuntimeError(Messages.noMethod(receiver.typeName, name), at: nameSpan, path: path)
+        var error = RuntimeError(Messages.noMethod(receiver.typeName, name), at: nameSpan, path: path)
+        error.help = Suggestions.method(name, of: receiver, builtins: f.rt.builtins)
+        throw error
       }
     }
 

@@ -85,10 +85,23 @@ extension Compiler {
         return { f in
           let value = try operand(f)
           guard case .bool(let b) = value else {
-            throw RuntimeError(Messages.expectedBool(got: value.typeName), at: operandSpan, path: path)
+            throw Messages.expectedBoolError(value, .logical(.not), at: operandSpan, path: path)
           }
           return .bool(!b)
         }
+      case .invert:
+        return { f in
+          let value = try operand(f)
+          return try located(span, path) { try Operators.invert(value) }
+        }
+      }
+    case .bitwise(let op, let lhsExpr, let rhsExpr):
+      let lhs = compileExpr(lhsExpr)
+      let rhs = compileExpr(rhsExpr)
+      return { f in
+        let a = try lhs(f)
+        let b = try rhs(f)
+        return try located(span, path) { try Operators.bitwise(op, a, b) }
       }
     case .binary(let op, let lhsExpr, let rhsExpr):
       return compileBinary(op, lhsExpr, rhsExpr, span: span)
@@ -98,15 +111,16 @@ extension Compiler {
       let lhsSpan = lhsExpr.span
       let rhsSpan = rhsExpr.span
       let isAnd = op == .and
+      let use = Messages.BoolUse.logical(isAnd ? .and : .or)
       return { f in
         let a = try lhs(f)
         guard case .bool(let x) = a else {
-          throw RuntimeError(Messages.expectedBool(got: a.typeName), at: lhsSpan, path: path)
+          throw Messages.expectedBoolError(a, use, at: lhsSpan, path: path)
         }
         if x != isAnd { return a }
         let b = try rhs(f)
         guard case .bool = b else {
-          throw RuntimeError(Messages.expectedBool(got: b.typeName), at: rhsSpan, path: path)
+          throw Messages.expectedBoolError(b, use, at: rhsSpan, path: path)
         }
         return b
       }
@@ -180,7 +194,9 @@ extension Compiler {
       return { f in
         let value = try object(f)
         guard case .native(let native) = value else {
-          throw RuntimeError(Messages.noMember(value.typeName, name), at: nameSpan, path: path)
+          var error = RuntimeError(Messages.noMember(value.typeName, name), at: nameSpan, path: path)
+          error.help = Suggestions.member(name, of: value, builtins: f.rt.builtins)
+          throw error
         }
         return try located(nameSpan, path) {
           do {
@@ -189,6 +205,10 @@ extension Compiler {
             // `iris.Xx`: suggest the nearest field, else list them.
             if error.help == nil, error.message.hasSuffix("has no field '\(name)'") {
               error.help = Suggestions.field(name, among: native.memberNames)
+            }
+            // `a.shap`, `t.exp` (a method named without its call).
+            if error.help == nil, error.message.hasSuffix("has no member '\(name)'") {
+              error.help = Suggestions.member(name, of: value, builtins: f.rt.builtins)
             }
             throw error
           }

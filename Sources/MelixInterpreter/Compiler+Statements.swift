@@ -16,6 +16,20 @@ extension Compiler {
       let binder = bind(pattern, declaring: true)
       if case .name(_, let id, _) = pattern, let ref = ref(id) {
         let store = store(ref, declaring: true)
+        if case .global = ref {
+          // Ctrl-C during one long built-in call (`let c = big @ big`, a single BLAS call)
+          // is seen only when it returns: bind nothing then, so the REPL reports
+          // 'interrupted' and 'c' stays undefined.
+          let flag = rt.interruptFlag
+          let valueSpan = value.span
+          let path = self.path
+          return { f in
+            let result = try eval(f)
+            if flag.isSet { throw RuntimeError(Messages.interrupted, at: valueSpan, path: path) }
+            store(f, result)
+            return .normal
+          }
+        }
         return { f in
           store(f, try eval(f))
           return .normal

@@ -238,7 +238,7 @@ final class Compiler {
           if case .int(let x) = f.slots[slot] { return test.apply(x, k) }
           let value = try slow(f.slots[slot], .int(k))
           guard case .bool(let b) = value else {
-            throw RuntimeError(Messages.expectedBool(got: value.typeName), at: span, path: path)
+            throw Messages.expectedBoolError(value, .condition, at: span, path: path)
           }
           return b
         }
@@ -248,7 +248,7 @@ final class Compiler {
     return { f in
       let value = try eval(f)
       guard case .bool(let b) = value else {
-        throw RuntimeError(Messages.expectedBool(got: value.typeName), at: span, path: path)
+        throw Messages.expectedBoolError(value, .condition, at: span, path: path)
       }
       return b
     }

@@ -13,9 +13,12 @@ enum KeywordHelp {
     "break": "break\n\nLeaves the innermost loop.",
     "continue": "continue\n\nSkips to the next iteration of the innermost loop.",
     "import": "import \"path\"\n\nRuns a Melix file once per session and makes its top-level names visible. Looked up beside the importing file, then in the stdlib folder.",
-    "and": "a and b\n\nTrue when both Bools are; 'b' is evaluated only when 'a' is true.",
-    "or": "a or b\n\nTrue when either Bool is; 'b' is evaluated only when 'a' is false.",
-    "not": "not a   /   x not in xs\n\nNegates a Bool.",
+    "and": "a and b\n\nTrue when both Bools are; 'b' is evaluated only when 'a' is true. "
+      + "Bool tensors (masks) combine element-wise with '&': (t > 1) & (t < 5).",
+    "or": "a or b\n\nTrue when either Bool is; 'b' is evaluated only when 'a' is false. "
+      + "Bool tensors (masks) combine element-wise with '|': (t < 1) | (t > 5).",
+    "not": "not a   /   x not in xs\n\nNegates a Bool. "
+      + "A bool tensor (mask) is negated element-wise with '~': ~(t > 1).",
     "true": "true\n\nThe Bool true.",
     "false": "false\n\nThe Bool false.",
     "nil": "nil\n\nThe absence of a value; functions without 'return' give nil.",

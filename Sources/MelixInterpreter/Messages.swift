@@ -1,3 +1,5 @@
+import MelixSyntax
+
 /// The catalogue of runtime error messages: code and golden tests share this wording.
 enum Messages {
   static let recursionDepthExceeded = "recursion depth exceeded"
@@ -28,6 +30,50 @@ enum Messages {
     "argument '\(parameter)' of '\(function)': expected \(expected), got \(got)"
   }
   static func expectedBool(got: String) -> String { "expected Bool, got \(got)" }
+
+  /// Where a single Bool was needed: the `help:` for `expectedBool`.
+  enum BoolUse {
+    /// An `if` or `while` condition.
+    case condition
+    /// An operand of `and`, `or` or `not`.
+    case logical(UnaryOrLogical)
+  }
+
+  /// The word operators that need a Bool.
+  enum UnaryOrLogical: String {
+    case and, or, not
+  }
+
+  /// The `help:` line for `expectedBool` when the value was a tensor: the element-wise
+  /// operator (NumPy's), or `all`/`any` for one Bool. Nil for other values.
+  ///
+  /// - Parameters:
+  ///   - value: The value that was not a Bool.
+  ///   - use: Where the Bool was needed.
+  /// - Returns: The help text, or nil.
+  static func boolHelp(for value: Value, _ use: BoolUse) -> String? {
+    guard value.tensorValue != nil else { return nil }
+    let oneBool = "'all(t)' or 'any(t)' gives one Bool"
+    switch use {
+    case .condition:
+      return "a tensor holds many truth values: 'all(t)' or 'any(t)' gives one Bool"
+    case .logical(.and):
+      return "combine bool tensors element-wise with '&': '(a > 1) & (a < 5)'; \(oneBool)"
+    case .logical(.or):
+      return "combine bool tensors element-wise with '|': '(a < 1) | (a > 5)'; \(oneBool)"
+    case .logical(.not):
+      return "negate a bool tensor element-wise with '~': '~mask'; \(oneBool)"
+    }
+  }
+
+  /// A runtime error for a non-Bool `value` where a Bool was needed, with the tensor help.
+  static func expectedBoolError(
+    _ value: Value, _ use: BoolUse, at span: Span, path: String
+  ) -> RuntimeError {
+    var error = RuntimeError(expectedBool(got: value.typeName), at: span, path: path)
+    error.help = boolHelp(for: value, use)
+    return error
+  }
   static func integerOverflow(_ op: String) -> String { "integer overflow in '\(op)'" }
   static let integerDivisionByZero = "integer division by zero"
   static let integerModuloByZero = "integer modulo by zero"

@@ -72,4 +72,26 @@ struct GlobalTable {
     isFunction.append(function)
     return slot
   }
+
+  /// Forgets the names declared at slots `start...` that never received a value (a REPL
+  /// entry stopped by an error before its `let` ran, as IPython leaves such a name unbound).
+  /// Trailing slots are removed; an earlier one keeps its slot (compiled code may refer to
+  /// it by number) under the empty name, which no lookup or listing shows.
+  ///
+  /// - Parameters:
+  ///   - start: The first slot the failed entry declared.
+  ///   - isDefined: Whether a slot was assigned.
+  mutating func forgetUndefined(from start: Int, isDefined: (Int) -> Bool) {
+    guard start < names.count else { return }
+    for slot in (start..<names.count).reversed() where !isDefined(slot) {
+      if slots[names[slot]] == slot { slots[names[slot]] = nil }
+      if slot == names.count - 1 {
+        names.removeLast()
+        isConstant.removeLast()
+        isFunction.removeLast()
+      } else {
+        names[slot] = ""
+      }
+    }
+  }
 }

@@ -277,7 +277,8 @@ struct Resolver {
       }
     case .unary(_, let operand):
       resolveExpr(operand)
-    case .binary(_, let lhs, let rhs), .logical(_, let lhs, let rhs), .range(let lhs, let rhs, _):
+    case .binary(_, let lhs, let rhs), .logical(_, let lhs, let rhs), .bitwise(_, let lhs, let rhs),
+      .range(let lhs, let rhs, _):
       resolveExpr(lhs)
       resolveExpr(rhs)
     case .call(let callee, let arguments):

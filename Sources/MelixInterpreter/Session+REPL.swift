@@ -6,14 +6,16 @@ extension Session {
   /// - Returns: Sorted, without duplicates.
   public func completionNames() -> [String] {
     let keywords = TokenKind.keywords.keys
-    return Array(Set(globals.names + builtins.map(\.name) + keywords)).sorted()
+    // A forgotten slot's name is empty (`GlobalTable.forgetUndefined`).
+    let names = globals.names.filter { !$0.isEmpty }
+    return Array(Set(names + builtins.map(\.name) + keywords)).sorted()
   }
 
   /// `(name, kind, summary)` for each user global (not the prelude's), e.g.
   /// `("xs", "List", "len 3")`, in definition order.
   public func globalsSummary() -> [(name: String, kind: String, summary: String)] {
     var out: [(name: String, kind: String, summary: String)] = []
-    for slot in preludeGlobalCount..<globals.names.count {
+    for slot in preludeGlobalCount..<globals.names.count where !globals.names[slot].isEmpty {
       let value = interpreter.globals[slot]
       out.append((globals.names[slot], value.typeName, Session.summary(of: value)))
     }
@@ -94,7 +96,7 @@ extension Session {
     case .plus, .minus, .star, .slash, .slashSlash, .percent, .starStar, .at, .equal, .plusEqual,
       .minusEqual, .starEqual, .slashEqual, .equalEqual, .bangEqual, .less, .lessEqual, .greater,
       .greaterEqual, .kwAnd, .kwOr, .kwNot, .kwIn, .comma, .arrow, .dot, .rangeClosed, .rangeHalfOpen,
-      .kwElse:
+      .kwElse, .ampersand, .pipe, .caret, .tilde:
       return true
     default:
       return false
@@ -122,14 +124,9 @@ extension Session {
       let receiver = String(chars[receiverStart..<(start - 1)])
       var members: [String] = []
       if let slot = globals.slots[receiver] {
-        let value = interpreter.globals[slot]
-        if case .native(let native) = value { members = native.memberNames }
-        // `x.f(...)` also calls the built-in `f` with `x` first: offer those that take it.
-        members += builtins.filter { builtin in
-          guard builtin.constant == nil, let first = builtin.parameters.first else { return false }
-          if case .any = first.type { return false }
-          return first.type.accepts(value)
-        }.map(\.name)
+        // Fields, native methods and the built-ins `x.f(...)` calls with `x` first.
+        let (fields, methods) = Suggestions.members(of: interpreter.globals[slot], builtins: builtins)
+        members = fields + methods
       }
       return members.filter { $0.hasPrefix(prefix) }.sorted()
     }

@@ -160,6 +160,7 @@ public final class Session {
     if let failed = runImports(of: program) { return failed }
     let (resolution, table, resolveErrors) = Resolver.resolve(program, globals: globals, builtins: builtinIndex)
     if !resolveErrors.isEmpty { return .compileErrors(resolveErrors) }
+    let firstNewSlot = globals.names.count
     globals = table
     guard globals.names.count < interpreter.globalCapacity else {
       return .runtimeError(RuntimeFailure(message: "too many globals (limit \(interpreter.globalCapacity))", source: source, span: Span(start: 0, end: 0, line: 1, column: 1), trace: []))
@@ -181,6 +182,12 @@ public final class Session {
     let frame = Frame(slots: slots, cells: cells, closure: nil, m: rt.machine)
     do {
       let value = try main(frame)
+      // A Ctrl-C that came during a call that cannot stop (one BLAS product) is reported
+      // when the call returns, and its value is not shown or kept in '_'.
+      if interpreter.interruptFlag.isSet {
+        let end = Span(start: source.text.utf8.count, end: source.text.utf8.count, line: 1, column: 1)
+        throw RuntimeError(Messages.interrupted, at: program.statements.last?.span ?? end, path: source.path)
+      }
       guard display, let value else { return .success(display: nil) }
       if case .null = value { return .success(display: nil) }
       let underscore = globals.declare("_", constant: false)
@@ -189,6 +196,8 @@ public final class Session {
       return .success(display: value.repr)
     } catch let error as RuntimeError {
       rt.returnValue = .null
+      // `let bad = read_csv("nope.csv")` failed: 'bad' stays undefined, not nil.
+      globals.forgetUndefined(from: firstNewSlot) { rt.globalDefined[$0] }
       var trace = error.trace
       trace.append(("<script>", error.pendingPath, error.pendingLine))
       let failingSource = sources[error.path] ?? source
@@ -197,6 +206,7 @@ public final class Session {
       return .runtimeError(failure)
     } catch {
       rt.returnValue = .null
+      globals.forgetUndefined(from: firstNewSlot) { rt.globalDefined[$0] }
       let message = (error as? MelixError)?.message ?? "\(error)"
       return .runtimeError(RuntimeFailure(message: message, source: source, span: Span(start: 0, end: 0, line: 1, column: 1), trace: []))
     }

@@ -1,3 +1,5 @@
+import MelixSyntax
+
 /// Did-you-mean suggestions for misspelt names (keywords, columns, fields).
 public enum Suggestions {
   /// The candidate closest to `name` within an edit distance of about a third of its length
@@ -83,5 +85,86 @@ public enum Suggestions {
     if let near = nearest(name, among: fields) { return "did you mean '\(near)'?" }
     if fields.isEmpty { return nil }
     return "fields: " + fields.map { "'\($0)'" }.joined(separator: ", ")
+  }
+
+  // MARK: - Members
+
+  /// What works after a dot on `value`: its fields (`t.shape`) and the names callable as
+  /// methods (`t.sum()`: the native value's own methods, and built-ins whose first parameter
+  /// takes `value` by its type, over every overload). Built-ins that take any iterable or
+  /// anything (`len`, `list`, `join`) are left out: they read as functions (`len(xs)`), and
+  /// `t.join` alone is not a member.
+  ///
+  /// - Parameters:
+  ///   - value: The receiver.
+  ///   - builtins: The session's built-in table.
+  /// - Returns: Field names and method names, each sorted, without duplicates.
+  static func members(of value: Value, builtins: [Builtin]) -> (fields: [String], methods: [String]) {
+    let builtinNames = Set(builtins.map(\.name))
+    var fields: Set<String> = []
+    var methods: Set<String> = []
+    if case .native(let native) = value {
+      for name in native.memberNames {
+        // A native value's method names are built-in names (`sum`) or keywords (`var`).
+        if builtinNames.contains(name) || TokenKind.keywords[name] != nil {
+          methods.insert(name)
+        } else {
+          fields.insert(name)
+        }
+      }
+    }
+    for builtin in builtins where builtin.constant == nil {
+      let entries = builtin.overloads.isEmpty ? [builtin] : builtin.overloads
+      let takesValue = entries.contains { entry in
+        entry.parameters.first.map { specificallyAccepts($0.type, value) } ?? false
+      }
+      if takesValue {
+        methods.insert(builtin.name)
+      }
+    }
+    return (fields.sorted(), methods.subtracting(fields).sorted())
+  }
+
+  /// Whether `type` accepts `value` by naming its type, not as "anything", "any iterable"
+  /// or "anything with a length".
+  private static func specificallyAccepts(_ type: ParameterType, _ value: Value) -> Bool {
+    switch type {
+    case .any, .iterable, .sized: return false
+    case .oneOf(let types): return types.contains { specificallyAccepts($0, value) }
+    case .optional(let wrapped): return specificallyAccepts(wrapped, value)
+    default: return type.accepts(value)
+    }
+  }
+
+  /// The `help:` for a member `name` that `value` does not have: the nearest field or
+  /// method, or how to call a method named without its brackets (`t.exp` → `t.exp()`).
+  ///
+  /// - Parameters:
+  ///   - name: The member as written.
+  ///   - value: The receiver.
+  ///   - builtins: The session's built-in table.
+  /// - Returns: The help text, or nil when nothing is close.
+  static func member(_ name: String, of value: Value, builtins: [Builtin]) -> String? {
+    let (fields, methods) = members(of: value, builtins: builtins)
+    if methods.contains(name) { return "'\(name)' is a method: call it, '.\(name)()'" }
+    if let near = nearest(name, among: fields) { return "did you mean '\(near)'?" }
+    if let near = nearest(name, among: methods) { return "did you mean '\(near)()'?" }
+    return nil
+  }
+
+  /// The `help:` for a method call `.name(...)` that nothing answers: the nearest method
+  /// (or field, when the user called one).
+  ///
+  /// - Parameters:
+  ///   - name: The method as written.
+  ///   - value: The receiver.
+  ///   - builtins: The session's built-in table.
+  /// - Returns: The help text, or nil when nothing is close.
+  static func method(_ name: String, of value: Value, builtins: [Builtin]) -> String? {
+    let (fields, methods) = members(of: value, builtins: builtins)
+    if fields.contains(name) { return "'\(name)' is a field, not a method: write '.\(name)' without brackets" }
+    if let near = nearest(name, among: methods) { return "did you mean '\(near)'?" }
+    if let near = nearest(name, among: fields) { return "did you mean the field '\(near)'?" }
+    return nil
   }
 }

@@ -17,13 +17,15 @@ enum CompletionPlan: Equatable {
   ///   - line: the whole input line.
   ///   - cursor: the cursor's offset in characters (0...line.count).
   ///   - candidates: what the engine offered, in its order (duplicates allowed).
+  ///   - typed: the text being completed when it is not the identifier before the cursor
+  ///     (a file path, which may hold `/`, `.` and `-`).
   /// - Returns: `.insert` when there is something to add (two spaces of indentation when
   ///   only blanks precede the cursor), `.list` of the matches (sorted) when not, `.nothing`
   ///   when no candidate extends the typed word.
-  static func make(line: String, cursor: Int, candidates: [String]) -> CompletionPlan {
+  static func make(line: String, cursor: Int, candidates: [String], typed: String? = nil) -> CompletionPlan {
     // Tab at the start of a line (or after only blanks) indents, as in Python's REPL.
     if String(line.prefix(max(0, cursor))).isBlank { return .insert(indent) }
-    let typed = word(before: cursor, in: line)
+    let typed = typed ?? word(before: cursor, in: line)
     var seen = Set<String>()
     let matches = candidates.filter { $0.hasPrefix(typed) && seen.insert($0).inserted }
     guard let first = matches.first else { return .nothing }
@@ -33,6 +35,11 @@ enum CompletionPlan: Equatable {
     }
     let common = matches.dropFirst().reduce(first) { $0.commonPrefix(with: $1) }
     if common.count > typed.count { return .insert(String(common.dropFirst(typed.count))) }
+    // Paths share the typed folder: list only the names in it, as a shell does.
+    if let slash = typed.lastIndex(of: "/") {
+      let folder = typed[...slash].count
+      return .list(matches.map { String($0.dropFirst(folder)) }.sorted())
+    }
     return .list(matches.sorted())
   }
 

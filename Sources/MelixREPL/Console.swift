@@ -10,6 +10,9 @@ struct Console {
   var color: Bool
   /// Whether standard error may carry ANSI colours.
   var errorColor: Bool
+  /// The width of the terminal in columns, for wrapping help text at word boundaries; nil
+  /// when output is not a terminal (then nothing is wrapped).
+  var columns: () -> Int? = { nil }
 
   /// The process's standard output and error, flushed after every write so that text
   /// interleaves correctly with libedit's own output.
@@ -23,7 +26,13 @@ struct Console {
         writeBytes(text, to: stderr)
         fflush(stderr)
       },
-      color: color, errorColor: errorColor)
+      color: color, errorColor: errorColor,
+      columns: {
+        guard isatty(STDOUT_FILENO) != 0 else { return nil }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return Int(size.ws_col)
+      })
   }
 
   /// Writes the UTF-8 bytes of `text`, NUL characters included (`fputs` stops at a NUL).
@@ -66,5 +75,35 @@ enum ColorPolicy {
     if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
     guard let term = environment["TERM"], !term.isEmpty else { return false }
     return term != "dumb"
+  }
+}
+
+/// Word wrapping for help text, so a terminal does not break words in two.
+enum TextWrap {
+  /// `text` broken at spaces into lines of at most `width` characters (a longer word stays
+  /// whole on its own line); continuation lines start with `indent` spaces.
+  ///
+  /// - Parameters:
+  ///   - text: One line of text (no newlines).
+  ///   - width: The terminal width in columns.
+  ///   - indent: The columns continuation lines are indented by (the hanging indent).
+  /// - Returns: The lines joined by newlines, without a final newline.
+  static func wrap(_ text: String, width: Int, indent: Int = 0) -> String {
+    guard text.count > width, width > indent + 10 else { return text }
+    let leading = String(text.prefix(while: { $0 == " " }))
+    var lines: [String] = []
+    var line = leading
+    let pad = String(repeating: " ", count: indent)
+    for word in text.dropFirst(leading.count).split(separator: " ", omittingEmptySubsequences: false) {
+      let isLineStart = line == leading || line == pad
+      if !isLineStart && line.count + 1 + word.count > width {
+        lines.append(line)
+        line = pad + word
+      } else {
+        line += (isLineStart ? "" : " ") + word
+      }
+    }
+    lines.append(line)
+    return lines.joined(separator: "\n")
   }
 }

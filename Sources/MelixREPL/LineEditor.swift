@@ -18,7 +18,7 @@ final class LineEditor: LineSource {
   private var promptBuffer: UnsafeMutablePointer<CChar>
   /// Set by the Ctrl-C key function; read after `el_gets` returns.
   private var interruptRequested = false
-  private let complete: (String, Int) -> [String]
+  private let complete: (String, Int) -> (typed: String?, candidates: [String])
   private let historyFile: HistoryFile?
   private var deduplicator = HistoryDeduplicator()
   private let warn: (String) -> Void
@@ -30,11 +30,13 @@ final class LineEditor: LineSource {
   /// `el_source`; then loads the history file.
   /// - Parameters:
   ///   - historyFile: where history persists, or nil for none.
-  ///   - complete: returns candidates for `(line, cursorCharacterOffset)`.
+  ///   - complete: returns the text being completed (nil: the identifier before the cursor)
+  ///     and the candidates for `(line, cursorCharacterOffset)`.
   ///   - warn: prints a one-line warning (history file problems), newline-terminated.
   /// - Returns: nil when libedit cannot be initialised (then the caller reads plain lines).
   init?(
-    historyFile: HistoryFile?, complete: @escaping (String, Int) -> [String],
+    historyFile: HistoryFile?,
+    complete: @escaping (String, Int) -> (typed: String?, candidates: [String]),
     warn: @escaping (String) -> Void
   ) {
     LineEditor.useUTF8Locale()
@@ -164,8 +166,9 @@ final class LineEditor: LineSource {
     let cursorBytes = buffer.distance(to: cursor)
     let line = String(decoding: bytes, as: UTF8.self)
     let cursorCharacters = String(decoding: bytes.prefix(cursorBytes), as: UTF8.self).count
+    let (typed, candidates) = complete(line, cursorCharacters)
     switch CompletionPlan.make(
-      line: line, cursor: cursorCharacters, candidates: complete(line, cursorCharacters))
+      line: line, cursor: cursorCharacters, candidates: candidates, typed: typed)
     {
     case .nothing:
       return UInt8(CC_REFRESH_BEEP)

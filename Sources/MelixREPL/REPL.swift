@@ -51,7 +51,8 @@ public enum REPL {
     let input: LineSource =
       LineEditor(
         historyFile: historyFile,
-        complete: { [unowned engine] line, cursor in engine.completions(for: line, cursor: cursor)
+        complete: { [unowned engine] line, cursor in
+          REPLCompleter(engine: engine).completions(for: line, cursor: cursor)
         },
         warn: console.writeError) ?? PlainLineSource()
     console.write(banner(color: console.color))

@@ -1,3 +1,4 @@
+import Foundation
 import MelixSyntax
 
 extension REPLLoop {
@@ -36,31 +37,50 @@ extension REPLLoop {
       ":" + $0.name + ($0.arguments.isEmpty ? "" : " " + $0.arguments)
     }
     let width = usages.map(\.count).max() ?? 0
+    let columns = console.columns()
     for (usage, spec) in zip(usages, Command.specs) {
-      text += "  " + padded(usage, to: width) + "  " + spec.summary + "\n"
+      text += wrapped("  " + padded(usage, to: width) + "  " + spec.summary, columns, indent: width + 4)
     }
     let builtins = engine.builtinSummaries().sorted { $0.name < $1.name }
     if !builtins.isEmpty {
       text += "\nbuilt-ins (':help NAME' shows one):\n"
       let nameWidth = builtins.map(\.name.count).max() ?? 0
       for builtin in builtins {
-        text += "  " + padded(builtin.name, to: nameWidth) + "  " + builtin.summary + "\n"
+        text += wrapped(
+          "  " + padded(builtin.name, to: nameWidth) + "  " + builtin.summary, columns,
+          indent: nameWidth + 4)
       }
     }
-    text += "\nkeys: Tab completes, Ctrl-R searches history, Ctrl-C stops a running statement, "
-    text += "Ctrl-D leaves\n"
+    text += "\n" + wrapped(
+      "keys: Tab completes, Ctrl-R searches history, Ctrl-C stops a running statement, "
+        + "Ctrl-D leaves", columns)
     console.write(text)
   }
 
+  /// One line of help, wrapped at word boundaries to the terminal's width (continuation
+  /// lines indented by `indent`), newline-terminated.
+  private func wrapped(_ line: String, _ columns: Int?, indent: Int = 0) -> String {
+    guard let columns else { return line + "\n" }
+    return TextWrap.wrap(line, width: columns - 1, indent: indent) + "\n"
+  }
+
   private func showHelp(for topic: String) {
-    let name = topic.hasPrefix(":") ? String(topic.dropFirst()) : topic
-    if let text = engine.help(for: name) {
-      console.write(text.hasSuffix("\n") ? text : text + "\n")
+    let isCommand = topic.hasPrefix(":")
+    let name = isCommand ? String(topic.dropFirst()) : topic
+    let spec = Command.specs.first(where: { $0.name == name })
+    // `:help :time` is the command; `:help time` the built-in, else the command.
+    if let spec, isCommand || engine.help(for: name) == nil {
+      let usage = ":" + spec.name + (spec.arguments.isEmpty ? "" : " " + spec.arguments)
+      console.write(usage + "\n" + wrapped("  " + spec.summary, console.columns(), indent: 2))
       return
     }
-    if let spec = Command.specs.first(where: { $0.name == name }) {
-      let usage = ":" + spec.name + (spec.arguments.isEmpty ? "" : " " + spec.arguments)
-      console.write(usage + "\n  " + spec.summary + "\n")
+    if let text = engine.help(for: name) {
+      let columns = console.columns()
+      let body = text.hasSuffix("\n") ? String(text.dropLast()) : text
+      var shown = body.split(separator: "\n", omittingEmptySubsequences: false)
+        .map { wrapped(String($0), columns) }.joined()
+      if spec != nil { shown += "(the command: ':help :\(name)')\n" }
+      console.write(shown)
       return
     }
     let known = engine.builtinSummaries().map(\.name) + Command.specs.map { ":" + $0.name }
@@ -190,7 +210,8 @@ extension REPLLoop {
     do {
       return try readFile(path)
     } catch {
-      console.error(error.message)
+      console.error(
+        error.message, help: error.help(workingDirectory: FileManager.default.currentDirectoryPath))
       return nil
     }
   }

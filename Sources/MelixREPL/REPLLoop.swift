@@ -183,4 +183,14 @@ enum ScriptReadError: Error, Equatable {
     case .notUTF8(let path): return "'\(path)' is not UTF-8 text"
     }
   }
+
+  /// Where a relative path was looked for (the REPL's working folder), or nil.
+  ///
+  /// - Parameter workingDirectory: The folder relative paths are read from.
+  func help(workingDirectory: String) -> String? {
+    guard case .noSuchFile(let path) = self, !path.hasPrefix("/"), !path.hasPrefix("~") else {
+      return nil
+    }
+    return "looked in '\(workingDirectory)', the folder melix was started in"
+  }
 }

@@ -11,9 +11,15 @@ public enum BinaryOperator: String, Sendable {
   case greaterEqual = ">=", contains = "in", notContains = "not in"
 }
 
-/// A prefix operator.
+/// A prefix operator; `~` is element-wise not on bool tensors and bitwise not on Ints.
 public enum UnaryOperator: String, Sendable {
-  case negate = "-", plus = "+", not = "not"
+  case negate = "-", plus = "+", not = "not", invert = "~"
+}
+
+/// `&`, `|`, `^`: element-wise logical operators on Bools and bool tensors (NumPy's way of
+/// combining masks), bitwise `&` and `|` on Ints, as in Python. They do not short-circuit.
+public enum BitwiseOperator: String, Sendable {
+  case and = "&", or = "|", xor = "^"
 }
 
 /// A short-circuit logical operator.
@@ -97,6 +103,8 @@ public indirect enum ExprKind: Sendable {
   case binary(BinaryOperator, Expr, Expr)
   /// `a and b`, `a or b` (short-circuit).
   case logical(LogicalOperator, Expr, Expr)
+  /// `a & b`, `a | b`, `a ^ b` (element-wise on tensors, both sides evaluated).
+  case bitwise(BitwiseOperator, Expr, Expr)
   /// `lo..<hi` (`inclusive == false`) or `lo...hi`.
   case range(Expr, Expr, inclusive: Bool)
   /// `f(args)`.

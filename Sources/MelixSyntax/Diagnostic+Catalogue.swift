@@ -69,6 +69,32 @@ extension Diagnostic {
     Diagnostic(error: "comparisons cannot be chained", at: span, help: "write 'a < b and b < c'")
   }
 
+  /// `comparisons cannot be chained` where a bitwise operator sits between two comparisons
+  /// (`a > 1 & a < 5` reads as `a > (1 & a) < 5`, as in Python and NumPy).
+  ///
+  /// - Parameters:
+  ///   - op: The operator between the comparisons (`&`, `|`, `^`).
+  ///   - fixed: The condition with brackets (`(a > 1) & (a < 5)`).
+  ///   - span: The second comparison operator.
+  /// - Returns: The diagnostic.
+  public static func chainedComparison(
+    around op: String, suggesting fixed: String, at span: Span
+  ) -> Diagnostic {
+    Diagnostic(
+      error: "comparisons cannot be chained", at: span,
+      help: "'\(op)' binds tighter than comparisons (as in Python and NumPy): write '\(fixed)'")
+  }
+
+  /// `'&=' is not supported`: Melix has no bitwise compound assignment.
+  ///
+  /// - Parameters:
+  ///   - op: The operator before `=` (`&`, `|`, `^`).
+  ///   - span: The two characters.
+  /// - Returns: The diagnostic.
+  public static func unsupportedCompoundAssignment(_ op: String, at span: Span) -> Diagnostic {
+    Diagnostic(error: "'\(op)=' is not supported", at: span, help: "write 'mask = mask \(op) other'")
+  }
+
   /// `positional argument after keyword argument`.
   public static func positionalAfterKeyword(at span: Span) -> Diagnostic {
     Diagnostic(error: "positional argument after keyword argument", at: span)

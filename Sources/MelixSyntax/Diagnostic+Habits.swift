@@ -62,4 +62,11 @@ extension Diagnostic {
       error: "expected a string path after 'import', got \(got)", at: span,
       help: "Melix imports a .mlx file by its path: 'import \"helpers.mlx\"'; tensors, datasets and models are built in")
   }
+
+  /// `var(t)`: NumPy's `np.var`, but `var` is a keyword in Melix.
+  public static func varianceCall(at span: Span) -> Diagnostic {
+    Diagnostic(
+      error: "expected expression, got 'var'", at: span,
+      help: "'var' declares a variable in Melix; the variance is 'variance(t)' (or the method 't.var()')")
+  }
 }

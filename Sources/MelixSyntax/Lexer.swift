@@ -156,7 +156,17 @@ public struct Lexer {
       else { make(.equal) }
     case UInt8(ascii: "!"):
       if next == UInt8(ascii: "=") { advance(); make(.bangEqual) }
-      else { make(.invalid); report(Diagnostic.unexpectedCharacter("!", at: tokens[tokens.count - 1].span, help: "use 'not' for logical negation")) }
+      else {
+        make(.invalid)
+        report(Diagnostic.unexpectedCharacter(
+          "!", at: tokens[tokens.count - 1].span,
+          help: "use 'not' for logical negation ('~' on a bool tensor, element-wise)"))
+      }
+    case UInt8(ascii: "&"), UInt8(ascii: "|"), UInt8(ascii: "^"):
+      let (kind, problem) = scanBitwise(byte, next: next)
+      make(kind)
+      if let problem { report(problem(tokens[tokens.count - 1].span)) }
+    case UInt8(ascii: "~"): make(.tilde)
     case UInt8(ascii: "<"):
       if next == UInt8(ascii: "=") { advance(); make(.lessEqual) } else { make(.less) }
     case UInt8(ascii: ">"):
@@ -186,17 +196,37 @@ public struct Lexer {
       make(.invalid)
       let text = tokens[tokens.count - 1].lexeme
       let span = tokens[tokens.count - 1].span
-      // C and JavaScript logical operators: Melix spells them as words.
-      let help: String? =
-        switch text {
-        case "&&", "&": "use 'and' for logical and"
-        case "||", "|": "use 'or' for logical or"
-        default: nil
-        }
       report(
         count == 1
-          ? Diagnostic.unexpectedCharacter(text, at: span, help: help)
-          : Diagnostic.unexpectedCharacters(text, at: span, help: help))
+          ? Diagnostic.unexpectedCharacter(text, at: span)
+          : Diagnostic.unexpectedCharacters(text, at: span))
+    }
+  }
+
+  /// `&`, `|`, `^` (element-wise logical on bool tensors, bitwise on Ints, as in Python and
+  /// NumPy), after the first byte was consumed. C's `&&` and `||` are one invalid token whose
+  /// help names `and`/`or`; `&=`, `|=`, `^=` (not in Melix) one naming the long form.
+  ///
+  /// - Returns: The token kind and, for an invalid token, its diagnostic given its span.
+  private mutating func scanBitwise(_ byte: UInt8, next: UInt8) -> (TokenKind, ((Span) -> Diagnostic)?) {
+    let symbol = String(UnicodeScalar(byte))
+    if byte != UInt8(ascii: "^") && next == byte {
+      advance()
+      let word = byte == UInt8(ascii: "&") ? "and" : "or"
+      return (.invalid, { span in
+        Diagnostic.unexpectedCharacters(
+          symbol + symbol, at: span,
+          help: "use '\(word)' for logical \(word) ('\(symbol)' on bool tensors, element-wise)")
+      })
+    }
+    if next == UInt8(ascii: "=") {
+      advance()
+      return (.invalid, { Diagnostic.unsupportedCompoundAssignment(symbol, at: $0) })
+    }
+    switch byte {
+    case UInt8(ascii: "&"): return (.ampersand, nil)
+    case UInt8(ascii: "|"): return (.pipe, nil)
+    default: return (.caret, nil)
     }
   }
 
@@ -210,7 +240,7 @@ public struct Lexer {
   }
 
   /// Bytes that start a punctuation token (or a string, or a comment).
-  private static let punctuation: Set<UInt8> = Set("\"#()[]{},:;@%.=!<>+-*/".utf8)
+  private static let punctuation: Set<UInt8> = Set("\"#()[]{},:;@%.=!<>+-*/&|^~".utf8)
 
   private mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 

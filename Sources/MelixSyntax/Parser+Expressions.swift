@@ -54,13 +54,25 @@ extension Parser {
   /// comparison = rangeExpr [ compareOp rangeExpr ] ;
   /// compareOp  = "==" | "!=" | "<" | "<=" | ">" | ">=" | "in" | "not" "in" ;
   /// ```
-  /// Comparisons do not chain: `a < b < c` is an error.
+  /// Comparisons do not chain: `a < b < c` is an error. `a > 1 & a < 5` reads as
+  /// `a > (1 & a) < 5` (Python's precedence), so it is that error, with a help naming the
+  /// brackets NumPy code writes.
   mutating func parseComparison() throws -> Expr {
     let lhs = try parseRangeExpr()
     guard let op = comparisonOperator() else { return lhs }
     let rhs = try parseRangeExpr()
     let result = makeExpr(lhs.span.through(rhs.span), .binary(op, lhs, rhs))
     if comparisonOperator(consume: false) != nil {
+      if case .bitwise(let bitwise, let left, let right) = rhs.kind {
+        // Rebuild the user's own condition with the brackets NumPy code needs.
+        let at = peek.span
+        let second = peek.lexeme
+        _ = comparisonOperator()
+        let rest = (try? parseRangeExpr()).map { text(of: $0.span) } ?? "..."
+        let fixed = "(\(text(of: lhs.span)) \(op.rawValue) \(text(of: left.span))) \(bitwise.rawValue) "
+          + "(\(text(of: right.span)) \(second) \(rest))"
+        throw fail(.chainedComparison(around: bitwise.rawValue, suggesting: fixed, at: at))
+      }
       throw fail(.chainedComparison(at: peek.span))
     }
     return result
@@ -90,13 +102,44 @@ extension Parser {
     return op
   }
 
-  /// `rangeExpr = additive [ ( "..<" | "..." ) additive ] ;`
+  /// `rangeExpr = bitOr [ ( "..<" | "..." ) bitOr ] ;`
   mutating func parseRangeExpr() throws -> Expr {
-    let lhs = try parseAdditive()
+    let lhs = try parseBitOr()
     if check(.rangeHalfOpen) || check(.rangeClosed) {
       let inclusive = advance().kind == .rangeClosed
-      let rhs = try parseAdditive()
+      let rhs = try parseBitOr()
       return makeExpr(lhs.span.through(rhs.span), .range(lhs, rhs, inclusive: inclusive))
+    }
+    return lhs
+  }
+
+  /// `bitOr = bitXor { "|" bitXor } ;` (Python's precedence: `|` below `^` below `&`, all
+  /// above comparisons and below arithmetic)
+  mutating func parseBitOr() throws -> Expr {
+    try parseBitwiseChain(.pipe, .or) { try $0.parseBitXor() }
+  }
+
+  /// `bitXor = bitAnd { "^" bitAnd } ;`
+  mutating func parseBitXor() throws -> Expr {
+    try parseBitwiseChain(.caret, .xor) { try $0.parseBitAnd() }
+  }
+
+  /// `bitAnd = additive { "&" additive } ;`
+  mutating func parseBitAnd() throws -> Expr {
+    try parseBitwiseChain(.ampersand, .and) { try $0.parseAdditive() }
+  }
+
+  /// A left-associative chain of one bitwise operator over operands parsed by `operand`.
+  private mutating func parseBitwiseChain(
+    _ token: TokenKind, _ op: BitwiseOperator, operand: (inout Parser) throws -> Expr
+  ) throws -> Expr {
+    var lhs = try operand(&self)
+    var operands = 1
+    while match(token) {
+      skipLineBreaks()
+      let rhs = try operand(&self)
+      lhs = makeExpr(lhs.span.through(rhs.span), .bitwise(op, lhs, rhs))
+      try countOperand(&operands, at: rhs.span)
     }
     return lhs
   }
@@ -137,8 +180,13 @@ extension Parser {
     }
   }
 
-  /// `unary = ( "-" | "+" ) unary | power ;`
+  /// `unary = ( "-" | "+" | "~" ) unary | power ;`
   mutating func parseUnary() throws -> Expr {
+    if check(.tilde) {
+      let token = advance()
+      let operand = try nested { try $0.parseUnary() }
+      return makeExpr(token.span.through(operand.span), .unary(.invert, operand))
+    }
     if check(.minus) || check(.plus) {
       let token = advance()
       let operand = try nested { try $0.parseUnary() }
@@ -353,6 +401,8 @@ extension Parser {
       // Already reported by the lexer.
       advance()
       throw Recover()
+    case .kwVar where peek(1).kind == .leftParen:
+      throw fail(.varianceCall(at: token.span))
     default:
       throw fail(.expectedExpression(got: token.kind.described, at: token.span))
     }

@@ -196,12 +196,33 @@ public struct Parser {
 
   /// `bindingStmt = ( "let" | "var" ) pattern "=" expression ;`
   mutating func parseBindingStmt() throws -> Stmt {
+    if check(.kwVar) && isVarianceCall() { throw fail(.varianceCall(at: peek.span)) }
     let keyword = advance()
     let pattern = try parsePattern()
     try expect(.equal, "after '\(keyword.lexeme)' name", help: keyword.kind == .kwLet ? "a 'let' needs a value: 'let x = 1'" : "give an initial value: 'var x = nil'")
     skipLineBreaks()
     let value = try parseExpression()
     return Stmt(id: makeID(), span: keyword.span.through(value.span), kind: .binding(isConstant: keyword.kind == .kwLet, pattern, value))
+  }
+
+  /// Whether the `var` at the cursor is NumPy's `var(t)`: a bracket touching it whose match
+  /// is not followed by `=` (`var (a, b) = pair` is a binding).
+  func isVarianceCall() -> Bool {
+    guard peek(1).kind == .leftParen, peek.span.end == peek(1).span.start else { return false }
+    var depth = 0
+    var offset = 1
+    while true {
+      let token = peek(offset)
+      switch token.kind {
+      case .leftParen: depth += 1
+      case .rightParen:
+        depth -= 1
+        if depth == 0 { return peek(offset + 1).kind != .equal }
+      case .eof: return true
+      default: break
+      }
+      offset += 1
+    }
   }
 
   /// `pattern = IDENTIFIER | "(" pattern { "," pattern } [ "," ] ")" ;`

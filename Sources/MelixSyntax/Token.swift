@@ -15,6 +15,7 @@ public enum TokenKind: String, Sendable, Hashable {
   case less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
   case plus = "+", minus = "-", star = "*", slash = "/", slashSlash = "//"
   case percent = "%", starStar = "**", at = "@"
+  case ampersand = "&", pipe = "|", caret = "^", tilde = "~"
   case plusEqual = "+=", minusEqual = "-=", starEqual = "*=", slashEqual = "/="
   case rangeHalfOpen = "..<", rangeClosed = "..."
   // Layout.

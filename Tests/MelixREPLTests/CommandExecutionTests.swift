@@ -1,3 +1,4 @@
+import Foundation
 import MelixSyntax
 import Testing
 
@@ -59,6 +60,46 @@ import Testing
     #expect(captured.out == ":time STATEMENT\n  run a statement and show how long it took\n\n")
   }
 
+  @Test func helpForACommandThatIsAlsoABuiltin() {
+    let engine = FakeEngine()
+    engine.helpTexts["time"] = "time() -> Float\nseconds since 1970"
+    let captured = Captured()
+    _ = makeLoop(engine, ScriptedInput(lines: [":help :time", ":help time"]), captured).run()
+    #expect(
+      captured.out
+        == ":time STATEMENT\n  run a statement and show how long it took\n"
+        + "time() -> Float\nseconds since 1970\n(the command: ':help :time')\n\n")
+  }
+
+  @Test func helpWrapsAtWordsToTheTerminalWidth() {
+    let engine = FakeEngine()
+    engine.builtins = [("mean", "the arithmetic mean of the elements over an axis, as NumPy's")]
+    engine.helpTexts["mean"] = "mean(x)\n\nthe arithmetic mean of the elements over an axis, as NumPy's"
+    let captured = Captured()
+    var console = captured.console
+    console.columns = { 31 }
+    let loop = REPLLoop(
+      engine: engine, input: ScriptedInput(lines: [":help", ":help mean"]), console: console,
+      relay: nil)
+    _ = loop.run()
+    #expect(
+      captured.out.contains(
+        "  mean  the arithmetic mean of\n        the elements over an\n        axis, as NumPy's\n"),
+      "\(captured.out)")
+    #expect(
+      captured.out.hasSuffix(
+        "mean(x)\n\nthe arithmetic mean of the\nelements over an axis, as\nNumPy's\n\n"),
+      "\(captured.out)")
+    #expect(captured.out.contains("keys: Tab completes, Ctrl-R\nsearches history"), "\(captured.out)")
+  }
+
+  @Test func wrapKeepsLongWordsWhole() {
+    #expect(TextWrap.wrap("short", width: 20) == "short")
+    #expect(TextWrap.wrap("aaaa bbbb cccc dddd eeee", width: 14, indent: 2) == "aaaa bbbb cccc\n  dddd eeee")
+    #expect(
+      TextWrap.wrap("x abcdefghijklmnopqrstuvwxyz y", width: 12) == "x\nabcdefghijklmnopqrstuvwxyz\ny")
+  }
+
   @Test func helpForAnUnknownNameSuggests() {
     let captured = Captured()
     _ = makeLoop(FakeEngine(), ScriptedInput(lines: [":help prnt"]), captured).run()
@@ -106,7 +147,16 @@ import Testing
     let captured = Captured()
     _ = makeLoop(engine, ScriptedInput(lines: [":load nope.mlx"]), captured).run()
     #expect(engine.runs.isEmpty)
-    #expect(captured.err == "error: no such file 'nope.mlx'\n")
+    let folder = FileManager.default.currentDirectoryPath
+    #expect(
+      captured.err
+        == "error: no such file 'nope.mlx'\nhelp: looked in '\(folder)', the folder melix was started in\n")
+  }
+
+  @Test func anAbsolutePathNeedsNoFolder() {
+    let captured = Captured()
+    _ = makeLoop(FakeEngine(), ScriptedInput(lines: [":run /nope/x.mlx"]), captured).run()
+    #expect(captured.err == "error: no such file '/nope/x.mlx'\n")
   }
 
   static let notebook = """

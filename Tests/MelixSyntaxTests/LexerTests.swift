@@ -21,6 +21,24 @@ final class LexerTests: XCTestCase {
        .kwNot, .kwIn, .kwAnd, .kwOr, .newline, .eof])
   }
 
+  func testMaskOperators() {
+    XCTAssertEqual(
+      kinds("(a > 1) & b | ~c ^ d"),
+      [.leftParen, .identifier, .greater, .int, .rightParen, .ampersand, .identifier, .pipe,
+       .tilde, .identifier, .caret, .identifier, .newline, .eof])
+    // C's '&&' and '||' stay one error each, naming the word and the element-wise operator.
+    let c = lex("a && b || c")
+    XCTAssertEqual(c.diagnostics.map(\.message), ["unexpected characters '&&'", "unexpected characters '||'"])
+    XCTAssertEqual(
+      c.diagnostics.map(\.help),
+      ["use 'and' for logical and ('&' on bool tensors, element-wise)",
+       "use 'or' for logical or ('|' on bool tensors, element-wise)"])
+    XCTAssertEqual(lex("m &= n; m |= n; m ^= n").diagnostics.map(\.message),
+                   ["'&=' is not supported", "'|=' is not supported", "'^=' is not supported"])
+    // '^^' is two carets (a parse error later), not one invalid token.
+    XCTAssertEqual(kinds("a ^^ b").filter { $0 == .caret }.count, 2)
+  }
+
   func testLineContinuationWorksWithCRLFLineEndings() {
     let (tokens, diagnostics) = lex("let x = 1 \\\r\n  + 2\r\n")
     XCTAssertEqual(diagnostics.map(\.message), [])

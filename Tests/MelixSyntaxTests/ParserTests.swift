@@ -22,6 +22,7 @@ func sexpr(_ expr: Expr) -> String {
   case .unary(let op, let e): return "(\(op.rawValue) \(sexpr(e)))"
   case .binary(let op, let l, let r): return "(\(op.rawValue) \(sexpr(l)) \(sexpr(r)))"
   case .logical(let op, let l, let r): return "(\(op.rawValue) \(sexpr(l)) \(sexpr(r)))"
+  case .bitwise(let op, let l, let r): return "(\(op.rawValue) \(sexpr(l)) \(sexpr(r)))"
   case .range(let l, let r, let inclusive): return "(\(inclusive ? "..." : "..<") \(sexpr(l)) \(sexpr(r)))"
   case .call(let callee, let args):
     return "(call \(sexpr(callee))" + args.map { " " + ($0.label.map { $0 + ":" } ?? "") + sexpr($0.value) }.joined() + ")"
@@ -62,6 +63,36 @@ final class ParserTests: XCTestCase {
     XCTAssertEqual(expression("x in xs and y not in ys"), "(and (in x xs) (not in y ys))")
     XCTAssertEqual(expression("a @ b + c // d % e"), "(+ (@ a b) (% (// c d) e))")
     XCTAssertEqual(expression("0..<n + 1"), "(..< 0 (+ n 1))")
+  }
+
+  func testMaskOperatorsHavePythonsPrecedence() {
+    XCTAssertEqual(expression("a | b ^ c & d"), "(| a (^ b (& c d)))")
+    XCTAssertEqual(expression("a & b & c"), "(& (& a b) c)")
+    XCTAssertEqual(expression("1 + 2 & 3"), "(& (+ 1 2) 3)")
+    XCTAssertEqual(expression("(x > 1) & (x < 5)"), "(& (> x 1) (< x 5))")
+    XCTAssertEqual(expression("x == 1 | y"), "(== x (| 1 y))")
+    XCTAssertEqual(expression("~a & -b"), "(& (~ a) (- b))")
+    XCTAssertEqual(expression("~x ** 2"), "(~ (** x 2))")
+    XCTAssertEqual(expression("not a & b"), "(not (& a b))")
+    XCTAssertEqual(expression("0..<n | 1"), "(..< 0 (| n 1))")
+  }
+
+  func testUnbracketedMaskComparisonShowsTheBrackets() {
+    let (_, diagnostics) = parse("t[t > 0.5 & t <= 2]")
+    XCTAssertEqual(diagnostics.map(\.message), ["comparisons cannot be chained"])
+    XCTAssertEqual(
+      diagnostics.first?.help,
+      "'&' binds tighter than comparisons (as in Python and NumPy): write '(t > 0.5) & (t <= 2)'")
+  }
+
+  func testVarCalledLikeNumPy() {
+    for text in ["print(var(t))", "var(t)", "var(t) + 1"] {
+      let (_, diagnostics) = parse(text)
+      XCTAssertEqual(diagnostics.map(\.message), ["expected expression, got 'var'"], text)
+      XCTAssertEqual(diagnostics.first?.help?.contains("'variance(t)'"), true, text)
+    }
+    XCTAssertEqual(parse("var (a, b) = (1, 2)").diagnostics.map(\.message), [])
+    XCTAssertEqual(parse("var(a, b) = (1, 2)").diagnostics.map(\.message), [])
   }
 
   func testPostfixCallsIndexesMembers() {

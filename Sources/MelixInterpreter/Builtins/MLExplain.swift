@@ -42,8 +42,8 @@ extension BuiltinTable {
       ) { args, context in
         let model = try MLBridge.model(args[0], "shap")
         try model.requireTrained("shap")
-        let (data, dataNames) = try rows(args[1], "data")
-        let background = try backgroundArgument(args[2])
+        let (data, dataNames) = try rows(args[1], "data", for: model)
+        let background = try backgroundArgument(args[2], for: model)
         let samples = try MLBridge.int(args[3], "shap", "samples", minimum: 2)
         let seed = try MLBridge.int(args[4], "shap", "seed", minimum: 0)
         let names = dataNames.count == data.first?.count ? dataNames : model.featureNames
@@ -262,24 +262,31 @@ extension BuiltinTable {
 
   /// Rows `[nRows, nFeatures]` and feature names (a Dataset's; else empty) of an argument:
   /// a Dataset's features, a rank-2 tensor, a rank-1 tensor as one row, or a list of rows.
-  private static func rows(_ value: Value, _ parameter: String, function: String = "shap") throws
-    -> ([[Double]], [String])
-  {
+  /// With a `model`, a Dataset's columns are matched to the model's feature names (and the
+  /// names returned are the model's).
+  private static func rows(
+    _ value: Value, _ parameter: String, function: String = "shap", for model: ModelValue? = nil
+  ) throws -> ([[Double]], [String]) {
     var names: [String] = []
     if case .native(let n) = value, let wrapped = n as? DatasetValue {
       names = wrapped.dataset.featureNames
+      if let model, !model.featureNames.isEmpty { names = model.featureNames }
     }
-    let t = try MLBridge.features(value, function, parameter)
+    let t =
+      try model.map { try MLBridge.features(value, for: $0, function, parameter) }
+      ?? MLBridge.features(value, function, parameter)
     return (try tensorRows(t, "argument '\(parameter)' of '\(function)'"), names)
   }
 
   /// The `background:` of `shap`: a `kmeans_background` value with its weights, else rows
   /// (a Dataset, a tensor, a list of rows) weighted equally.
-  private static func backgroundArgument(_ value: Value) throws -> Background {
+  private static func backgroundArgument(_ value: Value, for model: ModelValue) throws
+    -> Background
+  {
     if case .native(let n) = value, let wrapped = n as? BackgroundValue {
       return wrapped.background
     }
-    let (backgroundRows, _) = try rows(value, "background")
+    let (backgroundRows, _) = try rows(value, "background", for: model)
     return try MLBridge.run { try Background(backgroundRows) }
   }
 

@@ -65,4 +65,21 @@ final class MetricWarningsAndFeatureOrderTests: XCTestCase {
     XCTAssertEqual(y.shape, [2, 3])
     XCTAssertEqual(y.scalars, [3, 1, 2, 6, 4, 5])
   }
+
+  /// The help of a names-versus-codes error no longer recommends 'tensor(ds.y)', which strips
+  /// the names and scores a reordered checkpoint's codes against the data's, silently.
+  func testMixedLabelsHelpRecommendsKeepingTheNames() throws {
+    let named = Value.native(
+      TensorValue(try Tensor(shape: [2], scalars: [Int64(0), 1]), classNames: ["a", "b"]))
+    let t = try ClassLabels.read(named, "f1", "y_true")
+    let p = try ClassLabels.read(.tensor(try Tensor(shape: [2], scalars: [Int64(0), 1])), "f1", "y_pred")
+    XCTAssertThrowsError(try ClassLabels.paired(t, p, "f1")) { error in
+      let help = (error as? MelixError)?.help ?? ""
+      XCTAssertTrue(help.hasPrefix("pass both with their classes: 'ds.y' of a Dataset"), help)
+      XCTAssertFalse(help.contains("or both as plain codes"), help)
+    }
+    XCTAssertThrowsError(try ClassLabels.requirePlain(t, forScores: "scores", "roc_auc")) { error in
+      XCTAssertFalse(((error as? MelixError)?.help ?? "").contains("tensor(ds.y)"))
+    }
+  }
 }

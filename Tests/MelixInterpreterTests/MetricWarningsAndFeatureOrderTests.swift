@@ -1,3 +1,4 @@
+import Foundation
 import MelixML
 import MelixNumerics
 import XCTest
@@ -81,5 +82,24 @@ final class MetricWarningsAndFeatureOrderTests: XCTestCase {
     XCTAssertThrowsError(try ClassLabels.requirePlain(t, forScores: "scores", "roc_auc")) { error in
       XCTAssertFalse(((error as? MelixError)?.help ?? "").contains("tensor(ds.y)"))
     }
+  }
+
+  /// A printed Report's warnings name its fields ('roc_auc'), not scikit-learn's functions.
+  func testReportWarningsNameMelixFields() {
+    let iris = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("../../examples/data/iris.csv").standardizedFileURL.path
+    let text = output(
+      """
+      let iris = read_csv("\(iris)", target: "species")
+      let m = logistic_regression(max_iter: 5000)
+      train(m, iris)
+      print(evaluate(m, iris[40:60]))
+      """)
+    XCTAssertTrue(
+      text.contains(
+        "warning: 'roc_auc': only one class is present in y_true, so the score is undefined (nan)"),
+      text)
+    XCTAssertTrue(text.contains("warning: 'average_precision': no positive samples in y_true"), text)
+    XCTAssertFalse(text.contains("_score'") || text.contains("_curve'"), text)
   }
 }

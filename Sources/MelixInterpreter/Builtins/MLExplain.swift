@@ -36,7 +36,9 @@ extension BuiltinTable {
           'feature_names', 'output_names', 'output_space'. Base value plus a row's sum equals the model output; this is \
           checked on every call and a failure is an error. Kernel SHAP costs about \
           min(samples, 2^features) * background rows model rows per explained row: pass a \
-          small background, such as kmeans_background(data, 10).
+          small background, such as kmeans_background(data, 10). The columns of a Dataset (as \
+          'data', 'background' or the Dataset given to kmeans_background) are matched to the \
+          model's feature names, as 'predict' does.
           """,
         example: setup + "print(ex.base_value, len(ex.values), ex.values[0].shape)  # one per class"
       ) { args, context in
@@ -74,7 +76,7 @@ extension BuiltinTable {
         example:
           "let iris = read_csv(\"data/iris.csv\", target: \"species\")\nlet model = knn(k: 5)\ntrain(model, iris)\nlet bg = kmeans_background(iris, 5)\nprint(bg.weights)\nlet ex = shap(model, iris.X[0:3], background: bg)"
       ) { args, context in
-        let (data, _) = try rows(args[0], "data", function: "kmeans_background")
+        let (data, names) = try rows(args[0], "data", function: "kmeans_background")
         let k = try MLBridge.int(args[1], "kmeans_background", "k", minimum: 1)
         let seed = try MLBridge.int(args[2], "kmeans_background", "seed", minimum: 0)
         guard k <= data.count else {
@@ -86,7 +88,7 @@ extension BuiltinTable {
           BackgroundValue(
             try interruptible(context.interruptFlag) {
               try Background.kMeans(data, k: k, seed: UInt64(seed), shouldStop: $0)
-            }))
+            }, featureNames: names))
       },
       Builtin(
         "summary", [explanation, BuiltinParameter("limit", .optional(.int), default: "nil")],
@@ -284,7 +286,7 @@ extension BuiltinTable {
     -> Background
   {
     if case .native(let n) = value, let wrapped = n as? BackgroundValue {
-      return wrapped.background
+      return try wrapped.matched(to: model)
     }
     let (backgroundRows, _) = try rows(value, "background", for: model)
     return try MLBridge.run { try Background(backgroundRows) }

@@ -57,7 +57,7 @@ extension BuiltinTable {
           indices are in its class order ('model.classes', which a loaded checkpoint may order \
           differently from the data) and carry the class names, so the metric built-ins match \
           them to a Dataset's 'y' by name. A feature count that differs from training is an \
-          error naming both counts.
+          error naming both counts. A Dataset's feature columns are matched to the model's by name ('model.feature_names'): the same names in another order are reordered, a missing or an extra one is an error naming it; a tensor has no names and is taken by position, as scikit-learn takes a NumPy array.
           """,
         example: "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet model = logistic_regression()\ntrain(model, train_set)\nlet y_hat = predict(model, test_set)"
       ) { args, _ in
@@ -70,7 +70,7 @@ extension BuiltinTable {
         [BuiltinParameter("model", .native("Model")), BuiltinParameter("x")],
         returns: "Tensor",
         doc:
-          "Class probabilities [nSamples, nClasses] of a trained classifier for a Dataset or a tensor, columns in the model's class order ('model.classes'); the columns carry the class names, so 'roc_auc', 'average_precision' and 'log_loss' match them to y_true's classes by name.",
+          "Class probabilities [nSamples, nClasses] of a trained classifier for a Dataset or a tensor, columns in the model's class order ('model.classes'); the columns carry the class names, so 'roc_auc', 'average_precision' and 'log_loss' match them to y_true's classes by name. A Dataset's feature columns are matched to the model's by name ('model.feature_names'): the same names in another order are reordered, a missing or an extra one is an error naming it; a tensor has no names and is taken by position, as scikit-learn takes a NumPy array.",
         example: "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet model = logistic_regression()\ntrain(model, train_set)\nlet p = predict_proba(model, test_set)"
       ) { args, _ in
         let model = try MLBridge.model(args[0], "predict_proba")
@@ -88,7 +88,9 @@ extension BuiltinTable {
           per class), ROC AUC, average precision, log-loss and the confusion matrix; for \
           regression RMSE, MAE, R², MAPE and explained variance. A Dataset's classes are \
           matched to the model's by name (a loaded checkpoint may order them differently); a \
-          class the model does not know is an error. Printing it shows a table.
+          class the model does not know is an error, and its feature columns are matched to \
+          the model's by name (reordered, or an error naming a missing or an extra one). \
+          Printing it shows a table.
           """,
         example: "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet model = logistic_regression()\ntrain(model, train_set)\nlet report = evaluate(model, test_set)\nprint(\"accuracy {report.accuracy:.3f}\")"
       ) { args, _ in

@@ -29,4 +29,15 @@ final class AveragePrecisionBinaryTests: XCTestCase {
         yTrue: [0, 0, 1, 1], scores: [0.9, 0.6, 0.65, 0.2], positiveLabel: 0),
       accuracy: 1e-15)
   }
+
+  /// scikit-learn 1.9.1: `average_precision_score([0, 0], [0.2, 0.4])` is 0.0 (with a
+  /// warning), not -0.0.
+  func testNoPositiveSampleIsPositiveZero() throws {
+    var warnings: [MetricWarning] = []
+    let ap = try Metrics.averagePrecision(
+      yTrue: [0, 0], scores: [0.2, 0.4], positiveLabel: 1) { warnings.append($0) }
+    XCTAssertEqual(ap, 0)
+    XCTAssertEqual(ap.sign, .plus)
+    XCTAssertEqual(warnings, [.noPositiveSamples(metric: "precision_recall_curve")])
+  }
 }

@@ -33,8 +33,9 @@ extension Metrics {
     for i in 0..<(curve.recall.count - 1) {
       sum += (curve.recall[i + 1] - curve.recall[i]) * curve.precision[i]
     }
-    // Rounding can give -0.0; scikit-learn clips at 0.
-    return max(0, -sum)
+    // Rounding can give a tiny negative or -0.0; scikit-learn clips at 0 (adding 0 turns
+    // -0.0 into 0.0, which 'max' keeps).
+    return max(0, -sum) + 0
   }
 
   /// One-vs-rest average precision of a multi-class problem from class scores

@@ -36,14 +36,16 @@ extension BuiltinTable {
           'feature_names', 'output_names', 'output_space'. Base value plus a row's sum equals the model output; this is \
           checked on every call and a failure is an error. Kernel SHAP costs about \
           min(samples, 2^features) * background rows model rows per explained row: pass a \
-          small background, such as kmeans_background(data, 10).
+          small background, such as kmeans_background(data, 10). The columns of a Dataset (as \
+          'data', 'background' or the Dataset given to kmeans_background) are matched to the \
+          model's feature names, as 'predict' does.
           """,
         example: setup + "print(ex.base_value, len(ex.values), ex.values[0].shape)  # one per class"
       ) { args, context in
         let model = try MLBridge.model(args[0], "shap")
         try model.requireTrained("shap")
-        let (data, dataNames) = try rows(args[1], "data")
-        let background = try backgroundArgument(args[2])
+        let (data, dataNames) = try rows(args[1], "data", for: model)
+        let background = try backgroundArgument(args[2], for: model)
         let samples = try MLBridge.int(args[3], "shap", "samples", minimum: 2)
         let seed = try MLBridge.int(args[4], "shap", "seed", minimum: 0)
         let names = dataNames.count == data.first?.count ? dataNames : model.featureNames
@@ -74,7 +76,7 @@ extension BuiltinTable {
         example:
           "let iris = read_csv(\"data/iris.csv\", target: \"species\")\nlet model = knn(k: 5)\ntrain(model, iris)\nlet bg = kmeans_background(iris, 5)\nprint(bg.weights)\nlet ex = shap(model, iris.X[0:3], background: bg)"
       ) { args, context in
-        let (data, _) = try rows(args[0], "data", function: "kmeans_background")
+        let (data, names) = try rows(args[0], "data", function: "kmeans_background")
         let k = try MLBridge.int(args[1], "kmeans_background", "k", minimum: 1)
         let seed = try MLBridge.int(args[2], "kmeans_background", "seed", minimum: 0)
         guard k <= data.count else {
@@ -86,7 +88,7 @@ extension BuiltinTable {
           BackgroundValue(
             try interruptible(context.interruptFlag) {
               try Background.kMeans(data, k: k, seed: UInt64(seed), shouldStop: $0)
-            }))
+            }, featureNames: names))
       },
       Builtin(
         "summary", [explanation, BuiltinParameter("limit", .optional(.int), default: "nil")],
@@ -262,24 +264,31 @@ extension BuiltinTable {
 
   /// Rows `[nRows, nFeatures]` and feature names (a Dataset's; else empty) of an argument:
   /// a Dataset's features, a rank-2 tensor, a rank-1 tensor as one row, or a list of rows.
-  private static func rows(_ value: Value, _ parameter: String, function: String = "shap") throws
-    -> ([[Double]], [String])
-  {
+  /// With a `model`, a Dataset's columns are matched to the model's feature names (and the
+  /// names returned are the model's).
+  private static func rows(
+    _ value: Value, _ parameter: String, function: String = "shap", for model: ModelValue? = nil
+  ) throws -> ([[Double]], [String]) {
     var names: [String] = []
     if case .native(let n) = value, let wrapped = n as? DatasetValue {
       names = wrapped.dataset.featureNames
+      if let model, !model.featureNames.isEmpty { names = model.featureNames }
     }
-    let t = try MLBridge.features(value, function, parameter)
+    let t =
+      try model.map { try MLBridge.features(value, for: $0, function, parameter) }
+      ?? MLBridge.features(value, function, parameter)
     return (try tensorRows(t, "argument '\(parameter)' of '\(function)'"), names)
   }
 
   /// The `background:` of `shap`: a `kmeans_background` value with its weights, else rows
   /// (a Dataset, a tensor, a list of rows) weighted equally.
-  private static func backgroundArgument(_ value: Value) throws -> Background {
+  private static func backgroundArgument(_ value: Value, for model: ModelValue) throws
+    -> Background
+  {
     if case .native(let n) = value, let wrapped = n as? BackgroundValue {
-      return wrapped.background
+      return try wrapped.matched(to: model)
     }
-    let (backgroundRows, _) = try rows(value, "background")
+    let (backgroundRows, _) = try rows(value, "background", for: model)
     return try MLBridge.run { try Background(backgroundRows) }
   }
 

@@ -34,7 +34,12 @@ extension BuiltinTable {
           regression's History has 'n_iter' and 'converged' (L-BFGS), and a fit that stops at \
           'max_iter' unconverged prints a warning on stderr. A Dataset \
           with categorical (string) feature columns is an error naming them: encode them with \
-          one_hot or drop them; a missing value is an error naming its feature and row.
+          one_hot or drop them; a missing value is an error naming its feature and row. \
+          Training again: a trained neural network CONTINUES from its current weights (Keras's \
+          fit, unlike scikit-learn's, which restarts), matching the new data's columns and \
+          classes to its own by name; its History counts only the new epochs. Classical \
+          models are refitted from scratch. To start a network afresh, build a new one \
+          ('let fresh = mlp(hidden: [16])') and train that.
           """,
         example: """
           let (train_set, test_set) = split(read_csv("data/iris.csv", target: "species"), test: 0.2, seed: 42)
@@ -52,12 +57,12 @@ extension BuiltinTable {
           indices are in its class order ('model.classes', which a loaded checkpoint may order \
           differently from the data) and carry the class names, so the metric built-ins match \
           them to a Dataset's 'y' by name. A feature count that differs from training is an \
-          error naming both counts.
+          error naming both counts. A Dataset's feature columns are matched to the model's by name ('model.feature_names'): the same names in another order are reordered, a missing or an extra one is an error naming it; a tensor has no names and is taken by position, as scikit-learn takes a NumPy array.
           """,
         example: "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet model = logistic_regression()\ntrain(model, train_set)\nlet y_hat = predict(model, test_set)"
       ) { args, _ in
         let model = try MLBridge.model(args[0], "predict")
-        let codes = try model.predict(try MLBridge.features(args[1], "predict"))
+        let codes = try model.predict(try MLBridge.features(args[1], for: model, "predict"))
         return ClassLabels.predictions(codes, of: model, columns: false)
       },
       Builtin(
@@ -65,11 +70,12 @@ extension BuiltinTable {
         [BuiltinParameter("model", .native("Model")), BuiltinParameter("x")],
         returns: "Tensor",
         doc:
-          "Class probabilities [nSamples, nClasses] of a trained classifier for a Dataset or a tensor, columns in the model's class order ('model.classes'); the columns carry the class names, so 'roc_auc', 'average_precision' and 'log_loss' match them to y_true's classes by name.",
+          "Class probabilities [nSamples, nClasses] of a trained classifier for a Dataset or a tensor, columns in the model's class order ('model.classes'); the columns carry the class names, so 'roc_auc', 'average_precision' and 'log_loss' match them to y_true's classes by name. A Dataset's feature columns are matched to the model's by name ('model.feature_names'): the same names in another order are reordered, a missing or an extra one is an error naming it; a tensor has no names and is taken by position, as scikit-learn takes a NumPy array.",
         example: "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet model = logistic_regression()\ntrain(model, train_set)\nlet p = predict_proba(model, test_set)"
       ) { args, _ in
         let model = try MLBridge.model(args[0], "predict_proba")
-        let p = try model.predictProbabilities(try MLBridge.features(args[1], "predict_proba"))
+        let p = try model.predictProbabilities(
+          try MLBridge.features(args[1], for: model, "predict_proba"))
         return ClassLabels.predictions(p, of: model, columns: true)
       },
       Builtin(
@@ -82,7 +88,9 @@ extension BuiltinTable {
           per class), ROC AUC, average precision, log-loss and the confusion matrix; for \
           regression RMSE, MAE, R², MAPE and explained variance. A Dataset's classes are \
           matched to the model's by name (a loaded checkpoint may order them differently); a \
-          class the model does not know is an error. Printing it shows a table.
+          class the model does not know is an error, and its feature columns are matched to \
+          the model's by name (reordered, or an error naming a missing or an extra one). \
+          Printing it shows a table.
           """,
         example: "let (train_set, test_set) = split(read_csv(\"data/iris.csv\", target: \"species\"), test: 0.2, seed: 42)\nlet model = logistic_regression()\ntrain(model, train_set)\nlet report = evaluate(model, test_set)\nprint(\"accuracy {report.accuracy:.3f}\")"
       ) { args, _ in
@@ -102,7 +110,21 @@ extension BuiltinTable {
     if case .native(let n) = args[1], let wrapped = n as? DatasetValue {
       try MLBridge.run { try wrapped.dataset.requireNumericFeatures(for: "train") }
     }
-    let data = try MLBridge.labelled(args[1], "train")
+    var data = try MLBridge.labelled(args[1], "train")
+    if case .network(let network) = model.state, network.isBuilt {
+      // A trained network continues from its weights: feed it the columns and class codes
+      // its weights were trained on (by name), when the data holds the same ones.
+      if let named = try? MLBridge.featuresAligned(
+        data, to: model.featureNames, "train", "data")
+      {
+        data = named
+      }
+      if Set(data.classNames) == Set(model.classNames),
+        let coded = try? MLBridge.aligned(data, to: model.classNames, "train", "data")
+      {
+        data = coded
+      }
+    }
     let start = Date()
     // A classical model, new or restored from a checkpoint (refitted from its configuration).
     func fitClassical(_ unfitted: ClassicalModel) throws -> Value {
@@ -129,7 +151,8 @@ extension BuiltinTable {
       if case .native(let n) = args[4], let o = n as? OptimizerValue { optimizer = o.optimizer }
       var loss: Loss? = nil
       if case .string(let name) = args[5] { loss = try MLBridge.run { try Loss(name: name) } }
-      let validation = try validationOption(args[6], classNames: data.classNames)
+      let validation = try validationOption(
+        args[6], classNames: data.classNames, featureNames: data.featureNames)
       let early = try earlyStoppingOption(args[7])
       guard case .int(let seed) = args[8] else { return .null }
       let classCount =
@@ -202,15 +225,20 @@ extension BuiltinTable {
     return line
   }
 
-  /// `validation:` nil, a fraction, a Dataset or (X, y); a Dataset's class codes are rewritten
-  /// into the order of the training data's `classNames`.
-  private static func validationOption(_ value: Value, classNames: [String]) throws -> Validation {
+  /// `validation:` nil, a fraction, a Dataset or (X, y); a Dataset's feature columns are
+  /// matched to the training data's by name and its class codes rewritten into the order of
+  /// the training data's `classNames`.
+  private static func validationOption(
+    _ value: Value, classNames: [String], featureNames: [String]
+  ) throws -> Validation {
     switch value {
     case .null: return .none
     case .int, .float: return .fraction(value.asDouble ?? 0)
     default:
-      let data = try MLBridge.aligned(
-        try MLBridge.labelled(value, "train", "validation"), to: classNames, "train", "validation")
+      let named = try MLBridge.featuresAligned(
+        try MLBridge.labelled(value, "train", "validation"), to: featureNames, "train",
+        "validation")
+      let data = try MLBridge.aligned(named, to: classNames, "train", "validation")
       return .data(data.x, data.y)
     }
   }

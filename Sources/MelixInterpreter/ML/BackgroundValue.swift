@@ -8,8 +8,27 @@ import MelixNumerics
 /// `[nBackground]`, summing to 1).
 public final class BackgroundValue: NativeValue {
   let background: Background
+  /// The feature name of each column, when the rows came from a Dataset (else empty);
+  /// `shap` matches them to the model's by name.
+  let featureNames: [String]
 
-  init(_ background: Background) { self.background = background }
+  init(_ background: Background, featureNames: [String] = []) {
+    self.background = background
+    self.featureNames = featureNames
+  }
+
+  /// The background with its columns in the order of `model`'s feature names (see
+  /// `MLBridge.featureOrder`); unchanged when either side has no names.
+  ///
+  /// - Throws: `MelixError` naming the columns when the two sets of names differ.
+  func matched(to model: ModelValue) throws -> Background {
+    guard
+      let order = try MLBridge.featureOrder(
+        featureNames, to: model.featureNames, "shap", "background")
+    else { return background }
+    let rows = background.rows.map { row in order.map { row[$0] } }
+    return try MLBridge.run { try Background(rows, weights: background.weights) }
+  }
 
   /// `Background`.
   public var typeName: String { "Background" }

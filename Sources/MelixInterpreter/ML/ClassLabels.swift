@@ -108,19 +108,26 @@ struct ClassLabels {
         "'\(function)': the classes of y_true (\(list(trueClasses))) and of y_pred "
           + "(\(list(predClasses))) have no name in common")
     }
-    var order = trueClasses
-    if yTrue.isStrings && yPred.isStrings {
-      order = Array(Set(trueClasses).union(predClasses)).sorted()
-    } else {
-      let known = Set(trueClasses)
-      order += predClasses.filter { !known.contains($0) }
-    }
+    let order = commonClasses(yTrue, yPred) ?? trueClasses
     let position = positions(order)
     func recode(_ labels: ClassLabels, _ classes: [String]) -> [Int] {
       let map = classes.map { position[$0] ?? 0 }
       return labels.codes.map { map[$0] }
     }
     return (recode(yTrue, trueClasses), recode(yPred, predClasses))
+  }
+
+  /// The class of each code that `paired` returns: y_true's classes, then the classes only
+  /// y_pred has (for two lists of Strings, the sorted union); nil when either side is plain
+  /// codes.
+  static func commonClasses(_ yTrue: ClassLabels, _ yPred: ClassLabels) -> [String]? {
+    guard let trueClasses = yTrue.classes, let predClasses = yPred.classes else { return nil }
+    if trueClasses == predClasses { return trueClasses }
+    if yTrue.isStrings && yPred.isStrings {
+      return Array(Set(trueClasses).union(predClasses)).sorted()
+    }
+    let known = Set(trueClasses)
+    return trueClasses + predClasses.filter { !known.contains($0) }
   }
 
   /// True labels and a probability matrix `[nSamples, nClasses]` with its columns matched to
@@ -137,17 +144,18 @@ struct ClassLabels {
   ///   - columns: The class of each column, if the matrix carries them (`predict_proba`).
   ///   - parameter: The matrix's parameter name, for errors.
   ///   - function: The built-in, for errors.
-  /// - Returns: The codes, the reordered rows and the labels of the columns (or nil).
+  /// - Returns: The codes, the reordered rows, the labels of the columns (or nil) and the
+  ///   class of each code after reordering (nil for plain codes).
   /// - Throws: `MelixError` when one side carries class names and the other does not, or
   ///   when a class present in y_true has no column; the message names both lists.
   static func pairedColumns(
     _ yTrue: ClassLabels, _ rows: [[Double]], columns: [String]?, _ parameter: String,
     _ function: String
-  ) throws -> (yTrue: [Int], rows: [[Double]], labels: [Int]?) {
+  ) throws -> (yTrue: [Int], rows: [[Double]], labels: [Int]?, classes: [String]?) {
     guard let trueClasses = yTrue.classes, let columns else {
       try requireBothPlain(
         (yTrue.classes, .labels("y_true")), (columns, .columns(parameter)), function)
-      return (yTrue.codes, rows, nil)
+      return (yTrue.codes, rows, nil, nil)
     }
     let column = positions(columns)
     for code in Set(yTrue.codes).sorted() where column[trueClasses[code]] == nil {
@@ -163,7 +171,7 @@ struct ClassLabels {
     let codes = yTrue.codes.map { position[trueClasses[$0]] ?? 0 }
     let reordered =
       source == Array(0..<columns.count) ? rows : rows.map { row in source.map { row[$0] } }
-    return (codes, reordered, Array(0..<order.count))
+    return (codes, reordered, Array(0..<order.count), order)
   }
 
   /// An argument of a metric, as its errors name it.
@@ -207,8 +215,8 @@ struct ClassLabels {
       "'\(function)': y_true carries the classes \(list(classes)) but '\(parameter)' is one "
         + "column of scores, which names no class, so they cannot be matched by name")
     error.help =
-      "pass the whole probability matrix 'predict_proba(model, x)' (its columns carry their "
-      + "classes), or y_true as plain codes ('tensor(ds.y)') with scores of its class 1"
+      "pass the whole probability matrix 'predict_proba(model, x)': its columns carry their "
+      + "classes, and with two classes the positive class's column is scored"
     throw error
   }
 
@@ -230,10 +238,10 @@ struct ClassLabels {
       "'\(function)': \(named.carries) the classes \(list(classes)) but \(plain.plain), so "
         + "they cannot be matched by name")
     error.help =
-      "pass both with their classes ('ds.y' of a Dataset, 'predict' or 'predict_proba' of a "
-      + "model trained on it, or class names as Strings), or both as plain codes "
-      + "('tensor(ds.y)'); indexing a tensor drops its classes, so slice the Dataset "
-      + "('ds[0:10].y') rather than 'ds.y'"
+      "pass both with their classes: 'ds.y' of a Dataset and 'predict' or 'predict_proba' "
+      + "of the model (or class names as Strings); indexing a tensor drops its classes, so "
+      + "slice the Dataset ('ds[0:10].y') rather than 'ds.y' (stripping the names with "
+      + "'tensor(ds.y)' compares codes whose classes may differ, silently)"
     return error
   }
 

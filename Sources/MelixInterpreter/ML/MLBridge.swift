@@ -79,7 +79,8 @@ enum MLBridge {
     )
   }
 
-  /// Labelled data with its class codes rewritten into the model's class order.
+  /// Labelled data with its feature columns matched to the model's by name (see
+  /// `featuresAligned`) and its class codes rewritten into the model's class order.
   ///
   /// A Dataset codes its classes by its own (sorted, or `levels:`) order; a model predicts
   /// the index of a class in its `classNames`, which can differ: a checkpoint written with
@@ -87,8 +88,8 @@ enum MLBridge {
   /// (benign, malignant). Comparing codes without this step turns a 98% accurate model into
   /// a 2% one. Data or a model without class names is returned unchanged.
   ///
-  /// - Throws: `MelixError` naming the class when the data has a class the model lacks, or
-  ///   when the data's target is for classification and the model a regressor (or the
+  /// - Throws: `MelixError` naming the class when the data has a class the model lacks, the
+  ///   columns when its feature names differ from the model's, or when the data's target is for classification and the model a regressor (or the
   ///   reverse).
   static func aligned(
     _ data: Labelled, to model: ModelValue, _ function: String, _ parameter: String = "data"
@@ -100,7 +101,8 @@ enum MLBridge {
         "argument '\(parameter)' of '\(function)' has a \(data.task.rawValue) target, but the "
           + "model was trained for \(task.rawValue)")
     }
-    return try aligned(data, to: model.classNames, function, parameter)
+    let named = try featuresAligned(data, to: model.featureNames, function, parameter)
+    return try aligned(named, to: model.classNames, function, parameter)
   }
 
   /// Labelled data with its class codes rewritten into the order of `modelNames` (a model's

@@ -1,3 +1,4 @@
+import Foundation
 import MelixML
 import MelixNumerics
 
@@ -17,12 +18,31 @@ public final class ReportValue: NativeValue {
   /// `Report`.
   public var typeName: String { "Report" }
 
-  /// The report's table.
+  /// The report's table; its warnings name the Melix fields (`'roc_auc'`) rather than the
+  /// scikit-learn functions the library mirrors (`'roc_auc_score'`), each line once.
   public func display() -> String {
-    var text = evaluation.description
+    var lines: [String] = []
+    for line in evaluation.description.split(separator: "\n", omittingEmptySubsequences: false) {
+      var text = String(line)
+      if text.hasPrefix("warning: ") {
+        for (library, melix) in Self.fieldNames {
+          text = text.replacingOccurrences(of: "'\(library)'", with: "'\(melix)'")
+        }
+        if lines.contains(text) { continue }
+      }
+      lines.append(text)
+    }
+    var text = lines.joined(separator: "\n")
     while text.hasSuffix("\n") { text.removeLast() }
     return text
   }
+
+  /// The library's metric names in warnings, and the report fields they are about.
+  private static let fieldNames = [
+    ("roc_auc_score", "roc_auc"), ("roc_curve", "roc_auc"),
+    ("average_precision_score", "average_precision"),
+    ("precision_recall_curve", "average_precision"), ("r2_score", "r2"),
+  ]
 
   /// Fields for completion.
   public var memberNames: [String] {

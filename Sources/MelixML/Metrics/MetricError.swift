@@ -97,7 +97,7 @@ public enum MetricError: Error, Equatable, Sendable, CustomStringConvertible {
 /// Metrics hand warnings to an `onWarning` closure the caller passes in, so no global
 /// state is needed; the interpreter prints them, a report keeps them in `warnings`.
 public enum MetricWarning: Equatable, Sendable, CustomStringConvertible {
-  /// A ratio had a zero denominator and was set to the `zeroDivision` value.
+  /// A ratio had a zero denominator and was set to 0 (`ZeroDivision.warn`).
   case illDefined(metric: String, reason: String)
   /// `yTrue` holds one class only, so ROC AUC is undefined and NaN is returned.
   case onlyOneClass(metric: String)
@@ -116,19 +116,19 @@ public enum MetricWarning: Equatable, Sendable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .illDefined(let metric, let reason):
-      return "\(metric) is ill-defined and being set to the 'zeroDivision' value in \(reason)"
+      return "\(metric) is ill-defined and set to 0 for \(reason)"
     case .onlyOneClass(let metric):
-      return "'\(metric)': only one class is present in 'yTrue', the score is undefined (NaN)"
+      return "'\(metric)': only one class is present in y_true, so the score is undefined (nan)"
     case .predictedClassNotInTrue:
-      return "'yPred' holds classes not in 'yTrue'"
+      return "y_pred holds classes not in y_true, which are left out"
     case .noPositiveSamples(let metric):
-      return "'\(metric)': no positive samples in 'yTrue'"
+      return "'\(metric)': no positive samples in y_true"
     case .noNegativeSamples(let metric):
-      return "'\(metric)': no negative samples in 'yTrue'"
+      return "'\(metric)': no negative samples in y_true"
     case .probabilitiesDoNotSumToOne(let metric):
       return "'\(metric)': probability rows do not sum to 1"
     case .tooFewSamples(let metric):
-      return "'\(metric)': not well-defined with fewer than two samples (NaN)"
+      return "'\(metric)': not well-defined with fewer than two samples (nan)"
     }
   }
 }

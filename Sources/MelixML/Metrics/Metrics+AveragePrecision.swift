@@ -33,12 +33,17 @@ extension Metrics {
     for i in 0..<(curve.recall.count - 1) {
       sum += (curve.recall[i + 1] - curve.recall[i]) * curve.precision[i]
     }
-    // Rounding can give -0.0; scikit-learn clips at 0.
-    return max(0, -sum)
+    // Rounding can give a tiny negative or -0.0; scikit-learn clips at 0 (adding 0 turns
+    // -0.0 into 0.0, which 'max' keeps).
+    return max(0, -sum) + 0
   }
 
   /// One-vs-rest average precision of a multi-class problem from class scores
-  /// (scikit-learn's `average_precision_score` on multi-class targets).
+  /// (scikit-learn's `average_precision_score(label_binarize(y), p, average=...)`).
+  ///
+  /// With two classes this is the binary average precision of column 1 (the class
+  /// `labels[1]` as positive), scikit-learn's `average_precision_score(y, p[:, 1])`;
+  /// `average` is then not used.
   ///
   /// - Parameters:
   ///   - yTrue: True labels, `[nSamples]`.
@@ -55,6 +60,13 @@ extension Metrics {
   ) throws -> Double {
     let (classes, columns) = try oneVsRestColumns(
       "average_precision_score", yTrue: yTrue, probabilities: probabilities, labels: labels)
+    if classes.count == 2 {
+      // A binary problem: the positive class's column, as `average_precision_score(y,
+      // p[:, 1])` (and as `rocAUC`); averaging both classes' AP would score a different
+      // number from the one a scikit-learn user computes.
+      return binaryAveragePrecision(
+        positive: yTrue.map { $0 == classes[1] }, scores: columns[1], onWarning: onWarning)
+    }
     return averageOneVsRest(
       yTrue: yTrue, classes: classes, columns: columns, average: average
     ) { positive, scores in

@@ -333,8 +333,8 @@ extension Metrics {
     let tp = counts.truePositives.map(Double.init)
     let predicted = counts.predicted.map(Double.init)
     let truth = counts.truth.map(Double.init)
-    let precision = divide(tp, predicted, "precision", "labels with no predicted samples")
-    let recall = divide(tp, truth, "recall", "labels with no true samples")
+    let precision = divide(tp, predicted, "precision", "classes with no predicted samples")
+    let recall = divide(tp, truth, "recall", "classes with no true samples")
     let fScore: [Double]
     if beta.isInfinite {
       fScore = recall
@@ -344,7 +344,7 @@ extension Metrics {
       let beta2 = beta * beta
       fScore = divide(
         tp.map { (1 + beta2) * $0 }, zip(truth, predicted).map { beta2 * $0 + $1 }, "f-score",
-        "labels with no true nor predicted samples")
+        "classes with no true nor predicted samples")
     }
     return (precision, recall, fScore)
   }

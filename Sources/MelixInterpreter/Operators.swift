@@ -1,4 +1,5 @@
 import Foundation
+import MelixNumerics
 import MelixSyntax
 
 /// The semantics of Melix operators on values (the slow, general paths; compiled nodes
@@ -160,10 +161,10 @@ enum Operators {
     case .subtract: return .float(a - b)
     case .multiply: return .float(a * b)
     case .divide: return .float(a / b)
-    case .floorDivide: return .float((a / b).rounded(.down))
-    case .modulo:
-      let r = fmod(a, b)
-      return .float((r != 0 && ((r < 0) != (b < 0))) ? r + b : r)
+    // Python's float // and % (and NumPy's): through the exact remainder, so 1.0 // 0.1 is
+    // 9.0 (floor of the rounded quotient gave 10.0), inf // 2.0 is nan, -5.0 // inf is -1.0.
+    case .floorDivide: return .float(FloatDivmod.floorDivide(a, b))
+    case .modulo: return .float(FloatDivmod.remainder(a, b))
     case .power: return .float(Foundation.pow(a, b))
     default: return .float(.nan)
     }

@@ -361,7 +361,7 @@ struct ServerMiddleware: RouterMiddleware {
       return "/v2/models/{name}/infer"
     case (3, "v1") where parts[1] == "models" && parts[2].hasSuffix(":predict"):
       return "/v1/models/{name}:predict"
-    case (3, "v1") where parts[1] == "models": return "/v1/models/{name}"
+    case (3, "v1") where parts[1] == "models" && !parts[2].contains(":"): return "/v1/models/{name}"
     case (1, "metrics"): return "/metrics"
     default: return "other"
     }

@@ -52,7 +52,8 @@ struct MelixCommand: ParsableCommand {
 
       Exit status: 0 success, 1 runtime error, 2 errors found before running (syntax, \
       resolve), 64 command-line usage (including a missing input file), 130 stopped by \
-      Ctrl-C (a second Ctrl-C exits at once). Colour only when stderr is a terminal and \
+      Ctrl-C (a script exits at once at the second Ctrl-C; the REPL stops the running \
+      statement and exits at the third during one statement). Colour only when stderr is a terminal and \
       NO_COLOR is unset.
       """,
     version: MelixVersion.string,

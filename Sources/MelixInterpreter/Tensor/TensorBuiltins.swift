@@ -50,21 +50,9 @@ enum TensorBuiltins {
   /// Reads a shape argument: a list or tuple of Ints ≥ 0 (or -1 where `allowInferred`), or
   /// one Int.
   static func shape(_ value: Value, _ parameter: String, of function: String, allowInferred: Bool = false) throws -> [Int] {
-    let items: [Value]
-    switch value {
-    case .int: items = [value]
-    case .list(let l): items = l.items
-    case .tuple(let t): items = t.items
-    default: throw MelixError("argument '\(parameter)' of '\(function)': expected a list of Ints, got \(value.typeName)")
-    }
-    let sizes = try items.map { item in
-      guard case .int(let n) = item else {
-        throw MelixError("argument '\(parameter)' of '\(function)': expected a list of Ints, got an element of type \(item.typeName)")
-      }
-      guard n >= 0 || (allowInferred && n == -1) else {
-        throw MelixError("argument '\(parameter)' of '\(function)': sizes must be ≥ 0, got \(n)")
-      }
-      return n
+    let sizes = try positions(value, parameter, of: function)
+    for n in sizes where n < 0 && !(allowInferred && n == -1) {
+      throw MelixError("argument '\(parameter)' of '\(function)': sizes must be ≥ 0, got \(n)")
     }
     try checkSize(sizes, function)
     return sizes

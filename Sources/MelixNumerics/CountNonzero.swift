@@ -22,57 +22,46 @@ extension NonzeroCounting {
   }
 }
 
-extension Double: NonzeroCounting {
-  static func countNonzero(_ p: UnsafePointer<Double>, _ lo: Int, _ hi: Int) -> Int {
-    var lanes = SIMD8<Int64>()
+/// Element types counted eight lanes at a time: one generic loop, with the compare on the
+/// concrete SIMD type (the standard library's generic SIMD compares run lane by lane).
+protocol LaneNonzeroCounting: NonzeroCounting, SIMDScalar {
+  /// Adds 1 to the lanes of `counts` where `v` is nonzero.
+  static func countNonzeroLanes(_ counts: inout SIMD8<SIMDMaskScalar>, _ v: SIMD8<Self>)
+}
+
+extension LaneNonzeroCounting {
+  static func countNonzero(_ p: UnsafePointer<Self>, _ lo: Int, _ hi: Int) -> Int {
+    var lanes = SIMD8<SIMDMaskScalar>()
     var i = lo
     while i + 8 <= hi {
-      let v = UnsafeRawPointer(p + i).loadUnaligned(as: SIMD8<Double>.self)
-      lanes.replace(with: lanes &+ 1, where: v .!= 0)
+      countNonzeroLanes(&lanes, UnsafeRawPointer(p + i).loadUnaligned(as: SIMD8<Self>.self))
       i += 8
     }
-    var count = Int(lanes.wrappedSum())
+    var count = 0
+    for lane in 0..<8 { count += Int(lanes[lane]) }
     while i < hi {
-      if p[i] != 0 { count += 1 }
+      if p[i] != zeroValue { count += 1 }
       i += 1
     }
     return count
   }
 }
 
-extension Float: NonzeroCounting {
-  static func countNonzero(_ p: UnsafePointer<Float>, _ lo: Int, _ hi: Int) -> Int {
-    var lanes = SIMD8<Int32>()
-    var i = lo
-    while i + 8 <= hi {
-      let v = UnsafeRawPointer(p + i).loadUnaligned(as: SIMD8<Float>.self)
-      lanes.replace(with: lanes &+ 1, where: v .!= 0)
-      i += 8
-    }
-    var count = Int(lanes.wrappedSum())
-    while i < hi {
-      if p[i] != 0 { count += 1 }
-      i += 1
-    }
-    return count
+extension Double: LaneNonzeroCounting {
+  @inline(__always) static func countNonzeroLanes(_ counts: inout SIMD8<Int64>, _ v: SIMD8<Double>) {
+    counts.replace(with: counts &+ 1, where: v .!= 0)
   }
 }
 
-extension Int64: NonzeroCounting {
-  static func countNonzero(_ p: UnsafePointer<Int64>, _ lo: Int, _ hi: Int) -> Int {
-    var lanes = SIMD8<Int64>()
-    var i = lo
-    while i + 8 <= hi {
-      let v = UnsafeRawPointer(p + i).loadUnaligned(as: SIMD8<Int64>.self)
-      lanes.replace(with: lanes &+ 1, where: v .!= 0)
-      i += 8
-    }
-    var count = Int(lanes.wrappedSum())
-    while i < hi {
-      if p[i] != 0 { count += 1 }
-      i += 1
-    }
-    return count
+extension Float: LaneNonzeroCounting {
+  @inline(__always) static func countNonzeroLanes(_ counts: inout SIMD8<Int32>, _ v: SIMD8<Float>) {
+    counts.replace(with: counts &+ 1, where: v .!= 0)
+  }
+}
+
+extension Int64: LaneNonzeroCounting {
+  @inline(__always) static func countNonzeroLanes(_ counts: inout SIMD8<Int64>, _ v: SIMD8<Int64>) {
+    counts.replace(with: counts &+ 1, where: v .!= 0)
   }
 }
 

@@ -199,7 +199,7 @@ struct CallChecker {
     {
       diagnostics.append(
         Diagnostic(
-          error: Messages.keywordOnlyParameter(signature.name, keywordOnly), at: span,
+          error: Messages.keywordOnly(signature.name, keywordOnly), at: span,
           help: only.parameters.first == "shape" ? Messages.shapeIsOneList(signature.name) : nil))
       return
     }

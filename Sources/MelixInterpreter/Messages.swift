@@ -8,11 +8,9 @@ enum Messages {
   static func tooManyArguments(_ function: String, expected: Int, got: Int) -> String {
     "'\(function)' takes \(expected) argument\(expected == 1 ? "" : "s") but \(got) \(got == 1 ? "was" : "were") given"
   }
-  static func keywordOnlyArgument(_ function: String, _ parameter: String, got value: Value) -> String {
-    "'\(function)' takes '\(parameter)' only as a keyword ('\(parameter): \(value.repr)'), not as a positional argument"
-  }
-  static func keywordOnlyParameter(_ function: String, _ parameter: String) -> String {
-    "'\(function)' takes '\(parameter)' only as a keyword ('\(parameter): ...'), not as a positional argument"
+  /// `value` is the positional argument's text, or `...` when only the source is known.
+  static func keywordOnly(_ function: String, _ parameter: String, value: String = "...") -> String {
+    "'\(function)' takes '\(parameter)' only as a keyword ('\(parameter): \(value)'), not as a positional argument"
   }
   static func shapeIsOneList(_ function: String) -> String {
     "a shape is one list, as in NumPy's shape tuples: \(function)([2, 3])"

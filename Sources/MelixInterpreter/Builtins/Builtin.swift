@@ -359,7 +359,7 @@ public final class Builtin {
     for (i, parameter) in parameters.enumerated() {
       if parameter.isKeywordOnly {
         if position < positional.count {
-          var error = MelixError(Messages.keywordOnlyArgument(name, parameter.name, got: positional[position]))
+          var error = MelixError(Messages.keywordOnly(name, parameter.name, value: positional[position].repr))
           if parameters.first?.name == "shape" { error.help = shapeHelp }
           throw error
         }

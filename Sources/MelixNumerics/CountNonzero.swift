@@ -60,8 +60,11 @@ extension Float: LaneNonzeroCounting {
 }
 
 extension Int64: LaneNonzeroCounting {
+  /// `(u | -u) >> 63` is 1 exactly when `u != 0`: `.!=` on `SIMD8<Int64>` has no concrete
+  /// overload and ran lane by lane (20x slower; `.>` is fine).
   @inline(__always) static func countNonzeroLanes(_ counts: inout SIMD8<Int64>, _ v: SIMD8<Int64>) {
-    counts.replace(with: counts &+ 1, where: v .!= 0)
+    let u = SIMD8<UInt64>(truncatingIfNeeded: v)
+    counts &+= SIMD8<Int64>(truncatingIfNeeded: (u | (SIMD8<UInt64>() &- u)) &>> 63)
   }
 }
 

@@ -140,6 +140,7 @@ final class NonzeroKernelTests: XCTestCase {
     for n in [1, 7, 8, 9, 31, 32, 33, 1023, 1024, 1025, 8191, 300_007] {
       let ints = try Tensor.randint(0, 3, shape: [n], using: &g).toArray(Int64.self)
       check(ints, "int64")
+      check(ints.map { $0 == 2 ? Int64.min : -$0 }, "int64 negative")
       check(ints.map { $0 != 0 }, "bool")
       var doubles = ints.map { $0 == 0 ? -0.0 : $0 == 1 ? Double.nan : 2.5 }
       check(doubles, "float64")

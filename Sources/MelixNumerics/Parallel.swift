@@ -80,7 +80,9 @@ enum Parallel {
     count: Int, threshold: Int = partThreshold, _ body: (Range<Int>) -> R,
     combine: ([R]) -> R
   ) -> R {
-    if count < Swift.max(threshold, partChunks) || cores < 2 { return body(0..<count) }
+    // Not `cores < 2`: one core runs the same parts one after the other (`tasks`), so a sum
+    // rounds the same on every machine.
+    if count < Swift.max(threshold, partChunks) { return body(0..<count) }
     var per = (count + partChunks - 1) / partChunks
     per = (per + 7) & ~7
     var parts: [R?] = Array(repeating: nil, count: partChunks)

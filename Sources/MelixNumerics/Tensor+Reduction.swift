@@ -49,11 +49,11 @@ extension Tensor {
   public func sum(axes: [Int]? = nil, keepDims: Bool = false) throws -> Tensor {
     let ax = try ShapeMath.normalize(axes: axes, rank: rank)
     var out: Tensor
-    let leading = !ax.isEmpty && ax == Array(0..<ax.count) && ax.count < rank
+    let leading = foldsLeadingRows(ax)
     switch dtype {
-    case .float64 where leading && isContiguous:
+    case .float64 where leading:
       out = sumLeadingRows(Double.self, axes: ax, keepDims: keepDims)
-    case .float32 where leading && isContiguous:
+    case .float32 where leading:
       out = sumLeadingRows(Float.self, axes: ax, keepDims: keepDims)
     case .float64:
       out = reduceRuns(ax, keepDims: keepDims) { (p: UnsafePointer<Double>, n: Int) in
@@ -83,6 +83,12 @@ extension Tensor {
     return GradNode.record(out, inputs: [self]) { g in
       [try g.reshaped(keptShape).broadcast(to: inShape)]
     }
+  }
+
+  /// Whether a reduction over `axes` (normalized) can fold whole rows of contiguous data:
+  /// the axes are the leading ones (not all of them), so no transposed copy is needed.
+  func foldsLeadingRows(_ axes: [Int]) -> Bool {
+    !axes.isEmpty && axes == Array(0..<axes.count) && axes.count < rank && isContiguous
   }
 
   /// For a reduction over the leading `axes` of contiguous data: the number of rows
@@ -268,7 +274,7 @@ extension Tensor {
     }
     // Leading axes of contiguous data (`max(axis: 0)` of a `[rows, columns]` table) fold
     // whole rows, without the transposed copy `reduceRuns` would make.
-    let leading = !ax.isEmpty && ax == Array(0..<ax.count) && ax.count < rank && isContiguous
+    let leading = foldsLeadingRows(ax)
     func pick<T: TensorScalar & ExtremumScalar>(_ t: T.Type) -> Tensor {
       if leading { return extremumLeadingRows(T.self, axes: ax, keepDims: keepDims, larger: larger) }
       return reduceRuns(ax, keepDims: keepDims) { (p: UnsafePointer<T>, n: Int) -> T in

@@ -87,7 +87,7 @@ public final class TensorValue: NativeValue {
     case "size": return .int(tensor.count)
     case "requires_grad": return .bool(tensor.requiresGrad)
     case "grad": return tensor.grad.map { .tensor($0) } ?? .null
-    case "classes": return classNames.map { .list(ListRef($0.map { .string($0) })) } ?? .null
+    case "classes": return classNames.map(DataBridge.list) ?? .null
     default: throw MelixError("Tensor has no member '\(name)'")
     }
   }
